@@ -1,0 +1,66 @@
+#include "engine/model/date.hpp"
+
+#include <cstdio>
+
+namespace gongshi {
+namespace {
+
+// Reads 1..max_digits decimal digits from text[pos]; advances pos.
+std::optional<int> read_number(std::string_view text, std::size_t& pos, std::size_t min_digits,
+                               std::size_t max_digits) {
+  int value = 0;
+  std::size_t n = 0;
+  while (pos < text.size() && n < max_digits && text[pos] >= '0' && text[pos] <= '9') {
+    value = value * 10 + (text[pos] - '0');
+    ++pos;
+    ++n;
+  }
+  if (n < min_digits) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+std::optional<Date> parse_date(std::string_view text) {
+  std::size_t pos = 0;
+  auto y = read_number(text, pos, 4, 4);
+  if (!y || pos >= text.size()) return std::nullopt;
+  const char sep = text[pos];
+  if (sep != '-' && sep != '/') return std::nullopt;
+  ++pos;
+  auto m = read_number(text, pos, 1, 2);
+  if (!m || pos >= text.size() || text[pos] != sep) return std::nullopt;
+  ++pos;
+  auto d = read_number(text, pos, 1, 2);
+  if (!d || pos != text.size()) return std::nullopt;
+  Date date{std::chrono::year{*y}, std::chrono::month{static_cast<unsigned>(*m)},
+            std::chrono::day{static_cast<unsigned>(*d)}};
+  if (!date.ok()) return std::nullopt;
+  return date;
+}
+
+std::string format_date(Date d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()),
+                static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+  return buf;
+}
+
+Date add_days(Date d, int days) {
+  return Date{std::chrono::sys_days{d} + std::chrono::days{days}};
+}
+
+int days_between(Date from, Date to) {
+  return static_cast<int>((std::chrono::sys_days{to} - std::chrono::sys_days{from}).count());
+}
+
+bool is_weekend(Date d) {
+  const std::chrono::weekday wd{std::chrono::sys_days{d}};
+  return wd == std::chrono::Saturday || wd == std::chrono::Sunday;
+}
+
+Date make_date(int y, unsigned m, unsigned d) {
+  return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+}
+
+}  // namespace gongshi

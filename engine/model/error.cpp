@@ -1,0 +1,25 @@
+#include "engine/model/error.hpp"
+
+namespace gongshi {
+
+std::string_view to_string(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::invalid_input:
+      return "invalid_input";
+    case ErrorCode::not_found:
+      return "not_found";
+    case ErrorCode::conflict:
+      return "conflict";
+    case ErrorCode::out_of_range:
+      return "out_of_range";
+    case ErrorCode::forbidden:
+      return "forbidden";
+    case ErrorCode::io_error:
+      return "io_error";
+    case ErrorCode::internal:
+      return "internal";
+  }
+  return "unknown";
+}
+
+}  // namespace gongshi

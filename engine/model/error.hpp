@@ -1,0 +1,27 @@
+#pragma once
+// The one error-code enum of gongshi. The server maps each code to an HTTP status in one place.
+
+#include <string>
+#include <string_view>
+
+namespace gongshi {
+
+enum class ErrorCode {
+  invalid_input,  // the caller sent something malformed or breaking a rule
+  not_found,      // a named thing (region, file, record) does not exist
+  conflict,       // a stale version or a duplicate under an idempotency key
+  out_of_range,   // outside the data we have, e.g. a year with no holiday notice loaded
+  forbidden,      // the actor's role may not do this
+  io_error,       // a file or socket failed
+  internal,       // a bug: an invariant did not hold
+};
+
+std::string_view to_string(ErrorCode code);
+
+struct Error {
+  ErrorCode code = ErrorCode::internal;
+  std::string message_zh;
+  std::string message_en;
+};
+
+}  // namespace gongshi

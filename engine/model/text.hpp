@@ -1,0 +1,28 @@
+#pragma once
+// UTF-8 text helpers for field values.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace gongshi {
+
+// Number of code points, or nullopt when the bytes are not valid UTF-8.
+std::optional<std::size_t> utf8_length(std::string_view s);
+
+// Strips ASCII whitespace and the ideographic space U+3000 from both ends.
+std::string trim(std::string_view s);
+
+// ASCII letters to upper case; other bytes unchanged.
+std::string ascii_upper(std::string_view s);
+
+enum class ControlPolicy { none_allowed, line_breaks_allowed };
+
+// True when s contains a control character the policy forbids (C0, DEL, or C1 U+0080..U+009F).
+bool has_control_chars(std::string_view s, ControlPolicy policy);
+
+// For header matching: removes spaces and '*' markers, full-width parentheses to ASCII.
+std::string normalize_header(std::string_view s);
+
+}  // namespace gongshi
