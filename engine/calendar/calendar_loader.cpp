@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <system_error>
 
-#include "engine/calendar/json_file.hpp"
+#include "engine/model/json_file.hpp"
 
 namespace gongshi {
 namespace {

@@ -1,4 +1,4 @@
-#include "engine/calendar/json_file.hpp"
+#include "engine/model/json_file.hpp"
 
 #include <boost/json/parse.hpp>
 #include <fstream>
