@@ -1,5 +1,6 @@
 #include "engine/model/date.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace gongshi {
@@ -48,6 +49,12 @@ std::string format_date(Date d) {
 
 Date add_days(Date d, int days) {
   return Date{std::chrono::sys_days{d} + std::chrono::days{days}};
+}
+
+Date add_months(Date d, int months) {
+  const auto ym = std::chrono::year_month{d.year(), d.month()} + std::chrono::months{months};
+  const std::chrono::year_month_day_last last{ym.year(), std::chrono::month_day_last{ym.month()}};
+  return Date{ym.year(), ym.month(), std::min(d.day(), last.day())};
 }
 
 int days_between(Date from, Date to) {

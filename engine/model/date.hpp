@@ -18,6 +18,8 @@ std::optional<Date> parse_date(std::string_view text);
 std::string format_date(Date d);
 
 Date add_days(Date d, int days);
+// Same day-of-month n months later, clamped to the month's last day (01-31 + 1 month = 02-28/29).
+Date add_months(Date d, int months);
 int days_between(Date from, Date to);  // to - from, in days
 bool is_weekend(Date d);
 Date make_date(int y, unsigned m, unsigned d);

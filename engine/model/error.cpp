@@ -16,6 +16,8 @@ std::string_view to_string(ErrorCode code) {
       return "forbidden";
     case ErrorCode::io_error:
       return "io_error";
+    case ErrorCode::rule_error:
+      return "rule_error";
     case ErrorCode::internal:
       return "internal";
   }

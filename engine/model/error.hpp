@@ -13,6 +13,7 @@ enum class ErrorCode {
   out_of_range,   // outside the data we have, e.g. a year with no holiday notice loaded
   forbidden,      // the actor's role may not do this
   io_error,       // a file or socket failed
+  rule_error,     // a rule module (plugin or Lua script) failed, refused or ran out of budget
   internal,       // a bug: an invariant did not hold
 };
 

@@ -46,8 +46,21 @@ std::string_view to_string(IssueCode code) {
       return "invalid_id_number";
     case IssueCode::legacy_id_number:
       return "legacy_id_number";
+    case IssueCode::rule:
+      return "rule";
   }
   return "unknown";
+}
+
+IssueCode issue_code_from_string(std::string_view name) {
+  for (int i = 0; i < static_cast<int>(IssueCode::rule); ++i) {
+    if (to_string(static_cast<IssueCode>(i)) == name) return static_cast<IssueCode>(i);
+  }
+  return IssueCode::rule;
+}
+
+std::string code_name(const Issue& issue) {
+  return issue.code == IssueCode::rule ? issue.rule_code : std::string(to_string(issue.code));
 }
 
 Issue make_issue(std::string_view field, std::string_view name_zh, IssueCode code,

@@ -28,16 +28,24 @@ enum class IssueCode {
   invalid_org_code,         // 组织机构代码 fails GB 11714
   invalid_id_number,        // 居民身份证号码 fails GB 11643
   legacy_id_number,         // a 15-digit first-generation number: must be converted
+  rule,                     // a region rule's own finding; its name is in Issue::rule_code
 };
 
 std::string_view to_string(IssueCode code);
+// The IssueCode named `name`, or IssueCode::rule when it is none of them.
+IssueCode issue_code_from_string(std::string_view name);
 
 struct Issue {
   std::string field;  // the standard's field code, e.g. "XK_XDR_SHXYM"; "" for the whole record
   IssueCode code = IssueCode::required;
   std::string message_zh;
   std::string message_en;
+  std::string
+      rule_code;  // for IssueCode::rule: the region rule's own code, e.g. "concealment_risk"
 };
+
+// rule_code for IssueCode::rule, else to_string(code).
+std::string code_name(const Issue& issue);
 
 using Issues = std::vector<Issue>;
 

@@ -42,6 +42,12 @@ class [[nodiscard]] Result {
   std::variant<T, Error> v_;
 };
 
+// A result without a value: ok, or an Error.
+using Status = Result<std::monostate>;
+inline Status ok_status() {
+  return std::monostate{};
+}
+
 inline Error make_error(ErrorCode code, std::string zh, std::string en) {
   return Error{code, std::move(zh), std::move(en)};
 }

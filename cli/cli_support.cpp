@@ -1,0 +1,51 @@
+#include "cli/cli_support.hpp"
+
+#include <cstdlib>
+#include <iostream>
+
+namespace gongshi::cli {
+namespace {
+
+std::string env_or(const char* name, const std::string& fallback) {
+  const char* v = std::getenv(name);
+  return v != nullptr && *v != '\0' ? v : fallback;
+}
+
+}  // namespace
+
+void add_common_options(CLI::App& cmd, CommonOptions& o) {
+  o.schemas = env_or("GONGSHI_SCHEMAS", o.schemas);
+  o.rules = env_or("GONGSHI_RULES", o.rules);
+  o.plugins = env_or("GONGSHI_PLUGINS", o.plugins);
+  cmd.add_option("--schemas", o.schemas, "schemas directory (regions, calendar, samples)");
+  cmd.add_option("--rules", o.rules, "directory of region scripts CODE.lua");
+  cmd.add_option("--plugins", o.plugins, "directory of rule plugins lib<name>.so");
+  cmd.add_option("--now", o.now,
+                 "the current time, e.g. 2024-07-31T10:00+08:00 (default: the clock)");
+}
+
+Date today_of(const CommonOptions& o) {
+  if (o.now.empty()) return shanghai_date(system_now());
+  const auto t = parse_now(o.now);
+  if (!t) {
+    std::cerr << "错误：--now 不是有效时间（如 2024-07-31T10:00+08:00）\n"
+                 "error: --now is not a valid time (e.g. 2024-07-31T10:00+08:00)\n";
+    std::exit(2);
+  }
+  return shanghai_date(*t);
+}
+
+RulesPaths paths_of(const CommonOptions& o) {
+  RulesPaths p;
+  p.schemas = o.schemas;
+  p.rules = o.rules;
+  p.plugins = o.plugins;
+  return p;
+}
+
+int report(const Error& e) {
+  std::cerr << "错误：" << e.message_zh << "\nerror: " << e.message_en << "\n";
+  return e.code == ErrorCode::invalid_input ? 2 : 1;
+}
+
+}  // namespace gongshi::cli

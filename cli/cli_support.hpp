@@ -1,0 +1,28 @@
+#pragma once
+// What every gongshi command shares: where the data lives, --now, printing errors.
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+#include "engine/model/clock.hpp"
+#include "engine/model/error.hpp"
+#include "engine/rules/rules_environment.hpp"
+
+namespace gongshi::cli {
+
+struct CommonOptions {
+  std::string schemas = GONGSHI_DEFAULT_SCHEMAS;
+  std::string rules = GONGSHI_DEFAULT_RULES;
+  std::string plugins = GONGSHI_DEFAULT_PLUGINS;
+  std::string now;  // ISO date-time; empty = the system clock
+};
+
+// --schemas, --rules, --plugins (defaults from GONGSHI_SCHEMAS/RULES/PLUGINS or the build), --now.
+void add_common_options(CLI::App& cmd, CommonOptions& o);
+// The Shanghai date of --now, or of the system clock; exits with a message on a bad --now.
+Date today_of(const CommonOptions& o);
+RulesPaths paths_of(const CommonOptions& o);
+// Prints "错误：… / error: …" to stderr and returns the exit code for it.
+int report(const Error& e);
+
+}  // namespace gongshi::cli

@@ -1,0 +1,11 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace gongshi::cli {
+
+// Each sets exit_code when its command runs.
+void add_rules_commands(CLI::App& app, int& exit_code);
+void add_lifecycle_commands(CLI::App& app, int& exit_code);
+
+}  // namespace gongshi::cli

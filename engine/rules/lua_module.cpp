@@ -1,0 +1,162 @@
+#include "engine/rules/lua_module.hpp"
+
+#include <lua.hpp>
+
+#include "engine/rules/lua_convert.hpp"
+#include "engine/rules/lua_state.hpp"
+#include "engine/rules/sha256.hpp"
+
+namespace gongshi {
+
+LuaModule::LuaModule(std::string region, std::string script, LuaLimits limits)
+    : region_(std::move(region)),
+      script_(std::move(script)),
+      hash_(sha256_hex(script_)),
+      limits_(limits) {}
+
+LuaModule::~LuaModule() = default;
+
+Result<std::shared_ptr<const LuaModule>> LuaModule::compile(std::string region, std::string script,
+                                                            LuaLimits limits) {
+  std::shared_ptr<LuaModule> m(new LuaModule(std::move(region), std::move(script), limits));
+  auto first = LuaState::create(m->region_ + ".lua", m->script_, m->limits_);
+  if (!first) return first.error();
+  const auto& meta = (*first)->metadata();
+  if (const auto* rule = meta.if_contains("rule"); rule && rule->is_object()) {
+    const auto* declared = rule->as_object().if_contains("region");
+    if (declared && (!declared->is_string() || declared->get_string() != m->region_)) {
+      return make_error(ErrorCode::rule_error,
+                        "脚本声明的地区与 " + m->region_ + " 不符（rule.region）",
+                        "the script's rule.region does not match region " + m->region_);
+    }
+  }
+  if (const auto* tests = meta.if_contains("tests")) m->tests_ = *tests;
+  m->give_back(std::move(first).value());
+  return std::shared_ptr<const LuaModule>(std::move(m));
+}
+
+Result<std::unique_ptr<LuaState>> LuaModule::lease() const {
+  {
+    std::lock_guard lock(mu_);
+    if (!idle_.empty()) {
+      auto s = std::move(idle_.back());
+      idle_.pop_back();
+      return s;
+    }
+  }
+  return LuaState::create(region_ + ".lua", script_, limits_);
+}
+
+void LuaModule::give_back(std::unique_ptr<LuaState> s) const {
+  if (s->broken()) return;  // a failed call may have left anything behind: drop the state
+  lua_settop(s->L(), 0);
+  std::lock_guard lock(mu_);
+  if (idle_.size() < limits_.pool_size) idle_.push_back(std::move(s));
+}
+
+std::size_t LuaModule::idle_states() const {
+  std::lock_guard lock(mu_);
+  return idle_.size();
+}
+
+Error LuaModule::failure(const Error& e) const {
+  return make_error(ErrorCode::rule_error, "地区规则 " + region_ + " 执行失败：" + e.message_zh,
+                    "rule script " + region_ + " failed: " + e.message_en);
+}
+
+// Leases a state; when the script defines `fn`, lets `body` push the arguments, call and read.
+template <class Body>
+Status LuaModule::with_function(const char* fn, Body&& body) const {
+  auto leased = lease();
+  if (!leased) return failure(leased.error());
+  std::unique_ptr<LuaState> s = std::move(leased).value();
+  Status st = s->push_global_function(fn) ? body(*s) : ok_status();
+  give_back(std::move(s));  // dropped instead when the call broke it
+  if (!st) return failure(st.error());
+  return st;
+}
+
+Status LuaModule::validate(const Record& r, const RuleContext& ctx, Issues& issues) const {
+  return with_function("validate", [&](LuaState& s) -> Status {
+    push_record(s, r);
+    push_context(s, ctx);
+    if (auto st = s.call(2, 1, &ctx); !st) return st;
+    return read_issues(s.L(), region_, issues);
+  });
+}
+
+Status LuaModule::scope(const Record& r, const RuleContext& ctx, ScopeDecision& d) const {
+  return with_function("scope", [&](LuaState& s) -> Status {
+    push_record(s, r);
+    push_scope(s.L(), d);
+    s.freeze_top();
+    push_context(s, ctx);
+    if (auto st = s.call(3, 1, &ctx); !st) return st;
+    return read_scope(s.L(), region_, d);
+  });
+}
+
+Status LuaModule::deadlines(const Record& r, const RuleContext& ctx, Deadlines& d) const {
+  return with_function("deadlines", [&](LuaState& s) -> Status {
+    push_record(s, r);
+    push_deadlines(s.L(), d);
+    s.freeze_top();
+    push_context(s, ctx);
+    if (auto st = s.call(3, 1, &ctx); !st) return st;
+    return read_deadlines(s.L(), region_, d);
+  });
+}
+
+Status LuaModule::sla(std::string_view event, const RuleContext& ctx,
+                      std::optional<int>& working_days) const {
+  return with_function("sla", [&](LuaState& s) -> Status {
+    lua_State* L = s.L();
+    lua_pushlstring(L, event.data(), event.size());
+    if (working_days) {
+      lua_pushinteger(L, *working_days);
+    } else {
+      lua_pushnil(L);
+    }
+    push_context(s, ctx);
+    if (auto st = s.call(3, 1, &ctx); !st) return st;
+    if (lua_isinteger(L, -1) && lua_tointeger(L, -1) >= 0 && lua_tointeger(L, -1) < 3660) {
+      working_days = static_cast<int>(lua_tointeger(L, -1));
+    } else if (!lua_isnil(L, -1)) {
+      return make_error(ErrorCode::rule_error, "sla 应返回非负整数或 nil",
+                        "sla must return a non-negative integer or nil");
+    }
+    return ok_status();
+  });
+}
+
+Status LuaModule::guard(std::string_view guard, const Record& r, const GuardInput& in,
+                        const RuleContext& ctx, GuardDecision& d) const {
+  return with_function("guard", [&](LuaState& s) -> Status {
+    lua_State* L = s.L();
+    lua_pushlstring(L, guard.data(), guard.size());
+    push_record(s, r);
+    lua_createtable(L, 0, 3);
+    lua_pushstring(L, in.event.c_str());
+    lua_setfield(L, -2, "event");
+    lua_pushstring(L, in.reason.c_str());
+    lua_setfield(L, -2, "reason");
+    push_deadlines(L, in.deadlines);
+    lua_setfield(L, -2, "deadlines");
+    s.freeze_top();
+    push_context(s, ctx);
+    if (auto st = s.call(4, 3, &ctx); !st) return st;
+    if (lua_type(L, -3) == LUA_TBOOLEAN) {
+      d.answered = true;
+      d.allowed = lua_toboolean(L, -3) != 0;
+      d.reason_zh = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "";
+      d.reason_en = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : d.reason_zh;
+      if (!d.allowed && d.reason_zh.empty()) d.reason_zh = "地区规则 " + region_ + " 不允许";
+    } else if (!lua_isnil(L, -3)) {
+      return make_error(ErrorCode::rule_error, "guard 应返回 true、false 或 nil",
+                        "guard must return true, false or nil");
+    }
+    return ok_status();
+  });
+}
+
+}  // namespace gongshi

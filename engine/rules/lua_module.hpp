@@ -1,0 +1,68 @@
+#pragma once
+// A region's Lua script as a rule module. States are pooled: a call leases a compiled, sealed state
+// and returns it; a state whose call failed (error, budget, memory) is dropped, never reused.
+//
+// The script may define any of (see docs/rules.md):
+//   validate(record, ctx)                 -> list of {field, code, message_zh, message_en}
+//   scope(record, current, ctx)           -> {scope, reason, basis, mask, flags} or nil
+//   deadlines(record, current, ctx)       -> {publish_by, late_after, missing_after,
+//   publication_end} sla(event, current_days, ctx)         -> working days or nil guard(name,
+//   record, input, ctx)       -> nil | true | false, reason_zh, reason_en
+// and the tables `rule` ({region = "410500", name = "安阳市"}) and `tests`.
+
+#include <boost/json/value.hpp>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "engine/rules/lua_limits.hpp"
+#include "engine/rules/rule_module.hpp"
+
+namespace gongshi {
+
+class LuaState;
+
+class LuaModule final : public RuleModule {
+ public:
+  // Compiles the script and runs its top level once; refuses a script whose `rule.region` names
+  // another region.
+  static Result<std::shared_ptr<const LuaModule>> compile(std::string region, std::string script,
+                                                          LuaLimits limits);
+  ~LuaModule() override;
+
+  std::string name() const override { return region_; }
+  std::string version() const override { return hash_.substr(0, 12); }
+  const std::string& script() const { return script_; }
+  const std::string& hash() const { return hash_; }  // SHA-256 of the script text, hex
+  const boost::json::value& tests() const { return tests_; }
+
+  Status validate(const Record& r, const RuleContext& ctx, Issues& issues) const override;
+  Status scope(const Record& r, const RuleContext& ctx, ScopeDecision& d) const override;
+  Status deadlines(const Record& r, const RuleContext& ctx, Deadlines& d) const override;
+  Status sla(std::string_view event, const RuleContext& ctx,
+             std::optional<int>& working_days) const override;
+  Status guard(std::string_view guard, const Record& r, const GuardInput& in,
+               const RuleContext& ctx, GuardDecision& d) const override;
+
+  // Idle states in the pool (for tests and metrics).
+  std::size_t idle_states() const;
+
+ private:
+  LuaModule(std::string region, std::string script, LuaLimits limits);
+  Result<std::unique_ptr<LuaState>> lease() const;
+  void give_back(std::unique_ptr<LuaState> s) const;
+  Error failure(const Error& e) const;
+  template <class Body>
+  Status with_function(const char* fn, Body&& body) const;
+
+  std::string region_;
+  std::string script_;
+  std::string hash_;
+  LuaLimits limits_;
+  boost::json::value tests_;
+  mutable std::mutex mu_;
+  mutable std::vector<std::unique_ptr<LuaState>> idle_;
+};
+
+}  // namespace gongshi

@@ -1,0 +1,105 @@
+#pragma once
+// The interface every rule module implements: the national-standard plugin, a region's Lua script,
+// any extra plugin. A region's RuleSet calls its modules in order; each receives what the earlier
+// ones decided and may refine it. Plugins see only this header, engine/model and the calendar.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/calendar/calendar.hpp"
+#include "engine/model/issue.hpp"
+#include "engine/model/record.hpp"
+#include "engine/model/result.hpp"
+
+namespace gongshi {
+
+// Bumped whenever this header changes in a way that breaks compiled plugins.
+inline constexpr int kRuleAbiVersion = 1;
+
+#define GONGSHI_STR2(x) #x
+#define GONGSHI_STR(x) GONGSHI_STR2(x)
+// What a plugin must have been built for: CPU, compiler, C++ library ABI, language version.
+#if defined(__x86_64__)
+#define GONGSHI_ARCH "x86_64"
+#elif defined(__aarch64__)
+#define GONGSHI_ARCH "aarch64"
+#else
+#define GONGSHI_ARCH "other"
+#endif
+#define GONGSHI_RULE_PLATFORM                                                \
+  GONGSHI_ARCH "-linux gcc-" GONGSHI_STR(__GNUC__) " cxx11abi-" GONGSHI_STR( \
+      _GLIBCXX_USE_CXX11_ABI) " c++" GONGSHI_STR(__cplusplus)
+
+struct RuleContext {
+  std::string region;                  // GB/T 2260 code
+  const Calendar* calendar = nullptr;  // the region's working-day calendar
+  Date today{};                        // Asia/Shanghai civil date of "now" (an input, never read)
+};
+
+// 公开范围 and why.
+struct ScopeDecision {
+  PublicScope scope = PublicScope::social;
+  std::string reason;              // 中文, shown to the department
+  std::string basis;               // the legal basis when not 社会公开
+  bool mask_personal = false;      // 自然人: mask name and ID number on public pages
+  std::vector<std::string> flags;  // e.g. "concealment_risk" (瞒报风险)
+};
+
+// The dates the supervision is measured by. A record received on or before late_after is on time;
+// after late_after it is 迟报; after missing_after (or never) it is 漏报.
+struct Deadlines {
+  std::optional<Date> publish_by;
+  std::optional<Date> late_after;
+  std::optional<Date> missing_after;
+  std::optional<Date> publication_end;  // publication stops after this day
+};
+
+// What a guard of a lifecycle edge is asked about.
+struct GuardInput {
+  std::string event;    // the lifecycle event being taken
+  std::string reason;   // the reason the actor gave, may be empty
+  Deadlines deadlines;  // the record's current deadlines
+};
+
+struct GuardDecision {
+  bool answered = false;  // no module answered: the guard refuses
+  bool allowed = false;
+  std::string reason_zh;
+  std::string reason_en;
+};
+
+class RuleModule {
+ public:
+  virtual ~RuleModule() = default;
+  virtual std::string name() const = 0;     // "national_standard", "410500"
+  virtual std::string version() const = 0;  // a plugin's version, a script's hash prefix
+
+  virtual Status validate(const Record& r, const RuleContext& ctx, Issues& issues) const = 0;
+  virtual Status scope(const Record& r, const RuleContext& ctx, ScopeDecision& decision) const = 0;
+  virtual Status deadlines(const Record& r, const RuleContext& ctx, Deadlines& d) const = 0;
+  // Working-day limit for an event's follow-up (objection → 3); nullopt = not this module's say.
+  virtual Status sla(std::string_view event, const RuleContext& ctx,
+                     std::optional<int>& working_days) const = 0;
+  virtual Status guard(std::string_view guard, const Record& r, const GuardInput& in,
+                       const RuleContext& ctx, GuardDecision& decision) const = 0;
+};
+
+// The symbols a plugin exports (extern "C"):
+//   int gongshi_rule_abi_version();             returns kRuleAbiVersion
+//   const char* gongshi_rule_platform();         returns GONGSHI_RULE_PLATFORM
+//   gongshi::RuleModule* gongshi_create_rule_module();   the host owns the result
+#define GONGSHI_RULE_PLUGIN(ModuleClass)                                                  \
+  extern "C" __attribute__((visibility("default"))) int gongshi_rule_abi_version() {      \
+    return ::gongshi::kRuleAbiVersion;                                                    \
+  }                                                                                       \
+  extern "C" __attribute__((visibility("default"))) const char* gongshi_rule_platform() { \
+    return GONGSHI_RULE_PLATFORM;                                                         \
+  }                                                                                       \
+  extern "C" __attribute__((visibility("default"))) ::gongshi::RuleModule*                \
+  gongshi_create_rule_module() {                                                          \
+    return new ModuleClass();                                                             \
+  }
+
+}  // namespace gongshi

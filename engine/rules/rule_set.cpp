@@ -1,0 +1,91 @@
+#include "engine/rules/rule_set.hpp"
+
+namespace gongshi {
+
+RuleSet::RuleSet(std::string region, std::vector<std::shared_ptr<const RuleModule>> modules)
+    : region_(std::move(region)), modules_(std::move(modules)) {
+  version_ = region_ + "/";
+  for (std::size_t i = 0; i < modules_.size(); ++i) {
+    version_ += (i ? "+" : "") + modules_[i]->name() + "@" + modules_[i]->version();
+  }
+}
+
+Result<Issues> RuleSet::validate(const Record& r, const RuleContext& ctx) const {
+  Issues issues;
+  for (const auto& m : modules_) {
+    if (auto st = m->validate(r, ctx, issues); !st) return st.error();
+  }
+  return issues;
+}
+
+Result<ScopeDecision> RuleSet::scope(const Record& r, const RuleContext& ctx) const {
+  ScopeDecision d;
+  for (const auto& m : modules_) {
+    if (auto st = m->scope(r, ctx, d); !st) return st.error();
+  }
+  return d;
+}
+
+Result<Deadlines> RuleSet::deadlines(const Record& r, const RuleContext& ctx) const {
+  Deadlines d;
+  for (const auto& m : modules_) {
+    if (auto st = m->deadlines(r, ctx, d); !st) return st.error();
+  }
+  return d;
+}
+
+Result<Evaluation> RuleSet::evaluate(const Record& r, const RuleContext& ctx) const {
+  auto issues = validate(r, ctx);
+  if (!issues) return issues.error();
+  auto sc = scope(r, ctx);
+  if (!sc) return sc.error();
+  auto dl = deadlines(r, ctx);
+  if (!dl) return dl.error();
+  return Evaluation{std::move(issues).value(), std::move(sc).value(), std::move(dl).value(),
+                    version_};
+}
+
+Result<int> RuleSet::sla(std::string_view event, const RuleContext& ctx) const {
+  std::optional<int> days;
+  for (const auto& m : modules_) {
+    if (auto st = m->sla(event, ctx, days); !st) return st.error();
+  }
+  if (!days) {
+    return make_error(ErrorCode::not_found,
+                      "地区 " + region_ + " 的规则没有规定「" + std::string(event) + "」的办理时限",
+                      "no working-day limit for '" + std::string(event) + "' in region " + region_);
+  }
+  return *days;
+}
+
+Result<GuardDecision> RuleSet::guard(std::string_view guard, const Record& r, const GuardInput& in,
+                                     const RuleContext& ctx) const {
+  GuardDecision d;
+  if (guard == "record_valid") {
+    auto issues = validate(r, ctx);
+    if (!issues) return issues.error();
+    d = {true, issues->empty(), "记录有 " + std::to_string(issues->size()) + " 个问题未改正",
+         std::to_string(issues->size()) + " issues are not fixed"};
+  } else if (guard == "scope_public" || guard == "scope_restricted") {
+    auto sc = scope(r, ctx);
+    if (!sc) return sc.error();
+    const bool is_public = sc->scope == PublicScope::social;
+    if (guard == "scope_public") {
+      d = {true, is_public, "公开范围不是社会公开：" + sc->reason, "the scope is not public"};
+    } else {
+      d = {true, !is_public && !sc->basis.empty(), "不予公示须有法律法规依据",
+           "withholding needs a legal basis"};
+    }
+  }
+  for (const auto& m : modules_) {
+    if (auto st = m->guard(guard, r, in, ctx, d); !st) return st.error();
+  }
+  if (!d.answered) {
+    return GuardDecision{true, false, "没有规则对条件「" + std::string(guard) + "」作出判断",
+                         "no rule answers guard '" + std::string(guard) + "'"};
+  }
+  if (d.allowed) d.reason_zh.clear(), d.reason_en.clear();
+  return d;
+}
+
+}  // namespace gongshi

@@ -1,0 +1,22 @@
+-- 朔州市 (140600) 双公示规则
+-- 依据：朔发改财办秘发〔2021〕471号《朔州市行政许可和行政处罚等信用信息公示工作实施方案》
+-- （seed 002）：作出决定之日起 7 个工作日内在门户网站公示并同步报送市信用信息共享平台；
+--   "公开为常态、不公开为例外"，除涉及国家秘密、商业秘密或个人隐私等依法不予公开的外均应公开。
+rule = { region = "140600", name = "朔州市" }
+
+settings = { publish_working_days = 7 }
+
+function deadlines(record, current, ctx)
+  local d = record.XK_JDRQ or record.CF_JDRQ
+  if not d then return nil end
+  local publish_by = cal.add_working_days(d, settings.publish_working_days)
+  return { publish_by = publish_by, late_after = publish_by }
+end
+
+tests = {
+  { name = "7 working days across the 2025 National Day week", kind = "penalty",
+    record = { CF_JDRQ = "2025-09-30", CF_YXQ = "2026-09-30" }, today = "2025-10-20",
+    expect = { publish_by = "2025-10-16", publication_end = "2026-09-30", issues = {} } },
+  { name = "public by default", kind = "license",
+    expect = { scope = "社会公开", mask = false, flags = {} } },
+}
