@@ -4,32 +4,13 @@
 
 namespace gongshi {
 
-// Called as prelude(max_string_bytes, cal, date); returns frozen_lib, freeze, seal.
+// Called as prelude(max_string_bytes, cal, date, freeze); returns frozen_lib, freeze, seal.
+// `freeze` is the C function of lua_freeze.hpp.
 inline constexpr const char* kLuaPrelude = R"lua(
-local MAX, cal, date = ...
+local MAX, cal, date, freeze = ...
 local G = _G
 local next, type, setmetatable, getmetatable = next, type, setmetatable, getmetatable
 local rawget, rawset, error, tostring, tonumber = rawget, rawset, error, tostring, tonumber
-
-local function readonly(_, k)
-  error("read-only: cannot set '" .. tostring(k) .. "'", 2)
-end
-
--- A read-only view of t (nested tables too). pairs, ipairs, # and indexing work on it.
-local function freeze(t, seen)
-  if type(t) ~= "table" then return t end
-  seen = seen or {}
-  if seen[t] then return seen[t] end
-  local store = {}
-  local proxy = setmetatable({}, {
-    __index = store, __newindex = readonly, __metatable = false,
-    __len = function() return #store end,
-    __pairs = function() return next, store, nil end,
-  })
-  seen[t] = proxy
-  for k, v in next, t do store[k] = freeze(v, seen) end
-  return proxy
-end
 
 local function copy(t, skip)
   local c = {}

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <lua.hpp>
 
+#include "engine/rules/lua_freeze.hpp"
 #include "engine/rules/lua_helpers.hpp"
 #include "engine/rules/lua_json.hpp"
 #include "engine/rules/lua_prelude.hpp"
@@ -103,10 +104,10 @@ Result<std::unique_ptr<LuaState>> LuaState::create(std::string chunk, std::strin
   lua_pushinteger(L, static_cast<lua_Integer>(limits.max_string_bytes));
   push_calendar_library(L);
   push_date_library(L);
-  if (auto st = s->protected_call(3, 3); !st) return st.error();
+  lua_pushcfunction(L, lua_freeze);
+  if (auto st = s->protected_call(4, 3); !st) return st.error();
   // Stack: frozen_lib, freeze, seal.
   const int seal = lua_gettop(L);
-  s->freeze_ref_ = (lua_pushvalue(L, seal - 1), luaL_ref(L, LUA_REGISTRYINDEX));
 
   // The script's environment: reads fall through to the frozen library.
   lua_newtable(L);  // env
@@ -158,9 +159,7 @@ bool LuaState::push_global_function(const char* name) {
 }
 
 void LuaState::freeze_top() {
-  lua_rawgeti(L_, LUA_REGISTRYINDEX, freeze_ref_);
-  lua_insert(L_, -2);
-  lua_call(L_, 1, 1);  // the prelude's freeze: trusted, cannot fail but on memory
+  freeze_top_table(L_);
 }
 
 Result<std::monostate> LuaState::call(int nargs, int nresults, const RuleContext* ctx) {

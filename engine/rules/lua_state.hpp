@@ -66,7 +66,6 @@ class LuaState {
   const RuleContext* ctx_ = nullptr;
   bool broken_ = false;
   int env_ref_ = 0;
-  int freeze_ref_ = 0;
   boost::json::object metadata_;
 };
 
