@@ -4,14 +4,7 @@
 --   确保行政相对人、决定机关和来源单位统一社会信用代码准确、无遗漏。
 rule = { region = "140400", name = "长治市" }
 
-settings = { publish_working_days = 7 }
-
-function deadlines(record, current, ctx)
-  local d = record.XK_JDRQ or record.CF_JDRQ
-  if not d then return nil end
-  local publish_by = cal.add_working_days(d, settings.publish_working_days)
-  return { publish_by = publish_by, late_after = publish_by }
-end
+-- 7 个工作日即国家默认期限（national_standard 插件），本市不另行规定；测试确认其结果。
 
 tests = {
   { name = "7 working days across the Spring Festival", kind = "license",

@@ -4,14 +4,7 @@
 --   "公开为常态、不公开为例外"，除涉及国家秘密、商业秘密或个人隐私等依法不予公开的外均应公开。
 rule = { region = "140600", name = "朔州市" }
 
-settings = { publish_working_days = 7 }
-
-function deadlines(record, current, ctx)
-  local d = record.XK_JDRQ or record.CF_JDRQ
-  if not d then return nil end
-  local publish_by = cal.add_working_days(d, settings.publish_working_days)
-  return { publish_by = publish_by, late_after = publish_by }
-end
+-- 7 个工作日即国家默认期限（national_standard 插件），本市不另行规定；测试确认其结果。
 
 tests = {
   { name = "7 working days across the 2025 National Day week", kind = "penalty",

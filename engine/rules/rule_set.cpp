@@ -10,28 +10,27 @@ RuleSet::RuleSet(std::string region, std::vector<std::shared_ptr<const RuleModul
   }
 }
 
-Result<Issues> RuleSet::validate(const Record& r, const RuleContext& ctx) const {
-  Issues issues;
+// Passes `value` through every module in order; the first failure stops it.
+template <class T, class Step>
+Result<T> RuleSet::fold(T value, Step step) const {
   for (const auto& m : modules_) {
-    if (auto st = m->validate(r, ctx, issues); !st) return st.error();
+    if (auto st = step(*m, value); !st) return st.error();
   }
-  return issues;
+  return value;
+}
+
+Result<Issues> RuleSet::validate(const Record& r, const RuleContext& ctx) const {
+  return fold(Issues{}, [&](const RuleModule& m, Issues& v) { return m.validate(r, ctx, v); });
 }
 
 Result<ScopeDecision> RuleSet::scope(const Record& r, const RuleContext& ctx) const {
-  ScopeDecision d;
-  for (const auto& m : modules_) {
-    if (auto st = m->scope(r, ctx, d); !st) return st.error();
-  }
-  return d;
+  return fold(ScopeDecision{},
+              [&](const RuleModule& m, ScopeDecision& v) { return m.scope(r, ctx, v); });
 }
 
 Result<Deadlines> RuleSet::deadlines(const Record& r, const RuleContext& ctx) const {
-  Deadlines d;
-  for (const auto& m : modules_) {
-    if (auto st = m->deadlines(r, ctx, d); !st) return st.error();
-  }
-  return d;
+  return fold(Deadlines{},
+              [&](const RuleModule& m, Deadlines& v) { return m.deadlines(r, ctx, v); });
 }
 
 Result<Evaluation> RuleSet::evaluate(const Record& r, const RuleContext& ctx) const {
@@ -46,16 +45,16 @@ Result<Evaluation> RuleSet::evaluate(const Record& r, const RuleContext& ctx) co
 }
 
 Result<int> RuleSet::sla(std::string_view event, const RuleContext& ctx) const {
-  std::optional<int> days;
-  for (const auto& m : modules_) {
-    if (auto st = m->sla(event, ctx, days); !st) return st.error();
-  }
-  if (!days) {
+  auto days = fold(std::optional<int>{}, [&](const RuleModule& m, std::optional<int>& v) {
+    return m.sla(event, ctx, v);
+  });
+  if (!days) return days.error();
+  if (!*days) {
     return make_error(ErrorCode::not_found,
                       "地区 " + region_ + " 的规则没有规定「" + std::string(event) + "」的办理时限",
                       "no working-day limit for '" + std::string(event) + "' in region " + region_);
   }
-  return *days;
+  return **days;
 }
 
 Result<GuardDecision> RuleSet::guard(std::string_view guard, const Record& r, const GuardInput& in,

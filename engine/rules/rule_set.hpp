@@ -39,6 +39,9 @@ class RuleSet {
                               const RuleContext& ctx) const;
 
  private:
+  template <class T, class Step>
+  Result<T> fold(T value, Step step) const;
+
   std::string region_;
   std::vector<std::shared_ptr<const RuleModule>> modules_;
   std::string version_;
