@@ -7,5 +7,6 @@ namespace gongshi::cli {
 // Each sets exit_code when its command runs.
 void add_rules_commands(CLI::App& app, int& exit_code);
 void add_lifecycle_commands(CLI::App& app, int& exit_code);
+void add_db_commands(CLI::App& app, int& exit_code);
 
 }  // namespace gongshi::cli

@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "engine/model/issue.hpp"
+
 namespace gongshi {
 
 enum class ErrorCode {
@@ -23,6 +25,7 @@ struct Error {
   ErrorCode code = ErrorCode::internal;
   std::string message_zh;
   std::string message_en;
+  Issues issues;  // for invalid_input: every problem of the record, field by field
 };
 
 }  // namespace gongshi

@@ -49,7 +49,7 @@ inline Status ok_status() {
 }
 
 inline Error make_error(ErrorCode code, std::string zh, std::string en) {
-  return Error{code, std::move(zh), std::move(en)};
+  return Error{code, std::move(zh), std::move(en), {}};
 }
 
 }  // namespace gongshi

@@ -1,0 +1,147 @@
+// Engine::create: validate, decide, store record + event + outbox in one transaction.
+#include <boost/json.hpp>
+
+#include "engine/model/json_codec.hpp"
+#include "engine/rules/sha256.hpp"
+#include "engine/service/engine_internal.hpp"
+#include "engine/store/record_repo.hpp"
+#include "engine/store/time_text.hpp"
+
+namespace gongshi {
+namespace {
+
+Error invalid(Issues issues) {
+  Error e = make_error(ErrorCode::invalid_input,
+                       "记录有 " + std::to_string(issues.size()) + " 个问题，未保存",
+                       std::to_string(issues.size()) + " issues; nothing was stored");
+  e.issues = std::move(issues);
+  return e;
+}
+
+std::string subject_code(const Record& r) {
+  const Subject& s = subject_of(r);
+  return !s.codes.uscc.empty() ? s.codes.uscc : s.id_no;
+}
+
+Error conflict(const std::string& zh, const std::string& en) {
+  return make_error(ErrorCode::conflict, zh, en);
+}
+
+}  // namespace
+
+Result<std::optional<CreateOutcome>> Engine::existing(Tx& tx, const CreateRequest& req,
+                                                      const StoredRecord& candidate,
+                                                      const std::string& key,
+                                                      const std::string& hash) {
+  if (!key.empty()) {
+    auto entry = find_idempotency(tx, req.region, key);
+    if (!entry) return entry.error();
+    if (*entry) {
+      if ((*entry)->request_hash != hash) {
+        return conflict("幂等键「" + key + "」已用于内容不同的请求",
+                        "idempotency key '" + key + "' was used for a different request");
+      }
+      auto first = find_record(tx, req.region, (*entry)->record_id);
+      if (!first) return first.error();
+      if (*first) return std::optional<CreateOutcome>{CreateOutcome{**first, false}};
+    }
+  }
+  auto same =
+      find_by_natural_key(tx, req.region, req.kind, candidate.document_no, candidate.subject_code);
+  if (!same) return same.error();
+  if (!*same) return std::optional<CreateOutcome>{};
+  if ((*same)->data != candidate.data || (*same)->department_id != candidate.department_id) {
+    return conflict("决定书文号「" + candidate.document_no + "」的记录已存在且内容不同（记录 " +
+                        std::to_string((*same)->id) + "）",
+                    "a record with document number '" + candidate.document_no +
+                        "' already exists with other content (record " +
+                        std::to_string((*same)->id) + ")");
+  }
+  return std::optional<CreateOutcome>{CreateOutcome{**same, false}};
+}
+
+Result<CreateOutcome> Engine::create(const CreateRequest& req, const Actor& actor,
+                                     const std::string& idempotency_key, TimePoint now) {
+  const Date today = shanghai_date(now);
+  auto rr = service::region_rules(rules_, req.region, today);
+  if (!rr) return rr.error();
+  const DecodedRecord decoded = record_from_json(req.kind, req.fields);
+  auto eval = rr->rules->evaluate(decoded.record, rr->ctx);
+  if (!eval) return eval.error();
+  Issues issues = decoded.issues;
+  for (auto& i : eval->issues) {
+    if (!has_issue_on(decoded.issues, i.field)) issues.push_back(std::move(i));
+  }
+  if (!issues.empty()) return invalid(std::move(issues));
+
+  StoredRecord r;
+  r.region = req.region;
+  r.department_id = req.department_id;
+  r.catalog_item_id = req.catalog_item_id;
+  r.kind = req.kind;
+  r.state = lifecycle_.initial();
+  r.document_no = document_no_of(decoded.record);
+  r.subject_code = subject_code(decoded.record);
+  r.decision_date = *decision_date_of(decoded.record);
+  r.received_at = format_utc(now);
+  r.publish_by = eval->deadlines.publish_by;
+  r.late_after = eval->deadlines.late_after;
+  r.missing_after = eval->deadlines.missing_after;
+  r.publication_end = eval->deadlines.publication_end;
+  r.timeliness = timeliness_of(today, r.late_after, r.missing_after);
+  r.backfill = req.backfill;
+  r.scope = std::string(enum_label(eval->scope.scope));
+  r.rule_version = eval->rule_version;
+  r.data = service::json_text(to_json(decoded.record));
+  r.updated_at = r.received_at;
+  r.next_due = next_due_of(r);
+  const std::string hash = sha256_hex(r.region + "|" + std::string(to_string(r.kind)) + "|" +
+                                      std::to_string(r.department_id.value_or(0)) + "|" +
+                                      (r.backfill ? "1" : "0") + "|" + r.data);
+
+  auto outcome = in_transaction<CreateOutcome>(*db_, [&](Tx& tx) -> Result<CreateOutcome> {
+    auto before = existing(tx, req, r, idempotency_key, hash);
+    if (!before) return before.error();
+    if (*before) return **before;
+    auto id = insert_record(tx, r);
+    if (!id) return id.error();
+    reach("after_record_insert");
+    StoredRecord stored = r;
+    stored.id = *id;
+    const std::string payload = service::json_text(
+        {{"backfill", r.backfill}, {"timeliness", r.timeliness}, {"scope", r.scope}});
+    if (auto st = append_event(tx, {r.region, *id, 0, "create", "", r.state, actor.user, actor.role,
+                                    r.received_at, payload, r.rule_version});
+        !st) {
+      return st.error();
+    }
+    reach("after_event");
+    if (auto st =
+            append_outbox(tx, {r.region, *id, "record.created",
+                               service::outbox_payload(stored, "record.created"), r.received_at});
+        !st) {
+      return st.error();
+    }
+    if (!idempotency_key.empty()) {
+      if (auto st = insert_idempotency(tx, r.region, idempotency_key, {hash, *id}, r.received_at);
+          !st) {
+        return st.error();
+      }
+    }
+    reach("before_commit");
+    return CreateOutcome{stored, true};
+  });
+  if (!outcome && outcome.error().code == ErrorCode::conflict &&
+      outcome.error().message_en.starts_with("duplicate")) {
+    // Lost a race on the natural key or the idempotency key: answer as the winner stored it.
+    return in_transaction<CreateOutcome>(*db_, [&](Tx& tx) -> Result<CreateOutcome> {
+      auto before = existing(tx, req, r, idempotency_key, hash);
+      if (!before) return before.error();
+      if (*before) return **before;
+      return outcome.error();
+    });
+  }
+  return outcome;
+}
+
+}  // namespace gongshi

@@ -1,0 +1,73 @@
+#include "engine/service/engine.hpp"
+
+#include <boost/json.hpp>
+
+#include "engine/model/json_codec.hpp"
+#include "engine/service/engine_internal.hpp"
+#include "engine/store/record_repo.hpp"
+
+namespace gongshi {
+namespace service {
+
+Result<RegionRules> region_rules(RuleRegistry& registry, const std::string& region, Date today) {
+  auto rules = registry.rules_for(region);
+  if (!rules) return rules.error();
+  auto calendar = registry.calendar_for(region);
+  if (!calendar) return calendar.error();
+  RegionRules out{*rules, *calendar, {}};
+  out.ctx = RuleContext{region, out.calendar.get(), today};
+  return out;
+}
+
+Result<Record> stored_fields(const StoredRecord& r) {
+  boost::system::error_code ec;
+  const auto json = boost::json::parse(r.data, ec);
+  if (ec) {
+    return make_error(ErrorCode::internal, "存储的记录数据已损坏", "stored record data is corrupt");
+  }
+  auto decoded = record_from_json(r.kind, json);
+  if (!decoded.issues.empty()) {
+    return make_error(ErrorCode::internal, "存储的记录数据无法解读",
+                      "stored record data does not decode");
+  }
+  return std::move(decoded.record);
+}
+
+std::string json_text(const boost::json::object& o) {
+  return boost::json::serialize(o);
+}
+
+std::string outbox_payload(const StoredRecord& r, std::string_view topic) {
+  return json_text({{"topic", topic},
+                    {"region", r.region},
+                    {"id", r.id},
+                    {"state", r.state},
+                    {"version", r.version},
+                    {"kind", to_string(r.kind)},
+                    {"document_no", r.document_no}});
+}
+
+}  // namespace service
+
+Engine::Engine(std::shared_ptr<Database> db, RuleRegistry& rules, const Lifecycle& lifecycle)
+    : db_(std::move(db)), rules_(rules), lifecycle_(lifecycle) {}
+
+Result<StoredRecord> Engine::get(const std::string& region, std::int64_t id) {
+  return in_transaction<StoredRecord>(*db_, [&](Tx& tx) -> Result<StoredRecord> {
+    auto found = find_record(tx, region, id);
+    if (!found) return found.error();
+    if (!*found) {
+      return make_error(ErrorCode::not_found,
+                        "记录 " + region + "/" + std::to_string(id) + " 不存在",
+                        "no record " + region + "/" + std::to_string(id));
+    }
+    return **found;
+  });
+}
+
+Result<std::vector<EventRow>> Engine::history(const std::string& region, std::int64_t id) {
+  return in_transaction<std::vector<EventRow>>(*db_,
+                                               [&](Tx& tx) { return events_of(tx, region, id); });
+}
+
+}  // namespace gongshi

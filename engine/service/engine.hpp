@@ -1,0 +1,96 @@
+#pragma once
+// The engine service: the one façade the server and the command line call. Every write is one
+// transaction: the record, its event and its outbox rows together or nothing.
+
+#include <boost/json/object.hpp>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/lifecycle/lifecycle.hpp"
+#include "engine/model/clock.hpp"
+#include "engine/rules/rule_registry.hpp"
+#include "engine/store/database.hpp"
+#include "engine/store/stored_record.hpp"
+
+namespace gongshi {
+
+struct Actor {
+  std::string user;
+  std::string role;  // a lifecycle role
+};
+
+struct CreateRequest {
+  std::string region;
+  std::optional<std::int64_t> department_id;
+  std::optional<std::int64_t> catalog_item_id;
+  RecordKind kind = RecordKind::license;
+  boost::json::object fields;  // the standard's fields keyed by code
+  bool backfill = false;       // 补录: decided before go-live; its lateness is reported apart
+};
+
+struct CreateOutcome {
+  StoredRecord record;
+  bool created = true;  // false: a repeat (same idempotency key or natural key, same content)
+};
+
+struct SweepReport {
+  int claimed = 0;
+  int fired = 0;  // records that had something fire
+  int warnings = 0, overdue_late = 0, overdue_missing = 0, objection_overdue = 0,
+      repair_overdue = 0, expired = 0;
+};
+
+class Engine {
+ public:
+  Engine(std::shared_ptr<Database> db, RuleRegistry& rules, const Lifecycle& lifecycle);
+
+  // Validates with the region's rules (nothing is stored when any issue is found: all issues come
+  // back in Error::issues), decides scope and deadlines, and stores the record, its first event
+  // and its outbox row. The same idempotency key, or the same natural key (region, kind, 决定书
+  // 文号, 相对人代码) with the same content, returns the first record; different content under
+  // either is a conflict.
+  Result<CreateOutcome> create(const CreateRequest& req, const Actor& actor,
+                               const std::string& idempotency_key, TimePoint now);
+
+  // Takes a lifecycle event: the edge must exist, the actor's role may take it, the guards pass,
+  // the record is still at expected_version. payload: {"reason": "..."}.
+  Result<StoredRecord> transition(const std::string& region, std::int64_t id,
+                                  const std::string& event, const Actor& actor,
+                                  int expected_version, const boost::json::object& payload,
+                                  TimePoint now);
+
+  // Fires what is due on the Shanghai date of `now`: deadline warnings, overdue marks, objection
+  // and repair time limits, end of publication. Safe with several engines on one MySQL.
+  Result<SweepReport> sweep(TimePoint now, int batch = 200);
+
+  Result<StoredRecord> get(const std::string& region, std::int64_t id);
+  Result<std::vector<EventRow>> history(const std::string& region, std::int64_t id);
+
+  // Tests only: called between the statements of a write, e.g. to kill the process there.
+  std::function<void(std::string_view stage)> failpoint;
+
+  Database& database() { return *db_; }
+
+ private:
+  Result<std::optional<CreateOutcome>> existing(Tx& tx, const CreateRequest& req,
+                                                const StoredRecord& candidate,
+                                                const std::string& key, const std::string& hash);
+  Result<bool> fire(Tx& tx, StoredRecord& r, Date today, TimePoint now, SweepReport& report);
+  void reach(std::string_view stage) const {
+    if (failpoint) failpoint(stage);
+  }
+
+  std::shared_ptr<Database> db_;
+  RuleRegistry& rules_;
+  const Lifecycle& lifecycle_;
+};
+
+// When the sweeper next has something to do for the record (nullopt: nothing ever).
+std::optional<Date> next_due_of(const StoredRecord& r);
+// on_time | late | missing: the day it reached gongshi against late_after / missing_after.
+std::string timeliness_of(Date received, const std::optional<Date>& late_after,
+                          const std::optional<Date>& missing_after);
+
+}  // namespace gongshi

@@ -1,0 +1,49 @@
+// What the sweeper watches for each state, and when.
+#include <algorithm>
+
+#include "engine/service/engine.hpp"
+
+namespace gongshi {
+namespace {
+
+bool before_publication(const std::string& state) {
+  return state == "draft" || state == "submitted" || state == "returned" || state == "approved";
+}
+
+bool on_publication(const std::string& state) {
+  return state == "published" || state == "corrected" || state == "withheld";
+}
+
+void earliest(std::optional<Date>& best, const std::optional<Date>& d) {
+  if (d && (!best || *d < *best)) best = d;
+}
+
+std::optional<Date> day_after(const std::optional<Date>& d) {
+  return d ? std::optional<Date>(add_days(*d, 1)) : std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Date> next_due_of(const StoredRecord& r) {
+  std::optional<Date> next;
+  if (before_publication(r.state)) {
+    if (!r.has_flag("warned")) earliest(next, r.publish_by);
+    if (!r.has_flag("overdue_late")) earliest(next, day_after(r.late_after));
+    if (!r.has_flag("overdue_missing")) earliest(next, day_after(r.missing_after));
+  } else if (r.state == "objected") {
+    if (!r.has_flag("objection_overdue")) earliest(next, day_after(r.objection_due));
+  } else if (r.state == "repair_requested") {
+    if (!r.has_flag("repair_overdue")) earliest(next, day_after(r.repair_due));
+  }
+  if (on_publication(r.state)) earliest(next, day_after(r.publication_end));
+  return next;
+}
+
+std::string timeliness_of(Date received, const std::optional<Date>& late_after,
+                          const std::optional<Date>& missing_after) {
+  if (missing_after && received > *missing_after) return "missing";
+  if (late_after && received > *late_after) return "late";
+  return "on_time";
+}
+
+}  // namespace gongshi

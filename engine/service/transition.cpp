@@ -1,0 +1,127 @@
+// Engine::transition: lifecycle edge, role, guards, effects, optimistic version; one transaction.
+#include <boost/json.hpp>
+
+#include "engine/service/engine_internal.hpp"
+#include "engine/store/record_repo.hpp"
+#include "engine/store/time_text.hpp"
+
+namespace gongshi {
+namespace {
+
+Error stale(const StoredRecord& r, int expected) {
+  return make_error(ErrorCode::conflict,
+                    "记录已被他人修改（当前版本 " + std::to_string(r.version) + "，提交的版本 " +
+                        std::to_string(expected) + "），请刷新后重试",
+                    "the record changed (version " + std::to_string(r.version) + ", expected " +
+                        std::to_string(expected) + "): reload and retry");
+}
+
+// The working-day limit of `event` from today, for an objection, repair or withdrawal deadline.
+Result<std::optional<Date>> limit_from(const service::RegionRules& rr, std::string_view event,
+                                       Date today) {
+  auto days = rr.rules->sla(event, rr.ctx);
+  if (!days) return days.error();
+  auto due = rr.calendar->add_working_days(today, *days);
+  if (!due) return due.error();
+  return std::optional<Date>(*due);
+}
+
+Status apply_effect(const std::string& effect, StoredRecord& r, const Record& fields,
+                    const service::RegionRules& rr, const std::string& now_text) {
+  const Date today = rr.ctx.today;
+  if (effect == "stamp:submitted_at") r.submitted_at = now_text;
+  if (effect == "stamp:approved_at") r.approved_at = now_text;
+  if (effect == "stamp:published_at") r.published_at = now_text;
+  if (effect == "stamp:closed_at") r.closed_at = now_text;
+  if (effect == "clear:objection_due") r.objection_due.reset();
+  if (effect == "clear:repair_due") r.repair_due.reset();
+  if (effect == "deadline:publish_by" || effect == "deadline:publication_end") {
+    auto d = rr.rules->deadlines(fields, rr.ctx);
+    if (!d) return d.error();
+    if (effect == "deadline:publish_by") {
+      r.publish_by = d->publish_by;
+      r.late_after = d->late_after;
+      r.missing_after = d->missing_after;
+    } else {
+      r.publication_end = d->publication_end;
+    }
+    r.rule_version = rr.rules->version();
+  }
+  const auto set_limit = [&](std::string_view event, std::optional<Date>& target) -> Status {
+    auto due = limit_from(rr, event, today);
+    if (!due) return due.error();
+    target = *due;
+    return ok_status();
+  };
+  if (effect == "deadline:objection_due") return set_limit("object", r.objection_due);
+  if (effect == "deadline:repair_due") return set_limit("request_repair", r.repair_due);
+  if (effect == "deadline:withdraw_due") return set_limit("revoke", r.withdraw_due);
+  return ok_status();
+}
+
+}  // namespace
+
+Result<StoredRecord> Engine::transition(const std::string& region, std::int64_t id,
+                                        const std::string& event, const Actor& actor,
+                                        int expected_version, const boost::json::object& payload,
+                                        TimePoint now) {
+  auto rr = service::region_rules(rules_, region, shanghai_date(now));
+  if (!rr) return rr.error();
+  const std::string now_text = format_utc(now);
+  std::string reason;
+  if (const auto* v = payload.if_contains("reason"); v != nullptr && v->is_string()) {
+    reason = std::string(v->get_string());
+  }
+  return in_transaction<StoredRecord>(*db_, [&](Tx& tx) -> Result<StoredRecord> {
+    auto found = find_record(tx, region, id, true);
+    if (!found) return found.error();
+    if (!*found) {
+      return make_error(ErrorCode::not_found,
+                        "记录 " + region + "/" + std::to_string(id) + " 不存在",
+                        "no record " + region + "/" + std::to_string(id));
+    }
+    StoredRecord r = **found;
+    if (r.version != expected_version) return stale(r, expected_version);
+    auto edge = lifecycle_.allowed(r.state, event, actor.role);
+    if (!edge) return edge.error();
+    auto fields = service::stored_fields(r);
+    if (!fields) return fields.error();
+    const GuardInput in{event, reason,
+                        Deadlines{r.publish_by, r.late_after, r.missing_after, r.publication_end}};
+    for (const auto& guard : (*edge)->guards) {
+      auto g = rr->rules->guard(guard, *fields, in, rr->ctx);
+      if (!g) return g.error();
+      if (!g->allowed) {
+        return make_error(ErrorCode::invalid_input,
+                          "不能执行「" + (*edge)->label_zh + "」：" + g->reason_zh,
+                          "cannot take '" + event + "': " + g->reason_en);
+      }
+    }
+    const std::string from = r.state;
+    for (const auto& effect : (*edge)->effects) {
+      if (auto st = apply_effect(effect, r, *fields, *rr, now_text); !st) return st.error();
+    }
+    r.state = (*edge)->to;
+    r.updated_at = now_text;
+    r.next_due = next_due_of(r);
+    auto updated = update_record(tx, r, expected_version);
+    if (!updated) return updated.error();
+    if (!*updated) return stale(r, expected_version);
+    r.version = expected_version + 1;
+    reach("after_record_update");
+    if (auto st = append_event(tx, {region, id, 0, event, from, r.state, actor.user, actor.role,
+                                    now_text, service::json_text(payload), rr->rules->version()});
+        !st) {
+      return st.error();
+    }
+    const std::string topic = "record." + event;
+    if (auto st =
+            append_outbox(tx, {region, id, topic, service::outbox_payload(r, topic), now_text});
+        !st) {
+      return st.error();
+    }
+    return r;
+  });
+}
+
+}  // namespace gongshi

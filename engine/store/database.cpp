@@ -1,0 +1,85 @@
+#include "engine/store/database.hpp"
+
+#include <soci/connection-pool.h>
+#include <soci/mysql/soci-mysql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+namespace gongshi {
+
+Error database_error(const std::exception& e) {
+  const std::string what = e.what();
+  const bool duplicate = what.find("Duplicate entry") != std::string::npos ||
+                         what.find("UNIQUE constraint failed") != std::string::npos;
+  if (duplicate) {
+    return make_error(ErrorCode::conflict, "与已有数据重复：" + what,
+                      "duplicate of existing data: " + what);
+  }
+  return make_error(ErrorCode::io_error, "数据库错误：" + what, "database error: " + what);
+}
+
+Result<std::shared_ptr<Database>> Database::open(std::string_view url, std::size_t pool_size) {
+  auto parsed = parse_db_url(url);
+  if (!parsed) return parsed.error();
+  std::shared_ptr<Database> db(new Database());
+  db->dialect_ = parsed->dialect;
+  db->size_ = pool_size == 0 ? 1 : pool_size;
+  db->pool_ = std::make_unique<soci::connection_pool>(db->size_);
+  try {
+    for (std::size_t i = 0; i < db->size_; ++i) {
+      soci::session& s = db->pool_->at(i);
+      if (db->dialect_ == Dialect::sqlite) {
+        s.open(soci::sqlite3, parsed->connect);
+        s << "PRAGMA journal_mode=WAL";
+        s << "PRAGMA foreign_keys=ON";
+        s << "PRAGMA synchronous=NORMAL";
+      } else {
+        s.open(soci::mysql, parsed->connect);
+        s << "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED";
+      }
+    }
+  } catch (const std::exception& e) {
+    return make_error(ErrorCode::io_error, "无法连接数据库：" + std::string(e.what()),
+                      "cannot open the database: " + std::string(e.what()));
+  }
+  return db;
+}
+
+Database::~Database() = default;
+
+Tx::Tx(Database& db) : db_(db), session_(std::make_unique<soci::session>(db.pool())) {}
+
+Tx::~Tx() {
+  if (!open_) return;
+  try {
+    *session_ << "ROLLBACK";
+  } catch (...) {
+    // The connection is gone (a killed server, a dropped socket): the server rolled back.
+  }
+}
+
+Status Tx::begin() {
+  try {
+    *session_ << (db_.dialect() == Dialect::sqlite ? "BEGIN IMMEDIATE" : "START TRANSACTION");
+    open_ = true;
+    return ok_status();
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
+Status Tx::commit() {
+  try {
+    *session_ << "COMMIT";
+    open_ = false;
+    return ok_status();
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
+soci::session& Tx::sql() {
+  return *session_;
+}
+
+}  // namespace gongshi

@@ -1,0 +1,63 @@
+#pragma once
+// A database: a fixed-size SOCI connection pool and its dialect. Sessions are not thread-safe:
+// a Tx holds one session for one thread at a time. SOCI itself stays inside engine/store.
+
+#include <memory>
+#include <string>
+
+#include "engine/store/db_url.hpp"
+
+namespace soci {
+class connection_pool;
+class session;
+}  // namespace soci
+
+namespace gongshi {
+
+class Database {
+ public:
+  // Opens `pool_size` connections (SQLite: WAL journal; MySQL: utf8mb4).
+  static Result<std::shared_ptr<Database>> open(std::string_view url, std::size_t pool_size = 4);
+  ~Database();
+  Dialect dialect() const { return dialect_; }
+  soci::connection_pool& pool() { return *pool_; }
+  std::size_t pool_size() const { return size_; }
+
+ private:
+  Database() = default;
+  Dialect dialect_ = Dialect::sqlite;
+  std::size_t size_ = 0;
+  std::unique_ptr<soci::connection_pool> pool_;
+};
+
+// One transaction on one leased session. Rolled back unless commit() succeeded. SQLite takes the
+// write lock at BEGIN (BEGIN IMMEDIATE) so two writers never deadlock on the upgrade.
+class Tx {
+ public:
+  explicit Tx(Database& db);
+  ~Tx();
+  Tx(const Tx&) = delete;
+  Tx& operator=(const Tx&) = delete;
+
+  Status begin();
+  Status commit();
+  soci::session& sql();
+  Dialect dialect() const { return db_.dialect(); }
+
+ private:
+  Database& db_;
+  std::unique_ptr<soci::session> session_;
+  bool open_ = false;
+};
+
+// Runs `body(tx)` in one transaction and commits it; any error (returned or thrown by SOCI) rolls
+// back and comes back as an Error.
+template <class T, class Body>
+Result<T> in_transaction(Database& db, Body&& body);
+
+// What SOCI threw, as an Error (unique-key violations as conflict).
+Error database_error(const std::exception& e);
+
+}  // namespace gongshi
+
+#include "engine/store/database_inl.hpp"

@@ -1,0 +1,420 @@
+#include "engine/store/record_repo.hpp"
+
+#include <soci/soci.h>
+
+namespace gongshi {
+namespace {
+
+constexpr const char* kColumns =
+    "region, id, department_id, catalog_item_id, kind, state, document_no, subject_code, "
+    "decision_date, received_at, timeliness, backfill, publish_by, late_after, missing_after, "
+    "publication_end, objection_due, repair_due, withdraw_due, scope, flags, next_due, "
+    "submitted_at, approved_at, published_at, closed_at, rule_version, version, data, updated_at";
+
+// A text column that may be NULL ("" or no date = NULL).
+struct Nullable {
+  std::string value;
+  soci::indicator ind = soci::i_null;
+  Nullable() = default;
+  explicit Nullable(const std::string& s) : value(s), ind(s.empty() ? soci::i_null : soci::i_ok) {}
+  explicit Nullable(const std::optional<Date>& d)
+      : value(d ? format_date(*d) : ""), ind(d ? soci::i_ok : soci::i_null) {}
+  std::string text() const { return ind == soci::i_ok ? value : std::string(); }
+  std::optional<Date> date() const { return ind == soci::i_ok ? parse_date(value) : std::nullopt; }
+};
+
+struct NullableId {
+  long long value = 0;
+  soci::indicator ind = soci::i_null;
+  NullableId() = default;
+  explicit NullableId(const std::optional<std::int64_t>& v)
+      : value(v.value_or(0)), ind(v ? soci::i_ok : soci::i_null) {}
+  std::optional<std::int64_t> get() const {
+    return ind == soci::i_ok ? std::optional<std::int64_t>(value) : std::nullopt;
+  }
+};
+
+// Every column of a records row, as variables SOCI can bind to, in kColumns order.
+struct Row {
+  std::string region;
+  long long id = 0;
+  NullableId department_id, catalog_item_id;
+  std::string kind, state, document_no, subject_code, decision_date, received_at, timeliness;
+  int backfill = 0;
+  Nullable publish_by, late_after, missing_after, publication_end, objection_due, repair_due,
+      withdraw_due;
+  std::string scope, flags;
+  Nullable next_due, submitted_at, approved_at, published_at, closed_at;
+  std::string rule_version;
+  int version = 1;
+  std::string data, updated_at;
+
+  Row() = default;
+  explicit Row(const StoredRecord& r)
+      : region(r.region),
+        id(r.id),
+        department_id(r.department_id),
+        catalog_item_id(r.catalog_item_id),
+        kind(to_string(r.kind)),
+        state(r.state),
+        document_no(r.document_no),
+        subject_code(r.subject_code),
+        decision_date(format_date(r.decision_date)),
+        received_at(r.received_at),
+        timeliness(r.timeliness),
+        backfill(r.backfill ? 1 : 0),
+        publish_by(r.publish_by),
+        late_after(r.late_after),
+        missing_after(r.missing_after),
+        publication_end(r.publication_end),
+        objection_due(r.objection_due),
+        repair_due(r.repair_due),
+        withdraw_due(r.withdraw_due),
+        scope(r.scope),
+        flags(r.flags),
+        next_due(r.next_due),
+        submitted_at(r.submitted_at),
+        approved_at(r.approved_at),
+        published_at(r.published_at),
+        closed_at(r.closed_at),
+        rule_version(r.rule_version),
+        version(r.version),
+        data(r.data),
+        updated_at(r.updated_at) {}
+
+  StoredRecord record() const {
+    StoredRecord r;
+    r.region = region;
+    r.id = id;
+    r.department_id = department_id.get();
+    r.catalog_item_id = catalog_item_id.get();
+    r.kind = parse_record_kind(kind).value_or(RecordKind::license);
+    r.state = state;
+    r.document_no = document_no;
+    r.subject_code = subject_code;
+    r.decision_date = parse_date(decision_date).value_or(Date{});
+    r.received_at = received_at;
+    r.timeliness = timeliness;
+    r.backfill = backfill != 0;
+    r.publish_by = publish_by.date();
+    r.late_after = late_after.date();
+    r.missing_after = missing_after.date();
+    r.publication_end = publication_end.date();
+    r.objection_due = objection_due.date();
+    r.repair_due = repair_due.date();
+    r.withdraw_due = withdraw_due.date();
+    r.scope = scope;
+    r.flags = flags;
+    r.next_due = next_due.date();
+    r.submitted_at = submitted_at.text();
+    r.approved_at = approved_at.text();
+    r.published_at = published_at.text();
+    r.closed_at = closed_at.text();
+    r.rule_version = rule_version;
+    r.version = version;
+    r.data = data;
+    r.updated_at = updated_at;
+    return r;
+  }
+
+  // Binds every column but the key (region, id), in kColumns order.
+  void use_values(soci::statement& st) {
+    st.exchange(soci::use(department_id.value, department_id.ind));
+    st.exchange(soci::use(catalog_item_id.value, catalog_item_id.ind));
+    for (std::string* s :
+         {&kind, &state, &document_no, &subject_code, &decision_date, &received_at, &timeliness}) {
+      st.exchange(soci::use(*s));
+    }
+    st.exchange(soci::use(backfill));
+    for (Nullable* n : {&publish_by, &late_after, &missing_after, &publication_end, &objection_due,
+                        &repair_due, &withdraw_due}) {
+      st.exchange(soci::use(n->value, n->ind));
+    }
+    st.exchange(soci::use(scope));
+    st.exchange(soci::use(flags));
+    for (Nullable* n : {&next_due, &submitted_at, &approved_at, &published_at, &closed_at}) {
+      st.exchange(soci::use(n->value, n->ind));
+    }
+    st.exchange(soci::use(rule_version));
+    st.exchange(soci::use(version));
+    st.exchange(soci::use(data));
+    st.exchange(soci::use(updated_at));
+  }
+
+  void into_all(soci::statement& st) {
+    st.exchange(soci::into(region));
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(department_id.value, department_id.ind));
+    st.exchange(soci::into(catalog_item_id.value, catalog_item_id.ind));
+    for (std::string* s :
+         {&kind, &state, &document_no, &subject_code, &decision_date, &received_at, &timeliness}) {
+      st.exchange(soci::into(*s));
+    }
+    st.exchange(soci::into(backfill));
+    for (Nullable* n : {&publish_by, &late_after, &missing_after, &publication_end, &objection_due,
+                        &repair_due, &withdraw_due}) {
+      st.exchange(soci::into(n->value, n->ind));
+    }
+    st.exchange(soci::into(scope));
+    st.exchange(soci::into(flags));
+    for (Nullable* n : {&next_due, &submitted_at, &approved_at, &published_at, &closed_at}) {
+      st.exchange(soci::into(n->value, n->ind));
+    }
+    st.exchange(soci::into(rule_version));
+    st.exchange(soci::into(version));
+    st.exchange(soci::into(data));
+    st.exchange(soci::into(updated_at));
+  }
+};
+
+std::string placeholders(int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += (i ? ", :p" : ":p") + std::to_string(i);
+  return out;
+}
+
+// SELECT <columns> … WHERE <where>, binding `bind` for the where clause.
+template <class Bind>
+Result<std::optional<StoredRecord>> select_one(Tx& tx, const std::string& where, Bind bind) {
+  try {
+    Row row;
+    soci::statement st(tx.sql());
+    row.into_all(st);
+    bind(st);
+    st.alloc();
+    st.prepare(std::string("SELECT ") + kColumns + " FROM records WHERE " + where);
+    st.define_and_bind();
+    if (!st.execute(true)) return std::optional<StoredRecord>{};
+    return std::optional<StoredRecord>{row.record()};
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
+}  // namespace
+
+bool StoredRecord::has_flag(std::string_view f) const {
+  std::string_view rest = flags;
+  while (!rest.empty()) {
+    const auto comma = rest.find(',');
+    if (rest.substr(0, comma) == f) return true;
+    if (comma == std::string_view::npos) break;
+    rest.remove_prefix(comma + 1);
+  }
+  return false;
+}
+
+void StoredRecord::add_flag(std::string_view f) {
+  if (has_flag(f)) return;
+  flags += (flags.empty() ? "" : ",") + std::string(f);
+}
+
+Result<std::int64_t> insert_record(Tx& tx, const StoredRecord& r) {
+  try {
+    Row row(r);
+    soci::session& sql = tx.sql();
+    const bool sqlite = tx.dialect() == Dialect::sqlite;
+    if (sqlite) {
+      // SQLite has no per-table AUTO_INCREMENT on a composite key; BEGIN IMMEDIATE serialises us.
+      sql << "SELECT COALESCE(MAX(id), 0) + 1 FROM records", soci::into(row.id);
+    }
+    soci::statement st(sql);
+    st.exchange(soci::use(row.region));
+    if (sqlite) st.exchange(soci::use(row.id));
+    row.use_values(st);
+    st.alloc();
+    // MySQL assigns the id (AUTO_INCREMENT): the column list leaves it out.
+    const std::string columns = std::string(kColumns);
+    const std::string without_id = "region" + columns.substr(columns.find(", department_id"));
+    st.prepare("INSERT INTO records (" + (sqlite ? columns : without_id) + ") VALUES (" +
+               placeholders(sqlite ? 30 : 29) + ")");
+    st.define_and_bind();
+    st.execute(true);
+    if (!sqlite) {
+      long long id = 0;
+      sql << "SELECT LAST_INSERT_ID()", soci::into(id);
+      row.id = id;
+    }
+    return static_cast<std::int64_t>(row.id);
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
+Result<std::optional<StoredRecord>> find_record(Tx& tx, const std::string& region, std::int64_t id,
+                                                bool for_update) {
+  std::string r = region;
+  long long i = id;
+  const std::string lock = for_update && tx.dialect() == Dialect::mysql ? " FOR UPDATE" : "";
+  return select_one(tx, "region = :r AND id = :i" + lock, [&](soci::statement& st) {
+    st.exchange(soci::use(r));
+    st.exchange(soci::use(i));
+  });
+}
+
+Result<std::optional<StoredRecord>> find_by_natural_key(Tx& tx, const std::string& region,
+                                                        RecordKind kind,
+                                                        const std::string& document_no,
+                                                        const std::string& subject_code) {
+  std::string r = region, k(to_string(kind)), d = document_no, s = subject_code;
+  return select_one(tx, "region = :r AND kind = :k AND document_no = :d AND subject_code = :s",
+                    [&](soci::statement& st) {
+                      for (std::string* v : {&r, &k, &d, &s}) st.exchange(soci::use(*v));
+                    });
+}
+
+Result<bool> update_record(Tx& tx, const StoredRecord& r, int expected_version) {
+  try {
+    Row row(r);
+    row.version = expected_version + 1;
+    int expected = expected_version;
+    soci::statement st(tx.sql());
+    row.use_values(st);
+    st.exchange(soci::use(row.region));
+    st.exchange(soci::use(row.id));
+    st.exchange(soci::use(expected));
+    st.alloc();
+    std::string set;
+    const std::string columns =
+        std::string(kColumns).substr(std::string(kColumns).find("department_id"));
+    int n = 0;
+    std::size_t pos = 0;
+    while (pos != std::string::npos) {
+      const auto comma = columns.find(',', pos);
+      auto name = columns.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+      name.erase(0, name.find_first_not_of(' '));
+      set += (n ? ", " : "") + name + " = :p" + std::to_string(n);
+      ++n;
+      pos = comma == std::string::npos ? comma : comma + 1;
+    }
+    st.prepare("UPDATE records SET " + set + " WHERE region = :k0 AND id = :k1 AND version = :k2");
+    st.define_and_bind();
+    st.execute(true);
+    return st.get_affected_rows() == 1;
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
+Status append_event(Tx& tx, EventRow e) {
+  try {
+    soci::session& sql = tx.sql();
+    long long id = e.record_id;
+    int seq = 0;
+    sql << "SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE region = :r AND record_id = :i",
+        soci::use(e.region), soci::use(id), soci::into(seq);
+    sql << "INSERT INTO events (region, record_id, seq, event, from_state, to_state, actor, "
+           "actor_role, at, payload, rule_version) VALUES (:r, :i, :s, :e, :f, :t, :a, :ar, :at, "
+           ":p, :v)",
+        soci::use(e.region), soci::use(id), soci::use(seq), soci::use(e.event),
+        soci::use(e.from_state), soci::use(e.to_state), soci::use(e.actor), soci::use(e.actor_role),
+        soci::use(e.at), soci::use(e.payload), soci::use(e.rule_version);
+    return ok_status();
+  } catch (const std::exception& ex) {
+    return database_error(ex);
+  }
+}
+
+Result<std::vector<EventRow>> events_of(Tx& tx, const std::string& region, std::int64_t record_id) {
+  try {
+    std::vector<EventRow> out;
+    EventRow e;
+    long long id = record_id;
+    std::string r = region;
+    soci::statement st = (tx.sql().prepare << "SELECT seq, event, from_state, to_state, actor, "
+                                              "actor_role, at, payload, rule_version FROM events "
+                                              "WHERE region = :r AND record_id = :i ORDER BY seq",
+                          soci::use(r), soci::use(id), soci::into(e.seq), soci::into(e.event),
+                          soci::into(e.from_state), soci::into(e.to_state), soci::into(e.actor),
+                          soci::into(e.actor_role), soci::into(e.at), soci::into(e.payload),
+                          soci::into(e.rule_version));
+    st.execute();
+    while (st.fetch()) {
+      e.region = region;
+      e.record_id = record_id;
+      out.push_back(e);
+    }
+    return out;
+  } catch (const std::exception& ex) {
+    return database_error(ex);
+  }
+}
+
+Status append_outbox(Tx& tx, const OutboxRow& o) {
+  try {
+    long long id = o.record_id;
+    tx.sql() << "INSERT INTO outbox (region, record_id, topic, payload, created_at, attempts, "
+                "next_attempt_at) VALUES (:r, :i, :t, :p, :c, 0, :n)",
+        soci::use(o.region), soci::use(id), soci::use(o.topic), soci::use(o.payload),
+        soci::use(o.created_at), soci::use(o.created_at);
+    return ok_status();
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
+Result<std::optional<IdempotencyEntry>> find_idempotency(Tx& tx, const std::string& region,
+                                                         const std::string& key) {
+  try {
+    IdempotencyEntry e;
+    long long id = 0;
+    soci::indicator ind = soci::i_null;
+    tx.sql() << "SELECT request_hash, record_id FROM idempotency_keys WHERE region = :r AND "
+                "idem_key = :k",
+        soci::use(region), soci::use(key), soci::into(e.request_hash, ind), soci::into(id);
+    if (!tx.sql().got_data() || ind != soci::i_ok) return std::optional<IdempotencyEntry>{};
+    e.record_id = id;
+    return std::optional<IdempotencyEntry>{e};
+  } catch (const std::exception& ex) {
+    return database_error(ex);
+  }
+}
+
+Status insert_idempotency(Tx& tx, const std::string& region, const std::string& key,
+                          const IdempotencyEntry& e, const std::string& at) {
+  try {
+    long long id = e.record_id;
+    tx.sql() << "INSERT INTO idempotency_keys (region, idem_key, request_hash, record_id, "
+                "created_at) VALUES (:r, :k, :h, :i, :a)",
+        soci::use(region), soci::use(key), soci::use(e.request_hash), soci::use(id), soci::use(at);
+    return ok_status();
+  } catch (const std::exception& ex) {
+    return database_error(ex);
+  }
+}
+
+Result<std::vector<std::pair<std::string, std::int64_t>>> claim_due(Tx& tx, Date today, int limit) {
+  try {
+    std::vector<std::pair<std::string, std::int64_t>> out;
+    std::string day = format_date(today);
+    std::string region;
+    long long id = 0;
+    const std::string lock = tx.dialect() == Dialect::mysql ? " FOR UPDATE SKIP LOCKED" : "";
+    soci::statement st = (tx.sql().prepare << "SELECT region, id FROM records WHERE next_due <= :d "
+                                              "ORDER BY next_due LIMIT :n" +
+                                                  lock,
+                          soci::use(day), soci::use(limit), soci::into(region), soci::into(id));
+    st.execute();
+    while (st.fetch()) out.emplace_back(region, id);
+    return out;
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
+Result<std::int64_t> count_rows(Tx& tx, const std::string& table) {
+  static constexpr const char* kTables[] = {"records", "events", "outbox", "idempotency_keys"};
+  bool known = false;
+  for (const char* t : kTables) known = known || table == t;
+  if (!known)
+    return make_error(ErrorCode::invalid_input, "未知的表 " + table, "unknown table " + table);
+  try {
+    long long n = 0;
+    tx.sql() << "SELECT COUNT(*) FROM " + table, soci::into(n);
+    return static_cast<std::int64_t>(n);
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
+}  // namespace gongshi

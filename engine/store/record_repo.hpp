@@ -1,0 +1,45 @@
+#pragma once
+// Records, their events, outbox rows and idempotency keys. Every statement binds its parameters.
+
+#include <optional>
+#include <vector>
+
+#include "engine/store/database.hpp"
+#include "engine/store/stored_record.hpp"
+
+namespace gongshi {
+
+// Inserts and returns the new id.
+Result<std::int64_t> insert_record(Tx& tx, const StoredRecord& r);
+// for_update locks the row (MySQL FOR UPDATE; SQLite holds the write lock already).
+Result<std::optional<StoredRecord>> find_record(Tx& tx, const std::string& region, std::int64_t id,
+                                                bool for_update = false);
+Result<std::optional<StoredRecord>> find_by_natural_key(Tx& tx, const std::string& region,
+                                                        RecordKind kind,
+                                                        const std::string& document_no,
+                                                        const std::string& subject_code);
+// Writes every column and version + 1 when the stored version is `expected_version`; false (and
+// nothing written) when another writer got there first.
+Result<bool> update_record(Tx& tx, const StoredRecord& r, int expected_version);
+
+Status append_event(Tx& tx, EventRow e);  // seq = the record's next
+Result<std::vector<EventRow>> events_of(Tx& tx, const std::string& region, std::int64_t record_id);
+Status append_outbox(Tx& tx, const OutboxRow& o);
+
+struct IdempotencyEntry {
+  std::string request_hash;
+  std::int64_t record_id = 0;
+};
+Result<std::optional<IdempotencyEntry>> find_idempotency(Tx& tx, const std::string& region,
+                                                         const std::string& key);
+Status insert_idempotency(Tx& tx, const std::string& region, const std::string& key,
+                          const IdempotencyEntry& e, const std::string& at);
+
+// Claims up to `limit` records whose next_due is on or before `today`, oldest first. On MySQL the
+// rows are locked with FOR UPDATE SKIP LOCKED, so concurrent sweepers never claim the same one.
+Result<std::vector<std::pair<std::string, std::int64_t>>> claim_due(Tx& tx, Date today, int limit);
+
+// Counts for tests and reports: rows in a table (records, events, outbox, idempotency_keys).
+Result<std::int64_t> count_rows(Tx& tx, const std::string& table);
+
+}  // namespace gongshi

@@ -1,0 +1,48 @@
+// The store on its own: URLs, migrations, optimistic updates.
+#include "service_fixture.hpp"
+
+using namespace gongshi;
+using namespace gongshi::test;
+
+BOOST_AUTO_TEST_SUITE(store)
+
+BOOST_AUTO_TEST_CASE(database_urls) {
+  BOOST_TEST((parse_db_url("sqlite:/tmp/x.db")->dialect == Dialect::sqlite));
+  const auto tcp = parse_db_url("mysql://gs:secret@127.0.0.1:3306/gongshi");
+  BOOST_REQUIRE(tcp.ok());
+  BOOST_TEST(tcp->connect ==
+             "db=gongshi charset=utf8mb4 user=gs password=secret host=127.0.0.1 port=3306");
+  const auto sock = parse_db_url("mysql:unix_socket=/run/m.sock;db=gongshi;user=root");
+  BOOST_REQUIRE(sock.ok());
+  BOOST_TEST(sock->connect == "charset=utf8mb4 unix_socket=/run/m.sock db=gongshi user=root");
+  for (const char* bad : {"", "sqlite:", "postgres://x", "mysql://host/db", "mysql:unix_socket=/x",
+                          "mysql:garbage"}) {
+    BOOST_TEST(!parse_db_url(bad).ok(), bad);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(migrating_twice_is_a_no_op) {
+  TestDb t;  // migrated once already
+  const auto again = migrate(*t.db, std::filesystem::path(GONGSHI_SOURCE_DIR) / "schemas/sql",
+                             at("2024-07-02T00:00Z"));
+  BOOST_REQUIRE(again.ok());
+  BOOST_TEST(again->applied.empty());
+  BOOST_TEST(again->already >= 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_stale_version_writes_nothing) {
+  ServiceFixture f;
+  const StoredRecord r = f.created(f.penalty());
+  auto result = in_transaction<bool>(*f.tdb.db, [&](Tx& tx) -> Result<bool> {
+    StoredRecord changed = r;
+    changed.state = "submitted";
+    auto first = update_record(tx, changed, r.version);
+    if (!first || !*first) return first;
+    return update_record(tx, changed, r.version);  // the same old version again
+  });
+  BOOST_REQUIRE(result.ok());
+  BOOST_TEST(!*result);
+  BOOST_TEST(f.engine.get(r.region, r.id)->version == r.version + 1);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
