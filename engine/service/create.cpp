@@ -60,8 +60,7 @@ Result<std::optional<CreateOutcome>> Engine::existing(Tx& tx, const CreateReques
   return std::optional<CreateOutcome>{CreateOutcome{**same, false}};
 }
 
-Result<CreateOutcome> Engine::create(const CreateRequest& req, const Actor& actor,
-                                     const std::string& idempotency_key, TimePoint now) {
+Result<PreparedRecord> Engine::prepare(const CreateRequest& req, TimePoint now) {
   const Date today = shanghai_date(now);
   auto rr = service::region_rules(rules_, req.region, today);
   if (!rr) return rr.error();
@@ -74,7 +73,8 @@ Result<CreateOutcome> Engine::create(const CreateRequest& req, const Actor& acto
   }
   if (!issues.empty()) return invalid(std::move(issues));
 
-  StoredRecord r;
+  PreparedRecord p;
+  StoredRecord& r = p.record;
   r.region = req.region;
   r.department_id = req.department_id;
   r.catalog_item_id = req.catalog_item_id;
@@ -95,9 +95,20 @@ Result<CreateOutcome> Engine::create(const CreateRequest& req, const Actor& acto
   r.data = service::json_text(to_json(decoded.record));
   r.updated_at = r.received_at;
   r.next_due = next_due_of(r);
-  const std::string hash = sha256_hex(r.region + "|" + std::string(to_string(r.kind)) + "|" +
-                                      std::to_string(r.department_id.value_or(0)) + "|" +
-                                      (r.backfill ? "1" : "0") + "|" + r.data);
+  p.hash = sha256_hex(r.region + "|" + std::string(to_string(r.kind)) + "|" +
+                      std::to_string(r.department_id.value_or(0)) + "|" + (r.backfill ? "1" : "0") +
+                      "|" + r.data);
+  p.event_payload = service::json_text(
+      {{"backfill", r.backfill}, {"timeliness", r.timeliness}, {"scope", r.scope}});
+  return p;
+}
+
+Result<CreateOutcome> Engine::create(const CreateRequest& req, const Actor& actor,
+                                     const std::string& idempotency_key, TimePoint now) {
+  auto prepared = prepare(req, now);
+  if (!prepared) return prepared.error();
+  const StoredRecord& r = prepared->record;
+  const std::string& hash = prepared->hash;
 
   auto outcome = in_transaction<CreateOutcome>(*db_, [&](Tx& tx) -> Result<CreateOutcome> {
     auto before = existing(tx, req, r, idempotency_key, hash);
@@ -108,10 +119,8 @@ Result<CreateOutcome> Engine::create(const CreateRequest& req, const Actor& acto
     reach("after_record_insert");
     StoredRecord stored = r;
     stored.id = *id;
-    const std::string payload = service::json_text(
-        {{"backfill", r.backfill}, {"timeliness", r.timeliness}, {"scope", r.scope}});
     if (auto st = append_event(tx, {r.region, *id, 0, "create", "", r.state, actor.user, actor.role,
-                                    r.received_at, payload, r.rule_version});
+                                    r.received_at, prepared->event_payload, r.rule_version});
         !st) {
       return st.error();
     }

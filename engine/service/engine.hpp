@@ -35,6 +35,18 @@ struct CreateOutcome {
   bool created = true;  // false: a repeat (same idempotency key or natural key, same content)
 };
 
+struct BatchItem {
+  CreateRequest request;
+  std::string idempotency_key;
+};
+
+// A record ready to store: validated, decided, with the hash of its content.
+struct PreparedRecord {
+  StoredRecord record;
+  std::string hash;
+  std::string event_payload;
+};
+
 struct SweepReport {
   int claimed = 0;
   int fired = 0;  // records that had something fire
@@ -53,6 +65,12 @@ class Engine {
   // either is a conflict.
   Result<CreateOutcome> create(const CreateRequest& req, const Actor& actor,
                                const std::string& idempotency_key, TimePoint now);
+
+  // The batch path: each item is validated and answered on its own (a result per item, in order);
+  // the new records, their events, outbox rows and keys go in with multi-row INSERTs in one
+  // transaction. A database failure fails the whole batch, nothing half written.
+  Result<std::vector<Result<CreateOutcome>>> create_batch(const std::vector<BatchItem>& items,
+                                                          const Actor& actor, TimePoint now);
 
   // Takes a lifecycle event: the edge must exist, the actor's role may take it, the guards pass,
   // the record is still at expected_version. payload: {"reason": "..."}.
@@ -74,6 +92,7 @@ class Engine {
   Database& database() { return *db_; }
 
  private:
+  Result<PreparedRecord> prepare(const CreateRequest& req, TimePoint now);
   Result<std::optional<CreateOutcome>> existing(Tx& tx, const CreateRequest& req,
                                                 const StoredRecord& candidate,
                                                 const std::string& key, const std::string& hash);

@@ -237,4 +237,54 @@ BOOST_AUTO_TEST_CASE(two_sweepers_in_parallel_fire_each_item_exactly_once) {
   BOOST_TEST(*marks == kRecords);
 }
 
+BOOST_AUTO_TEST_CASE(batch_answers_each_item_and_writes_in_bulk) {
+  ServiceFixture f;
+  const auto now = at("2024-07-05T10:00:00+08:00");
+  const StoredRecord before = f.created(f.penalty({{"CF_WSH", "D-0"}}));
+  std::vector<BatchItem> items;
+  for (int i = 1; i <= 250; ++i) {  // more than one multi-row statement
+    items.push_back({f.penalty({{"CF_WSH", ("D-" + std::to_string(i)).c_str()}}), ""});
+  }
+  items.push_back({f.penalty({{"CF_WSH", "D-bad"}, {"CF_XDR_SHXYM", "91410505MA9K3W8L7Q"}}), ""});
+  items.push_back({f.penalty({{"CF_WSH", "D-1"}}), ""});  // repeats item 0
+  items.push_back(
+      {f.penalty({{"CF_WSH", "D-2"}, {"CF_NR", "警告"}}), ""});  // conflicts with item 1
+  items.push_back({f.penalty({{"CF_WSH", "D-0"}}), ""});         // already stored
+  items.push_back({f.penalty({{"CF_WSH", "D-key"}}), "batch-key-1"});
+  const auto results = f.engine.create_batch(items, f.filler, now);
+  BOOST_REQUIRE_MESSAGE(results.ok(), (results.ok() ? "" : results.error().message_en));
+  const auto& r = *results;
+  BOOST_REQUIRE(r.size() == items.size());
+  std::set<std::int64_t> ids;
+  for (int i = 0; i < 250; ++i) {
+    BOOST_REQUIRE(r[i].ok());
+    BOOST_TEST(r[i]->created);
+    ids.insert(r[i]->record.id);
+  }
+  BOOST_TEST(ids.size() == 250u);
+  BOOST_TEST(!ids.contains(before.id));
+  BOOST_TEST((r[250].error().code == ErrorCode::invalid_input));
+  BOOST_TEST(r[250].error().issues.size() == 1u);
+  BOOST_TEST(!r[251]->created);
+  BOOST_TEST(r[251]->record.id == r[0]->record.id);
+  BOOST_TEST((r[252].error().code == ErrorCode::conflict));
+  BOOST_TEST(!r[253]->created);
+  BOOST_TEST(r[253]->record.id == before.id);
+  BOOST_TEST(r[254]->created);
+  BOOST_TEST(f.count("records") == 252);
+  BOOST_TEST(f.count("events") == 252);
+  BOOST_TEST(f.count("outbox") == 252);
+  BOOST_TEST(f.count("idempotency_keys") == 1);
+  // A stored batch record reads back whole, with its deadlines and its first event.
+  const auto one = f.engine.get("410505", r[100]->record.id);
+  BOOST_REQUIRE(one.ok());
+  BOOST_TEST(one->document_no == "D-101");
+  BOOST_TEST(format_date(*one->publish_by) == "2024-07-10");
+  BOOST_TEST(f.engine.history("410505", one->id)->at(0).event == "create");
+  // The key answers a repeat of the batch item.
+  const auto again = f.engine.create(items[254].request, f.filler, "batch-key-1", now);
+  BOOST_TEST(!again->created);
+  BOOST_TEST(again->record.id == r[254]->record.id);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
