@@ -1,4 +1,6 @@
 // The store on its own: URLs, migrations, optimistic updates.
+#include "engine/rules/sha256.hpp"
+#include "engine/store/rule_version_repo.hpp"
 #include "service_fixture.hpp"
 
 using namespace gongshi;
@@ -43,6 +45,34 @@ BOOST_AUTO_TEST_CASE(a_stale_version_writes_nothing) {
   BOOST_REQUIRE(result.ok());
   BOOST_TEST(!*result);
   BOOST_TEST(f.engine.get(r.region, r.id)->version == r.version + 1);
+}
+
+BOOST_AUTO_TEST_CASE(rule_versions_keep_history_and_one_active_per_region) {
+  TestDb t;
+  const auto install = [&](const std::string& region, const std::string& script, const char* at) {
+    auto r = in_transaction<bool>(*t.db, [&](Tx& tx) -> Result<bool> {
+      auto st = activate_rule_version(tx, {region, sha256_hex(script), script, "信用办", at, true});
+      if (!st) return st.error();
+      return true;
+    });
+    BOOST_REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message_en));
+  };
+  install("410500", "-- v1", "2024-07-01T00:00:00Z");
+  install("410500", "-- v2", "2024-07-02T00:00:00Z");
+  install("140400", "-- cz", "2024-07-02T00:00:00Z");
+  install("410500", "-- v1", "2024-07-03T00:00:00Z");  // back to v1: reactivated, not duplicated
+  auto active = in_transaction<std::map<std::string, RuleVersionRow>>(
+      *t.db, [](Tx& tx) { return active_rule_versions(tx); });
+  BOOST_REQUIRE(active.ok());
+  BOOST_TEST(active->size() == 2u);
+  BOOST_TEST(active->at("410500").script == "-- v1");
+  BOOST_TEST(active->at("410500").author == "信用办");
+  auto history = in_transaction<std::vector<RuleVersionRow>>(
+      *t.db, [](Tx& tx) { return rule_versions_of(tx, "410500"); });
+  BOOST_REQUIRE(history.ok());
+  BOOST_TEST(history->size() == 2u);
+  BOOST_TEST(history->at(0).script == "-- v2");  // newest first
+  BOOST_TEST(!history->at(0).active);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
