@@ -7,6 +7,7 @@ namespace gongshi {
 Status bulk_insert(Tx& tx, const std::string& table, const std::vector<std::string>& columns,
                    const std::vector<BulkRow>& rows, std::size_t rows_per_statement) {
   try {
+    const bool sqlite = tx.dialect() == Dialect::sqlite;
     std::string head = "INSERT INTO " + table + " (";
     for (std::size_t c = 0; c < columns.size(); ++c) head += (c ? ", " : "") + columns[c];
     head += ") VALUES ";
@@ -24,7 +25,10 @@ Status bulk_insert(Tx& tx, const std::string& table, const std::vector<std::stri
           const auto& v = rows[r][c];
           values.push_back(v.value_or(""));
           indicators.push_back(v ? soci::i_ok : soci::i_null);
-          text += (c ? ", :v" : ":v") + std::to_string(n++);
+          // SQLite resolves each :name linearly while parsing (quadratic for thousands of them)
+          // and binds by position anyway; SOCI's MySQL backend needs names.
+          if (c) text += ", ";
+          text += sqlite ? std::string("?") : ":v" + std::to_string(n++);
         }
         text += ")";
       }

@@ -63,7 +63,8 @@ int main(int argc, char** argv) {
   if (!env || !lc) return 1;
   Engine engine(*db, *(*env)->rules, *lc);
   const Actor actor{"bench", "filler"};
-  const char* backend = (*db)->dialect() == Dialect::mysql ? "MariaDB" : "SQLite";
+  const bool sqlite = (*db)->dialect() == Dialect::sqlite;
+  const char* backend = sqlite ? "SQLite" : "MariaDB";
 
   // The same rows, prepared once: what the batch path stores, without validation or events.
   reset(**db);
@@ -73,7 +74,7 @@ int main(int argc, char** argv) {
   std::vector<BulkRow> rows;
   {
     soci::session s((*db)->pool());
-    for (const auto& r : *prepared) rows.push_back(record_values(r->record, false));
+    for (const auto& r : *prepared) rows.push_back(record_values(r->record, sqlite));
   }
   reset(**db);
   auto t = Clock::now();
@@ -81,7 +82,7 @@ int main(int argc, char** argv) {
     for (std::size_t start = 0; start < rows.size(); start += 500) {
       const std::vector<BulkRow> chunk(rows.begin() + start,
                                        rows.begin() + std::min(rows.size(), start + 500));
-      if (auto st = bulk_insert(tx, "records", record_columns(false), chunk); !st)
+      if (auto st = bulk_insert(tx, "records", record_columns(sqlite), chunk); !st)
         return st.error();
     }
     return true;
@@ -123,24 +124,28 @@ int main(int argc, char** argv) {
   std::printf("### sweeper on %s\n\n| stored records | due | sweep seconds |\n|---|---|---|\n",
               backend);
   reset(**db);
-  const auto filler = record_values(prepared->front()->record, false);
+  // The records' own ids (SQLite) continue after the due records the batch path adds.
+  auto filler_record = prepared->front()->record;
+  const auto filler = record_values(filler_record, sqlite);
+  const std::size_t doc = sqlite ? 6 : 5, next_due = sqlite ? 21 : 20, data = sqlite ? 28 : 27;
   const auto fill_to = [&](int target, int& stored) {
     auto r = in_transaction<bool>(**db, [&](Tx& tx) -> Result<bool> {
       std::vector<BulkRow> chunk;
       for (; stored < target; ++stored) {
         BulkRow row = filler;
-        row[5] = "F-" + std::to_string(stored);  // document_no
-        row[20] = std::nullopt;                  // next_due: nothing to do
-        row[27] = std::string("{}");             // small data: only the index matters here
+        if (sqlite) row[1] = std::to_string(50'000'000 + stored);  // id
+        row[doc] = "F-" + std::to_string(stored);
+        row[next_due] = std::nullopt;   // nothing to do
+        row[data] = std::string("{}");  // small data: only the index matters here
         chunk.push_back(std::move(row));
         if (chunk.size() == 1000) {
-          if (auto st = bulk_insert(tx, "records", record_columns(false), chunk, 1000); !st)
+          if (auto st = bulk_insert(tx, "records", record_columns(sqlite), chunk, 1000); !st)
             return st.error();
           chunk.clear();
         }
       }
       if (!chunk.empty()) {
-        if (auto st = bulk_insert(tx, "records", record_columns(false), chunk, 1000); !st)
+        if (auto st = bulk_insert(tx, "records", record_columns(sqlite), chunk, 1000); !st)
           return st.error();
       }
       return true;
