@@ -46,8 +46,11 @@ Result<std::optional<CreateOutcome>> Engine::existing(Tx& tx, const CreateReques
       if (*first) return std::optional<CreateOutcome>{CreateOutcome{**first, false}};
     }
   }
-  auto same =
-      find_by_natural_key(tx, req.region, req.kind, candidate.document_no, candidate.subject_code);
+  auto same_id = find_id_by_natural_key(tx, req.region, req.kind, candidate.document_no,
+                                        candidate.subject_code);
+  if (!same_id) return same_id.error();
+  if (!*same_id) return std::optional<CreateOutcome>{};
+  auto same = find_record(tx, req.region, **same_id);  // the whole row only when there is one
   if (!same) return same.error();
   if (!*same) return std::optional<CreateOutcome>{};
   if ((*same)->data != candidate.data || (*same)->department_id != candidate.department_id) {
@@ -119,7 +122,7 @@ Result<CreateOutcome> Engine::create(const CreateRequest& req, const Actor& acto
     reach("after_record_insert");
     StoredRecord stored = r;
     stored.id = *id;
-    if (auto st = append_event(tx, {r.region, *id, 0, "create", "", r.state, actor.user, actor.role,
+    if (auto st = append_event(tx, {r.region, *id, 1, "create", "", r.state, actor.user, actor.role,
                                     r.received_at, prepared->event_payload, r.rule_version});
         !st) {
       return st.error();

@@ -252,6 +252,24 @@ Result<std::optional<StoredRecord>> find_record(Tx& tx, const std::string& regio
   });
 }
 
+Result<std::optional<std::int64_t>> find_id_by_natural_key(Tx& tx, const std::string& region,
+                                                           RecordKind kind,
+                                                           const std::string& document_no,
+                                                           const std::string& subject_code) {
+  try {
+    std::string k(to_string(kind));
+    long long id = 0;
+    tx.sql() << "SELECT id FROM records WHERE region = :r AND kind = :k AND document_no = :d AND "
+                "subject_code = :s",
+        soci::use(region), soci::use(k), soci::use(document_no), soci::use(subject_code),
+        soci::into(id);
+    if (!tx.sql().got_data()) return std::optional<std::int64_t>{};
+    return std::optional<std::int64_t>{id};
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
 Result<std::optional<StoredRecord>> find_by_natural_key(Tx& tx, const std::string& region,
                                                         RecordKind kind,
                                                         const std::string& document_no,
@@ -300,9 +318,11 @@ Status append_event(Tx& tx, EventRow e) {
   try {
     soci::session& sql = tx.sql();
     long long id = e.record_id;
-    int seq = 0;
-    sql << "SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE region = :r AND record_id = :i",
-        soci::use(e.region), soci::use(id), soci::into(seq);
+    int seq = e.seq;
+    if (seq <= 0) {
+      sql << "SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE region = :r AND record_id = :i",
+          soci::use(e.region), soci::use(id), soci::into(seq);
+    }
     sql << "INSERT INTO events (region, record_id, seq, event, from_state, to_state, actor, "
            "actor_role, at, payload, rule_version) VALUES (:r, :i, :s, :e, :f, :t, :a, :ar, :at, "
            ":p, :v)",

@@ -14,6 +14,11 @@ Result<std::int64_t> insert_record(Tx& tx, const StoredRecord& r);
 // for_update locks the row (MySQL FOR UPDATE; SQLite holds the write lock already).
 Result<std::optional<StoredRecord>> find_record(Tx& tx, const std::string& region, std::int64_t id,
                                                 bool for_update = false);
+// The id of the record under this natural key, if any (one indexed column: cheap to ask).
+Result<std::optional<std::int64_t>> find_id_by_natural_key(Tx& tx, const std::string& region,
+                                                           RecordKind kind,
+                                                           const std::string& document_no,
+                                                           const std::string& subject_code);
 Result<std::optional<StoredRecord>> find_by_natural_key(Tx& tx, const std::string& region,
                                                         RecordKind kind,
                                                         const std::string& document_no,
@@ -22,7 +27,7 @@ Result<std::optional<StoredRecord>> find_by_natural_key(Tx& tx, const std::strin
 // nothing written) when another writer got there first.
 Result<bool> update_record(Tx& tx, const StoredRecord& r, int expected_version);
 
-Status append_event(Tx& tx, EventRow e);  // seq = the record's next
+Status append_event(Tx& tx, EventRow e);  // seq 0 = the record's next; a given seq is used as is
 Result<std::vector<EventRow>> events_of(Tx& tx, const std::string& region, std::int64_t record_id);
 Status append_outbox(Tx& tx, const OutboxRow& o);
 
