@@ -12,6 +12,7 @@
 #include "engine/model/json_codec.hpp"
 #include "engine/rules/lua_module.hpp"
 #include "engine/rules/rules_environment.hpp"
+#include "support/source_paths.hpp"
 
 using namespace gongshi;
 using Clock = std::chrono::steady_clock;
@@ -98,10 +99,7 @@ void row(const char* what, double per_second, double baseline) {
 }  // namespace
 
 int main() {
-  RulesPaths paths;
-  paths.schemas = std::filesystem::path(GONGSHI_SOURCE_DIR) / "schemas";
-  paths.rules = std::filesystem::path(GONGSHI_SOURCE_DIR) / "rules_lua";
-  paths.plugins = GONGSHI_PLUGIN_DIR;
+  const RulesPaths paths = test::source_paths();
   auto env = open_rules(paths);
   if (!env) {
     std::fprintf(stderr, "%s\n", env.error().message_en.c_str());

@@ -10,6 +10,7 @@
 #include "engine/store/bulk_insert.hpp"
 #include "engine/store/migrate.hpp"
 #include "engine/store/record_bulk.hpp"
+#include "support/source_paths.hpp"
 
 using namespace gongshi;
 using Clock = std::chrono::steady_clock;
@@ -54,10 +55,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", m.error().message_en.c_str());
     return 1;
   }
-  RulesPaths paths;
-  paths.schemas = std::filesystem::path(GONGSHI_SOURCE_DIR) / "schemas";
-  paths.rules = std::filesystem::path(GONGSHI_SOURCE_DIR) / "rules_lua";
-  paths.plugins = GONGSHI_PLUGIN_DIR;
+  const RulesPaths paths = test::source_paths();
   auto env = open_rules(paths);
   auto lc = Lifecycle::load(paths.schemas / "lifecycle.json");
   if (!env || !lc) return 1;

@@ -7,6 +7,7 @@
 #include "engine/model/json_codec.hpp"
 #include "engine/rules/rules_environment.hpp"
 #include "engine/service/engine.hpp"
+#include "support/source_paths.hpp"
 
 using namespace gongshi;
 
@@ -15,10 +16,7 @@ int main(int argc, char** argv) {
   const std::string stage = argv[2];
   const int kill_at = std::atoi(argv[3]);
   auto db = Database::open(argv[1], 1);
-  RulesPaths p;
-  p.schemas = std::filesystem::path(GONGSHI_SOURCE_DIR) / "schemas";
-  p.rules = std::filesystem::path(GONGSHI_SOURCE_DIR) / "rules_lua";
-  p.plugins = GONGSHI_PLUGIN_DIR;
+  const RulesPaths p = test::source_paths();
   auto rules = open_rules(p);
   auto lc = Lifecycle::load(p.schemas / "lifecycle.json");
   if (!db || !rules || !lc) return 3;

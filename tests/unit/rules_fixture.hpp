@@ -5,16 +5,9 @@
 
 #include "engine/model/json_codec.hpp"
 #include "engine/rules/rules_environment.hpp"
+#include "support/source_paths.hpp"
 
 namespace gongshi::test {
-
-inline RulesPaths source_paths() {
-  RulesPaths p;
-  p.schemas = std::filesystem::path(GONGSHI_SOURCE_DIR) / "schemas";
-  p.rules = std::filesystem::path(GONGSHI_SOURCE_DIR) / "rules_lua";
-  p.plugins = GONGSHI_PLUGIN_DIR;
-  return p;
-}
 
 inline std::unique_ptr<RulesEnvironment> open_source_rules(RulesPaths p = source_paths()) {
   auto env = open_rules(p);
