@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include "engine/store/bulk_insert.hpp"
+#include "engine/store/ids.hpp"
 
 namespace gongshi {
 namespace {
@@ -116,14 +117,11 @@ Result<std::map<NaturalKey, std::int64_t>> find_ids_by_natural_keys(
 Status insert_records_bulk(Tx& tx, std::vector<StoredRecord>& records) {
   if (records.empty()) return ok_status();
   const bool sqlite = tx.dialect() == Dialect::sqlite;
-  try {
-    if (sqlite) {
-      long long next = 0;
-      tx.sql() << "SELECT COALESCE(MAX(id), 0) + 1 FROM records", soci::into(next);
-      for (auto& r : records) r.id = next++;
-    }
-  } catch (const std::exception& e) {
-    return database_error(e);
+  if (sqlite) {
+    auto next = next_id(tx, "records");
+    if (!next) return next.error();
+    std::int64_t id = *next;
+    for (auto& r : records) r.id = id++;
   }
   std::vector<BulkRow> rows;
   rows.reserve(records.size());

@@ -2,6 +2,8 @@
 
 #include <soci/soci.h>
 
+#include "engine/store/ids.hpp"
+
 namespace gongshi {
 namespace {
 
@@ -214,10 +216,9 @@ Result<std::int64_t> insert_record(Tx& tx, const StoredRecord& r) {
     Row row(r);
     soci::session& sql = tx.sql();
     const bool sqlite = tx.dialect() == Dialect::sqlite;
-    if (sqlite) {
-      // SQLite has no per-table AUTO_INCREMENT on a composite key; BEGIN IMMEDIATE serialises us.
-      sql << "SELECT COALESCE(MAX(id), 0) + 1 FROM records", soci::into(row.id);
-    }
+    auto id = next_id(tx, "records");
+    if (!id) return id.error();
+    row.id = *id;
     soci::statement st(sql);
     st.exchange(soci::use(row.region));
     if (sqlite) st.exchange(soci::use(row.id));
@@ -230,12 +231,7 @@ Result<std::int64_t> insert_record(Tx& tx, const StoredRecord& r) {
                placeholders(sqlite ? 30 : 29) + ")");
     st.define_and_bind();
     st.execute(true);
-    if (!sqlite) {
-      long long id = 0;
-      sql << "SELECT LAST_INSERT_ID()", soci::into(id);
-      row.id = id;
-    }
-    return static_cast<std::int64_t>(row.id);
+    return inserted_id(tx, row.id);
   } catch (const std::exception& e) {
     return database_error(e);
   }

@@ -1,5 +1,6 @@
 // The store on its own: URLs, migrations, optimistic updates.
 #include "engine/rules/sha256.hpp"
+#include "engine/store/directory_repo.hpp"
 #include "engine/store/rule_version_repo.hpp"
 #include "service_fixture.hpp"
 
@@ -73,6 +74,77 @@ BOOST_AUTO_TEST_CASE(rule_versions_keep_history_and_one_active_per_region) {
   BOOST_TEST(history->size() == 2u);
   BOOST_TEST(history->at(0).script == "-- v2");  // newest first
   BOOST_TEST(!history->at(0).active);
+}
+
+BOOST_AUTO_TEST_CASE(the_directory_of_a_region) {
+  TestDb t;
+  auto made = in_transaction<bool>(*t.db, [](Tx& tx) -> Result<bool> {
+    auto district = insert_department(tx, {"410505", 0, {}, "county", "殷都区", "", {}, {}});
+    if (!district) return district.error();
+    auto market = insert_department(tx, {"410505",
+                                         0,
+                                         *district,
+                                         "department",
+                                         "殷都区市场监督管理局",
+                                         "11230500001755309F",
+                                         {},
+                                         {}});
+    if (!market) return market.error();
+    auto town = insert_department(tx, {"410505", 0, *district, "township", "水冶镇", "", {}, {}});
+    if (!town) return town.error();
+    auto other = insert_department(tx, {"140400", 0, {}, "county", "长治市", "", {}, {}});
+    if (!other) return other.error();
+    auto user = insert_user(tx, {0,
+                                 "410505",
+                                 *market,
+                                 "tianbao01",
+                                 "张填报",
+                                 "$argon2id$v=19$x",
+                                 {"filler", "dept_admin"},
+                                 true});
+    if (!user) return user.error();
+    for (int seq : {2, 1}) {
+      auto item = insert_catalog_item(
+          tx, {"410505", 0, *market, seq, "行政处罚",
+               seq == 1 ? "对销售过期食品的处罚" : "对无证经营的处罚",
+               "《中华人民共和国食品安全法》", "法人及非法人组织、个体工商户", "社会公开"});
+      if (!item) return item.error();
+    }
+    return true;
+  });
+  BOOST_REQUIRE_MESSAGE(made.ok(), (made.ok() ? "" : made.error().message_en));
+  auto read = in_transaction<bool>(*t.db, [](Tx& tx) -> Result<bool> {
+    auto depts = departments_of(tx, "410505");
+    if (!depts) return depts.error();
+    BOOST_REQUIRE(depts->size() == 3u);
+    BOOST_TEST(depts->at(1).name == "殷都区市场监督管理局");
+    BOOST_TEST(depts->at(1).parent_id.value() == depts->at(0).id);
+    BOOST_TEST(depts->at(1).uscc == "11230500001755309F");
+    BOOST_TEST(depts->at(2).kind == "township");
+    BOOST_TEST(!depts->at(0).parent_id.has_value());
+    auto user = find_user(tx, "tianbao01");
+    if (!user) return user.error();
+    BOOST_REQUIRE(user->has_value());
+    BOOST_TEST((*user)->roles == (std::vector<std::string>{"filler", "dept_admin"}),
+               boost::test_tools::per_element());
+    BOOST_TEST((*user)->department_id.value() == depts->at(1).id);
+    BOOST_TEST(!find_user(tx, "nobody")->has_value());
+    auto items = catalog_of(tx, "410505", depts->at(1).id);
+    if (!items) return items.error();
+    BOOST_REQUIRE(items->size() == 2u);
+    BOOST_TEST(items->at(0).seq == 1);  // by 序号
+    BOOST_TEST(items->at(0).name == "对销售过期食品的处罚");
+    BOOST_TEST(catalog_of(tx, "410505")->size() == 2u);
+    BOOST_TEST(catalog_of(tx, "410505", depts->at(2).id)->empty());
+    return true;
+  });
+  BOOST_REQUIRE_MESSAGE(read.ok(), (read.ok() ? "" : read.error().message_en));
+  // A login is unique.
+  auto twice = in_transaction<std::int64_t>(*t.db, [](Tx& tx) {
+    return insert_user(tx, {0, "410505", {}, "tianbao01", "另一人", "", {"filler"}, true});
+  });
+  BOOST_REQUIRE(!twice.ok());
+  BOOST_TEST((twice.error().code == ErrorCode::conflict));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,203 @@
+#include "engine/store/directory_repo.hpp"
+
+#include <soci/soci.h>
+
+#include "engine/store/ids.hpp"
+
+namespace gongshi {
+namespace {
+
+struct OptionalId {
+  long long value = 0;
+  soci::indicator ind = soci::i_null;
+  OptionalId() = default;
+  explicit OptionalId(std::optional<std::int64_t> v)
+      : value(v.value_or(0)), ind(v ? soci::i_ok : soci::i_null) {}
+  std::optional<std::int64_t> get() const {
+    return ind == soci::i_ok ? std::optional<std::int64_t>(value) : std::nullopt;
+  }
+};
+
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
+  return out;
+}
+
+std::vector<std::string> split(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= s.size() && !s.empty()) {
+    const auto comma = s.find(',', start);
+    out.push_back(s.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+// Runs an INSERT that lists `id` first on SQLite and leaves it out on MySQL.
+template <class Bind>
+Result<std::int64_t> insert_with_id(Tx& tx, const std::string& table, const std::string& columns,
+                                    int values, Bind bind) {
+  auto id = next_id(tx, table);
+  if (!id) return id.error();
+  try {
+    const bool sqlite = tx.dialect() == Dialect::sqlite;
+    long long assigned = *id;
+    soci::statement st(tx.sql());
+    if (sqlite) st.exchange(soci::use(assigned));
+    bind(st);
+    st.alloc();
+    std::string placeholders;
+    for (int i = 0; i < values + (sqlite ? 1 : 0); ++i)
+      placeholders += (i ? ", :p" : ":p") + std::to_string(i);
+    st.prepare("INSERT INTO " + table + " (" + (sqlite ? "id, " : "") + columns + ") VALUES (" +
+               placeholders + ")");
+    st.define_and_bind();
+    st.execute(true);
+    return inserted_id(tx, assigned);
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
+}  // namespace
+
+Result<std::int64_t> insert_department(Tx& tx, const Department& d) {
+  OptionalId parent(d.parent_id), successor(d.successor_id);
+  std::string uscc = d.uscc, region = d.region, kind = d.kind, name = d.name;
+  soci::indicator uscc_ind = uscc.empty() ? soci::i_null : soci::i_ok;
+  std::string until = d.valid_until ? format_date(*d.valid_until) : "";
+  soci::indicator until_ind = d.valid_until ? soci::i_ok : soci::i_null;
+  return insert_with_id(tx, "departments",
+                        "region, parent_id, kind, name, uscc, successor_id, valid_until", 7,
+                        [&](soci::statement& st) {
+                          st.exchange(soci::use(region));
+                          st.exchange(soci::use(parent.value, parent.ind));
+                          st.exchange(soci::use(kind));
+                          st.exchange(soci::use(name));
+                          st.exchange(soci::use(uscc, uscc_ind));
+                          st.exchange(soci::use(successor.value, successor.ind));
+                          st.exchange(soci::use(until, until_ind));
+                        });
+}
+
+Result<std::vector<Department>> departments_of(Tx& tx, const std::string& region) {
+  try {
+    std::vector<Department> out;
+    Department d;
+    long long id = 0;
+    OptionalId parent, successor;
+    std::string uscc, until;
+    soci::indicator uscc_ind = soci::i_null, until_ind = soci::i_null;
+    soci::statement st =
+        (tx.sql().prepare << "SELECT id, parent_id, kind, name, uscc, successor_id, "
+                             "valid_until FROM departments WHERE region = :r ORDER BY id",
+         soci::use(region), soci::into(id), soci::into(parent.value, parent.ind),
+         soci::into(d.kind), soci::into(d.name), soci::into(uscc, uscc_ind),
+         soci::into(successor.value, successor.ind), soci::into(until, until_ind));
+    st.execute();
+    while (st.fetch()) {
+      d.region = region;
+      d.id = id;
+      d.parent_id = parent.get();
+      d.uscc = uscc_ind == soci::i_ok ? uscc : "";
+      d.successor_id = successor.get();
+      d.valid_until = until_ind == soci::i_ok ? parse_date(until) : std::nullopt;
+      out.push_back(d);
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
+Result<std::int64_t> insert_user(Tx& tx, const User& u) {
+  OptionalId dept(u.department_id);
+  std::string region = u.region, login = u.login, name = u.display_name, hash = u.password_hash;
+  std::string roles = join(u.roles);
+  int active = u.active ? 1 : 0;
+  return insert_with_id(tx, "users",
+                        "region, department_id, login, display_name, password_hash, roles, active",
+                        7, [&](soci::statement& st) {
+                          st.exchange(soci::use(region));
+                          st.exchange(soci::use(dept.value, dept.ind));
+                          st.exchange(soci::use(login));
+                          st.exchange(soci::use(name));
+                          st.exchange(soci::use(hash));
+                          st.exchange(soci::use(roles));
+                          st.exchange(soci::use(active));
+                        });
+}
+
+Result<std::optional<User>> find_user(Tx& tx, const std::string& login) {
+  try {
+    User u;
+    long long id = 0;
+    OptionalId dept;
+    std::string roles;
+    int active = 0;
+    tx.sql()
+        << "SELECT id, region, department_id, login, display_name, password_hash, roles, active "
+           "FROM users WHERE login = :l",
+        soci::use(login), soci::into(id), soci::into(u.region), soci::into(dept.value, dept.ind),
+        soci::into(u.login), soci::into(u.display_name), soci::into(u.password_hash),
+        soci::into(roles), soci::into(active);
+    if (!tx.sql().got_data()) return std::optional<User>{};
+    u.id = id;
+    u.department_id = dept.get();
+    u.roles = split(roles);
+    u.active = active != 0;
+    return std::optional<User>{u};
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
+Result<std::int64_t> insert_catalog_item(Tx& tx, const CatalogItem& c) {
+  std::string region = c.region, power = c.power_type, name = c.name, basis = c.basis,
+              subjects = c.subject_categories, scope = c.scope;
+  long long dept = c.department_id;
+  int seq = c.seq;
+  return insert_with_id(
+      tx, "catalog_items",
+      "region, department_id, seq, power_type, name, basis, subject_categories, scope", 8,
+      [&](soci::statement& st) {
+        st.exchange(soci::use(region));
+        st.exchange(soci::use(dept));
+        st.exchange(soci::use(seq));
+        for (std::string* s : {&power, &name, &basis, &subjects, &scope}) {
+          st.exchange(soci::use(*s));
+        }
+      });
+}
+
+Result<std::vector<CatalogItem>> catalog_of(Tx& tx, const std::string& region,
+                                            std::optional<std::int64_t> department_id) {
+  try {
+    std::vector<CatalogItem> out;
+    CatalogItem c;
+    long long id = 0, dept = 0, wanted = department_id.value_or(0);
+    int all = department_id ? 0 : 1;
+    soci::statement st =
+        (tx.sql().prepare << "SELECT id, department_id, seq, power_type, name, basis, "
+                             "subject_categories, scope FROM catalog_items WHERE region = :r AND "
+                             "(:all = 1 OR department_id = :d) ORDER BY department_id, seq",
+         soci::use(region), soci::use(all), soci::use(wanted), soci::into(id), soci::into(dept),
+         soci::into(c.seq), soci::into(c.power_type), soci::into(c.name), soci::into(c.basis),
+         soci::into(c.subject_categories), soci::into(c.scope));
+    st.execute();
+    while (st.fetch()) {
+      c.region = region;
+      c.id = id;
+      c.department_id = dept;
+      out.push_back(c);
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
+}  // namespace gongshi

@@ -1,0 +1,60 @@
+#pragma once
+// The directory a region works with: its departments (a tree: region → county/district →
+// department or township, with a successor after 机构改革), its users and roles, and its 双公示
+// 目录 (catalog items: what each department may decide).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/model/date.hpp"
+#include "engine/store/database.hpp"
+
+namespace gongshi {
+
+struct Department {
+  std::string region;
+  std::int64_t id = 0;
+  std::optional<std::int64_t> parent_id;
+  std::string kind;  // department | township | county
+  std::string name;
+  std::string uscc;  // "" when unknown
+  std::optional<std::int64_t> successor_id;
+  std::optional<Date> valid_until;
+};
+
+struct User {
+  std::int64_t id = 0;
+  std::string region;
+  std::optional<std::int64_t> department_id;  // none for the region's 信用办 and sysadmins
+  std::string login;
+  std::string display_name;
+  std::string password_hash;       // a libsodium/argon2 string, never the password
+  std::vector<std::string> roles;  // lifecycle roles
+  bool active = true;
+};
+
+struct CatalogItem {
+  std::string region;
+  std::int64_t id = 0;
+  std::int64_t department_id = 0;
+  int seq = 0;             // 序号
+  std::string power_type;  // 行政职权类别: 行政许可 | 行政处罚
+  std::string name;        // 项目名称
+  std::string basis;       // 设定依据
+  std::string subject_categories;  // 行政相对人类别, e.g. "法人及非法人组织、个体工商户"
+  std::string scope;               // 公示范围
+};
+
+Result<std::int64_t> insert_department(Tx& tx, const Department& d);
+Result<std::vector<Department>> departments_of(Tx& tx, const std::string& region);
+
+Result<std::int64_t> insert_user(Tx& tx, const User& u);
+Result<std::optional<User>> find_user(Tx& tx, const std::string& login);
+
+Result<std::int64_t> insert_catalog_item(Tx& tx, const CatalogItem& c);
+// A department's items (or the whole region's when department_id is empty), by 序号.
+Result<std::vector<CatalogItem>> catalog_of(Tx& tx, const std::string& region,
+                                            std::optional<std::int64_t> department_id = {});
+
+}  // namespace gongshi
