@@ -31,6 +31,12 @@ Result<std::shared_ptr<const LuaModule>> LuaModule::compile(std::string region, 
     }
   }
   if (const auto* tests = meta.if_contains("tests")) m->tests_ = *tests;
+  for (auto [name, flag] :
+       {std::pair{"validate", &m->has_validate_}, std::pair{"scope", &m->has_scope_},
+        std::pair{"deadlines", &m->has_deadlines_}}) {
+    *flag = (*first)->push_global_function(name);
+    if (*flag) lua_pop((*first)->L(), 1);
+  }
   m->give_back(std::move(first).value());
   return std::shared_ptr<const LuaModule>(std::move(m));
 }
@@ -76,34 +82,83 @@ Status LuaModule::with_function(const char* fn, Body&& body) const {
   return st;
 }
 
+// Leases a state, pushes the record and the context once, lets `body` use them.
+template <class Body>
+Status LuaModule::with_state(const Record& r, const RuleContext& ctx, Body&& body) const {
+  auto leased = lease();
+  if (!leased) return failure(leased.error());
+  std::unique_ptr<LuaState> s = std::move(leased).value();
+  push_record(*s, r);
+  const int rec = lua_gettop(s->L());
+  push_context(*s, ctx);
+  Status st = body(*s, rec, lua_gettop(s->L()));
+  give_back(std::move(s));  // dropped instead when a call broke it
+  if (!st) return failure(st.error());
+  return st;
+}
+
+Status LuaModule::run_validate(LuaState& s, int rec, int c, const RuleContext& ctx,
+                               Issues& issues) const {
+  if (!s.push_global_function("validate")) return ok_status();
+  lua_pushvalue(s.L(), rec);
+  lua_pushvalue(s.L(), c);
+  if (auto st = s.call(2, 1, &ctx); !st) return st;
+  auto st = read_issues(s.L(), region_, issues);
+  lua_pop(s.L(), 1);
+  return st;
+}
+
+Status LuaModule::run_scope(LuaState& s, int rec, int c, const RuleContext& ctx,
+                            ScopeDecision& d) const {
+  if (!s.push_global_function("scope")) return ok_status();
+  lua_pushvalue(s.L(), rec);
+  push_scope(s.L(), d);
+  s.freeze_top();
+  lua_pushvalue(s.L(), c);
+  if (auto st = s.call(3, 1, &ctx); !st) return st;
+  auto st = read_scope(s.L(), region_, d);
+  lua_pop(s.L(), 1);
+  return st;
+}
+
+Status LuaModule::run_deadlines(LuaState& s, int rec, int c, const RuleContext& ctx,
+                                Deadlines& d) const {
+  if (!s.push_global_function("deadlines")) return ok_status();
+  lua_pushvalue(s.L(), rec);
+  push_deadlines(s.L(), d);
+  s.freeze_top();
+  lua_pushvalue(s.L(), c);
+  if (auto st = s.call(3, 1, &ctx); !st) return st;
+  auto st = read_deadlines(s.L(), region_, d);
+  lua_pop(s.L(), 1);
+  return st;
+}
+
 Status LuaModule::validate(const Record& r, const RuleContext& ctx, Issues& issues) const {
-  return with_function("validate", [&](LuaState& s) -> Status {
-    push_record(s, r);
-    push_context(s, ctx);
-    if (auto st = s.call(2, 1, &ctx); !st) return st;
-    return read_issues(s.L(), region_, issues);
-  });
+  if (!has_validate_) return ok_status();
+  return with_state(
+      r, ctx, [&](LuaState& s, int rec, int c) { return run_validate(s, rec, c, ctx, issues); });
 }
 
 Status LuaModule::scope(const Record& r, const RuleContext& ctx, ScopeDecision& d) const {
-  return with_function("scope", [&](LuaState& s) -> Status {
-    push_record(s, r);
-    push_scope(s.L(), d);
-    s.freeze_top();
-    push_context(s, ctx);
-    if (auto st = s.call(3, 1, &ctx); !st) return st;
-    return read_scope(s.L(), region_, d);
-  });
+  if (!has_scope_) return ok_status();
+  return with_state(r, ctx,
+                    [&](LuaState& s, int rec, int c) { return run_scope(s, rec, c, ctx, d); });
 }
 
 Status LuaModule::deadlines(const Record& r, const RuleContext& ctx, Deadlines& d) const {
-  return with_function("deadlines", [&](LuaState& s) -> Status {
-    push_record(s, r);
-    push_deadlines(s.L(), d);
-    s.freeze_top();
-    push_context(s, ctx);
-    if (auto st = s.call(3, 1, &ctx); !st) return st;
-    return read_deadlines(s.L(), region_, d);
+  if (!has_deadlines_) return ok_status();
+  return with_state(r, ctx,
+                    [&](LuaState& s, int rec, int c) { return run_deadlines(s, rec, c, ctx, d); });
+}
+
+Status LuaModule::evaluate(const Record& r, const RuleContext& ctx, Issues& issues,
+                           ScopeDecision& scope, Deadlines& d) const {
+  if (!has_validate_ && !has_scope_ && !has_deadlines_) return ok_status();
+  return with_state(r, ctx, [&](LuaState& s, int rec, int c) -> Status {
+    if (auto st = run_validate(s, rec, c, ctx, issues); !st) return st;
+    if (auto st = run_scope(s, rec, c, ctx, scope); !st) return st;
+    return run_deadlines(s, rec, c, ctx, d);
   });
 }
 

@@ -44,6 +44,9 @@ class LuaModule final : public RuleModule {
              std::optional<int>& working_days) const override;
   Status guard(std::string_view guard, const Record& r, const GuardInput& in,
                const RuleContext& ctx, GuardDecision& d) const override;
+  // One leased state and one record table for all three.
+  Status evaluate(const Record& r, const RuleContext& ctx, Issues& issues, ScopeDecision& scope,
+                  Deadlines& d) const override;
 
   // Idle states in the pool (for tests and metrics).
   std::size_t idle_states() const;
@@ -54,6 +57,13 @@ class LuaModule final : public RuleModule {
   void give_back(std::unique_ptr<LuaState> s) const;
   Error failure(const Error& e) const;
   template <class Body>
+  Status with_state(const Record& r, const RuleContext& ctx, Body&& body) const;
+  // Each calls the script's function when it has one, with the record and the context at stack
+  // indexes `rec` and `c`, and reads what it returns.
+  Status run_validate(LuaState& s, int rec, int c, const RuleContext& ctx, Issues& issues) const;
+  Status run_scope(LuaState& s, int rec, int c, const RuleContext& ctx, ScopeDecision& d) const;
+  Status run_deadlines(LuaState& s, int rec, int c, const RuleContext& ctx, Deadlines& d) const;
+  template <class Body>
   Status with_function(const char* fn, Body&& body) const;
 
   std::string region_;
@@ -61,6 +71,8 @@ class LuaModule final : public RuleModule {
   std::string hash_;
   LuaLimits limits_;
   boost::json::value tests_;
+  // Which functions the script defines, found once at compile: calls for the others cost nothing.
+  bool has_validate_ = false, has_scope_ = false, has_deadlines_ = false;
   mutable std::mutex mu_;
   mutable std::vector<std::unique_ptr<LuaState>> idle_;
 };

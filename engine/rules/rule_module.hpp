@@ -16,7 +16,7 @@
 namespace gongshi {
 
 // Bumped whenever this header changes in a way that breaks compiled plugins.
-inline constexpr int kRuleAbiVersion = 1;
+inline constexpr int kRuleAbiVersion = 2;  // 2: RuleModule::evaluate
 
 #define GONGSHI_STR2(x) #x
 #define GONGSHI_STR(x) GONGSHI_STR2(x)
@@ -84,6 +84,15 @@ class RuleModule {
                      std::optional<int>& working_days) const = 0;
   virtual Status guard(std::string_view guard, const Record& r, const GuardInput& in,
                        const RuleContext& ctx, GuardDecision& decision) const = 0;
+
+  // validate, scope and deadlines in one call, as a RuleSet evaluation needs them. A module may do
+  // them together (a script builds its record table once); by default it calls the three in turn.
+  virtual Status evaluate(const Record& r, const RuleContext& ctx, Issues& issues,
+                          ScopeDecision& decision, Deadlines& d) const {
+    if (auto st = validate(r, ctx, issues); !st) return st;
+    if (auto st = scope(r, ctx, decision); !st) return st;
+    return deadlines(r, ctx, d);
+  }
 };
 
 // The symbols a plugin exports (extern "C"):

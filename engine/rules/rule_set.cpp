@@ -34,14 +34,14 @@ Result<Deadlines> RuleSet::deadlines(const Record& r, const RuleContext& ctx) co
 }
 
 Result<Evaluation> RuleSet::evaluate(const Record& r, const RuleContext& ctx) const {
-  auto issues = validate(r, ctx);
-  if (!issues) return issues.error();
-  auto sc = scope(r, ctx);
-  if (!sc) return sc.error();
-  auto dl = deadlines(r, ctx);
-  if (!dl) return dl.error();
-  return Evaluation{std::move(issues).value(), std::move(sc).value(), std::move(dl).value(),
-                    version_};
+  // Module by module: each sees what the earlier ones decided for each of the three questions,
+  // exactly as three separate passes would.
+  Evaluation e;
+  e.rule_version = version_;
+  for (const auto& m : modules_) {
+    if (auto st = m->evaluate(r, ctx, e.issues, e.scope, e.deadlines); !st) return st.error();
+  }
+  return e;
 }
 
 Result<int> RuleSet::sla(std::string_view event, const RuleContext& ctx) const {
