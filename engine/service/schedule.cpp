@@ -2,13 +2,10 @@
 #include <algorithm>
 
 #include "engine/service/engine.hpp"
+#include "engine/service/engine_internal.hpp"
 
 namespace gongshi {
 namespace {
-
-bool before_publication(const std::string& state) {
-  return state == "draft" || state == "submitted" || state == "returned" || state == "approved";
-}
 
 bool on_publication(const std::string& state) {
   return state == "published" || state == "corrected" || state == "withheld";
@@ -26,7 +23,7 @@ std::optional<Date> day_after(const std::optional<Date>& d) {
 
 std::optional<Date> next_due_of(const StoredRecord& r) {
   std::optional<Date> next;
-  if (before_publication(r.state)) {
+  if (service::before_publication(r.state)) {
     if (!r.has_flag("warned")) earliest(next, r.publish_by);
     if (!r.has_flag("overdue_late")) earliest(next, day_after(r.late_after));
     if (!r.has_flag("overdue_missing")) earliest(next, day_after(r.missing_after));

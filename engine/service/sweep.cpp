@@ -6,14 +6,6 @@
 #include "engine/store/time_text.hpp"
 
 namespace gongshi {
-namespace {
-
-bool before_publication(const std::string& s) {
-  return s == "draft" || s == "submitted" || s == "returned" || s == "approved";
-}
-
-}  // namespace
-
 // Applies every mark or transition due for `r` today; true when something fired.
 Result<bool> Engine::fire(Tx& tx, StoredRecord& r, Date today, TimePoint now, SweepReport& report) {
   const std::string now_text = format_utc(now);
@@ -25,7 +17,7 @@ Result<bool> Engine::fire(Tx& tx, StoredRecord& r, Date today, TimePoint now, Sw
       ++counter;
     }
   };
-  if (before_publication(r.state)) {
+  if (service::before_publication(r.state)) {
     mark("warned", r.publish_by && today >= *r.publish_by, report.warnings);
     mark("overdue_late", r.late_after && today > *r.late_after, report.overdue_late);
     mark("overdue_missing", r.missing_after && today > *r.missing_after, report.overdue_missing);
