@@ -79,10 +79,7 @@ int run_eval(const RulesOptions& o) {
   auto eval = (*rules)->evaluate(decoded.record, ctx);
   if (!eval) return report(eval.error());
   boost::json::array issues;
-  for (const auto& i : decoded.issues) issues.push_back(issue_json(i));
-  for (const auto& i : eval->issues) {
-    if (!has_issue_on(decoded.issues, i.field)) issues.push_back(issue_json(i));
-  }
+  for (const auto& i : merge_issues(decoded.issues, eval->issues)) issues.push_back(issue_json(i));
   boost::json::object deadlines;
   const auto put = [&](const char* key, const std::optional<Date>& d) {
     deadlines[key] = d ? boost::json::value(format_date(*d)) : boost::json::value(nullptr);

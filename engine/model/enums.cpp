@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "engine/model/text.hpp"
+
 namespace gongshi {
 namespace {
 
@@ -93,14 +95,7 @@ std::span<const EnumEntry<PublicScope>> enum_entries<PublicScope>() {
 }
 
 bool alias_listed(std::string_view aliases, std::string_view text) {
-  while (!aliases.empty()) {
-    const auto bar = aliases.find('|');
-    const auto item = aliases.substr(0, bar);
-    if (item == text) return true;
-    if (bar == std::string_view::npos) break;
-    aliases.remove_prefix(bar + 1);
-  }
-  return false;
+  return any_listed(aliases, [text](std::string_view item) { return item == text; });
 }
 
 template <class E>

@@ -13,12 +13,9 @@ std::optional<std::size_t> field_for_header(RecordKind kind, std::string_view he
   for (std::size_t i = 0; i < fields.size(); ++i) {
     const auto& f = fields[i];
     if (wanted == normalize_header(f.name_zh) || wanted == f.code) return i;
-    std::string_view aliases = f.header_aliases;
-    while (!aliases.empty()) {
-      const auto bar = aliases.find('|');
-      if (normalize_header(aliases.substr(0, bar)) == wanted) return i;
-      if (bar == std::string_view::npos) break;
-      aliases.remove_prefix(bar + 1);
+    if (any_listed(f.header_aliases,
+                   [&](std::string_view alias) { return normalize_header(alias) == wanted; })) {
+      return i;
     }
   }
   return std::nullopt;

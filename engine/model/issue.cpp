@@ -84,4 +84,15 @@ bool has_issue_on(const Issues& issues, std::string_view field) {
                      [&](const Issue& i) { return i.field == field; });
 }
 
+Issues merge_issues(Issues first, Issues more) {
+  const std::size_t reported = first.size();
+  for (auto& issue : more) {
+    const bool known =
+        std::any_of(first.begin(), first.begin() + static_cast<std::ptrdiff_t>(reported),
+                    [&](const Issue& i) { return i.field == issue.field; });
+    if (!known) first.push_back(std::move(issue));
+  }
+  return first;
+}
+
 }  // namespace gongshi

@@ -55,4 +55,8 @@ Issue make_issue(std::string_view field, std::string_view name_zh, IssueCode cod
 
 bool has_issue_on(const Issues& issues, std::string_view field);
 
+// `first` followed by the issues of `more` on fields `first` does not already report: a value
+// that could not be read is reported once, not again by the rules as missing.
+Issues merge_issues(Issues first, Issues more);
+
 }  // namespace gongshi

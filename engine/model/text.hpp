@@ -22,6 +22,18 @@ enum class ControlPolicy { none_allowed, line_breaks_allowed };
 // True when s contains a control character the policy forbids (C0, DEL, or C1 U+0080..U+009F).
 bool has_control_chars(std::string_view s, ControlPolicy policy);
 
+// True when `pred` holds for one of the '|'-separated items of `list` ("法人|法人及其他组织").
+template <class Pred>
+bool any_listed(std::string_view list, Pred pred) {
+  while (!list.empty()) {
+    const auto bar = list.find('|');
+    if (pred(list.substr(0, bar))) return true;
+    if (bar == std::string_view::npos) break;
+    list.remove_prefix(bar + 1);
+  }
+  return false;
+}
+
 // For header matching: removes spaces and '*' markers, full-width parentheses to ASCII.
 std::string normalize_header(std::string_view s);
 

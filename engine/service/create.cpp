@@ -70,10 +70,7 @@ Result<PreparedRecord> Engine::prepare(const CreateRequest& req, TimePoint now) 
   const DecodedRecord decoded = record_from_json(req.kind, req.fields);
   auto eval = rr->rules->evaluate(decoded.record, rr->ctx);
   if (!eval) return eval.error();
-  Issues issues = decoded.issues;
-  for (auto& i : eval->issues) {
-    if (!has_issue_on(decoded.issues, i.field)) issues.push_back(std::move(i));
-  }
+  Issues issues = merge_issues(decoded.issues, std::move(eval->issues));
   if (!issues.empty()) return invalid(std::move(issues));
 
   PreparedRecord p;

@@ -266,17 +266,6 @@ Result<std::optional<std::int64_t>> find_id_by_natural_key(Tx& tx, const std::st
   }
 }
 
-Result<std::optional<StoredRecord>> find_by_natural_key(Tx& tx, const std::string& region,
-                                                        RecordKind kind,
-                                                        const std::string& document_no,
-                                                        const std::string& subject_code) {
-  std::string r = region, k(to_string(kind)), d = document_no, s = subject_code;
-  return select_one(tx, "region = :r AND kind = :k AND document_no = :d AND subject_code = :s",
-                    [&](soci::statement& st) {
-                      for (std::string* v : {&r, &k, &d, &s}) st.exchange(soci::use(*v));
-                    });
-}
-
 Result<bool> update_record(Tx& tx, const StoredRecord& r, int expected_version) {
   try {
     Row row(r);

@@ -19,10 +19,6 @@ Result<std::optional<std::int64_t>> find_id_by_natural_key(Tx& tx, const std::st
                                                            RecordKind kind,
                                                            const std::string& document_no,
                                                            const std::string& subject_code);
-Result<std::optional<StoredRecord>> find_by_natural_key(Tx& tx, const std::string& region,
-                                                        RecordKind kind,
-                                                        const std::string& document_no,
-                                                        const std::string& subject_code);
 // Writes every column and version + 1 when the stored version is `expected_version`; false (and
 // nothing written) when another writer got there first.
 Result<bool> update_record(Tx& tx, const StoredRecord& r, int expected_version);

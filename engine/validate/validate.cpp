@@ -37,11 +37,7 @@ Issues validate(const Record& record, const ValidationContext& ctx) {
 }
 
 Issues validate(const DecodedRecord& decoded, const ValidationContext& ctx) {
-  Issues out = decoded.issues;
-  for (auto& issue : validate(decoded.record, ctx)) {
-    if (!has_issue_on(decoded.issues, issue.field)) out.push_back(std::move(issue));
-  }
-  return out;
+  return merge_issues(decoded.issues, validate(decoded.record, ctx));
 }
 
 Issues validate_json_text(RecordKind kind, std::string_view json_text,
