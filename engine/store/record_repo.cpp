@@ -3,15 +3,41 @@
 #include <soci/soci.h>
 
 #include "engine/store/ids.hpp"
+#include "engine/store/record_bulk.hpp"
 
 namespace gongshi {
 namespace {
 
-constexpr const char* kColumns =
-    "region, id, department_id, catalog_item_id, kind, state, document_no, subject_code, "
-    "decision_date, received_at, timeliness, backfill, publish_by, late_after, missing_after, "
-    "publication_end, objection_due, repair_due, withdraw_due, scope, flags, next_due, "
-    "submitted_at, approved_at, published_at, closed_at, rule_version, version, data, updated_at";
+// The statements' column lists, built once from record_columns() (the one list of the columns).
+std::string column_list(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& name : names) out += (out.empty() ? "" : ", ") + name;
+  return out;
+}
+
+std::string value_list(std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += (i ? ", :p" : ":p") + std::to_string(i);
+  return out;
+}
+
+const std::string& select_list() {
+  static const std::string list = column_list(record_columns(true));
+  return list;
+}
+
+// "department_id = :p0, catalog_item_id = :p1, …": every column but the key.
+const std::string& update_set() {
+  static const std::string set = [] {
+    const auto& names = record_columns(false);  // region first: it is part of the key
+    std::string out;
+    for (std::size_t i = 1; i < names.size(); ++i) {
+      out += (i > 1 ? ", " : "") + names[i] + " = :p" + std::to_string(i - 1);
+    }
+    return out;
+  }();
+  return set;
+}
 
 // A text column that may be NULL ("" or no date = NULL).
 struct Nullable {
@@ -36,7 +62,7 @@ struct NullableId {
   }
 };
 
-// Every column of a records row, as variables SOCI can bind to, in kColumns order.
+// Every column of a records row, as variables SOCI can bind to, in record_columns() order.
 struct Row {
   std::string region;
   long long id = 0;
@@ -119,7 +145,7 @@ struct Row {
     return r;
   }
 
-  // Binds every column but the key (region, id), in kColumns order.
+  // Binds every column but the key (region, id), in record_columns() order.
   void use_values(soci::statement& st) {
     st.exchange(soci::use(department_id.value, department_id.ind));
     st.exchange(soci::use(catalog_item_id.value, catalog_item_id.ind));
@@ -169,12 +195,6 @@ struct Row {
   }
 };
 
-std::string placeholders(int n) {
-  std::string out;
-  for (int i = 0; i < n; ++i) out += (i ? ", :p" : ":p") + std::to_string(i);
-  return out;
-}
-
 // SELECT <columns> … WHERE <where>, binding `bind` for the where clause.
 template <class Bind>
 Result<std::optional<StoredRecord>> select_one(Tx& tx, const std::string& where, Bind bind) {
@@ -184,7 +204,7 @@ Result<std::optional<StoredRecord>> select_one(Tx& tx, const std::string& where,
     row.into_all(st);
     bind(st);
     st.alloc();
-    st.prepare(std::string("SELECT ") + kColumns + " FROM records WHERE " + where);
+    st.prepare("SELECT " + select_list() + " FROM records WHERE " + where);
     st.define_and_bind();
     if (!st.execute(true)) return std::optional<StoredRecord>{};
     return std::optional<StoredRecord>{row.record()};
@@ -225,10 +245,9 @@ Result<std::int64_t> insert_record(Tx& tx, const StoredRecord& r) {
     row.use_values(st);
     st.alloc();
     // MySQL assigns the id (AUTO_INCREMENT): the column list leaves it out.
-    const std::string columns = std::string(kColumns);
-    const std::string without_id = "region" + columns.substr(columns.find(", department_id"));
-    st.prepare("INSERT INTO records (" + (sqlite ? columns : without_id) + ") VALUES (" +
-               placeholders(sqlite ? 30 : 29) + ")");
+    const auto& columns = record_columns(sqlite);
+    st.prepare("INSERT INTO records (" + column_list(columns) + ") VALUES (" +
+               value_list(columns.size()) + ")");
     st.define_and_bind();
     st.execute(true);
     return inserted_id(tx, row.id);
@@ -277,20 +296,8 @@ Result<bool> update_record(Tx& tx, const StoredRecord& r, int expected_version) 
     st.exchange(soci::use(row.id));
     st.exchange(soci::use(expected));
     st.alloc();
-    std::string set;
-    const std::string columns =
-        std::string(kColumns).substr(std::string(kColumns).find("department_id"));
-    int n = 0;
-    std::size_t pos = 0;
-    while (pos != std::string::npos) {
-      const auto comma = columns.find(',', pos);
-      auto name = columns.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
-      name.erase(0, name.find_first_not_of(' '));
-      set += (n ? ", " : "") + name + " = :p" + std::to_string(n);
-      ++n;
-      pos = comma == std::string::npos ? comma : comma + 1;
-    }
-    st.prepare("UPDATE records SET " + set + " WHERE region = :k0 AND id = :k1 AND version = :k2");
+    st.prepare("UPDATE records SET " + update_set() +
+               " WHERE region = :k0 AND id = :k1 AND version = :k2");
     st.define_and_bind();
     st.execute(true);
     return st.get_affected_rows() == 1;
