@@ -4,7 +4,7 @@
 
 namespace gongshi {
 
-// Called as prelude(max_string_bytes, cal, date, freeze); returns frozen_lib, freeze, seal.
+// Called as prelude(max_string_bytes, cal, date, freeze); returns frozen_lib, seal.
 // `freeze` is the C function of lua_freeze.hpp.
 inline constexpr const char* kLuaPrelude = R"lua(
 local MAX, cal, date, freeze = ...
@@ -79,7 +79,7 @@ local function seal(env)
   })
 end
 
-return frozen, freeze, seal
+return frozen, seal
 )lua";
 
 }  // namespace gongshi

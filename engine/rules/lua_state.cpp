@@ -105,14 +105,14 @@ Result<std::unique_ptr<LuaState>> LuaState::create(std::string chunk, std::strin
   push_calendar_library(L);
   push_date_library(L);
   lua_pushcfunction(L, lua_freeze);
-  if (auto st = s->protected_call(4, 3); !st) return st.error();
-  // Stack: frozen_lib, freeze, seal.
+  if (auto st = s->protected_call(4, 2); !st) return st.error();
+  // Stack: frozen_lib, seal.
   const int seal = lua_gettop(L);
 
   // The script's environment: reads fall through to the frozen library.
   lua_newtable(L);  // env
   lua_newtable(L);  // its metatable while the top level runs
-  lua_pushvalue(L, seal - 2);
+  lua_pushvalue(L, seal - 1);
   lua_setfield(L, -2, "__index");
   lua_setmetatable(L, -2);
   s->env_ref_ = (lua_pushvalue(L, -1), luaL_ref(L, LUA_REGISTRYINDEX));

@@ -140,9 +140,9 @@ Result<CreateOutcome> Engine::create(const CreateRequest& req, const Actor& acto
     reach("before_commit");
     return CreateOutcome{stored, true};
   });
-  if (!outcome && outcome.error().code == ErrorCode::conflict &&
-      outcome.error().message_en.starts_with("duplicate")) {
-    // Lost a race on the natural key or the idempotency key: answer as the winner stored it.
+  if (!outcome && outcome.error().code == ErrorCode::conflict) {
+    // A race lost on the natural key or the idempotency key: answer as the winner stored it. (For
+    // a conflict of content, looking again finds the same conflict and returns it.)
     return in_transaction<CreateOutcome>(*db_, [&](Tx& tx) -> Result<CreateOutcome> {
       auto before = existing(tx, req, r, idempotency_key, hash);
       if (!before) return before.error();

@@ -28,10 +28,10 @@ Result<bool> Engine::fire(Tx& tx, StoredRecord& r, Date today, TimePoint now, Sw
     mark("repair_overdue", r.repair_due && today > *r.repair_due, report.repair_overdue);
   }
   const std::string from = r.state;
-  const bool expire = lifecycle_.find(r.state, "expire") != nullptr && r.publication_end &&
-                      today > *r.publication_end;
+  const Transition* expiry = lifecycle_.find(r.state, "expire");
+  const bool expire = expiry != nullptr && r.publication_end && today > *r.publication_end;
   if (expire) {
-    r.state = lifecycle_.find(r.state, "expire")->to;
+    r.state = expiry->to;
     r.closed_at = now_text;
     ++report.expired;
   }
