@@ -145,53 +145,40 @@ struct Row {
     return r;
   }
 
-  // Binds every column but the key (region, id), in record_columns() order.
-  void use_values(soci::statement& st) {
-    st.exchange(soci::use(department_id.value, department_id.ind));
-    st.exchange(soci::use(catalog_item_id.value, catalog_item_id.ind));
+  // Calls f with every column but the key (region, id), in record_columns() order: f(value) or,
+  // for a nullable column, f(value, indicator).
+  template <class F>
+  void each_value(F&& f) {
+    f(department_id.value, department_id.ind);
+    f(catalog_item_id.value, catalog_item_id.ind);
     for (std::string* s :
          {&kind, &state, &document_no, &subject_code, &decision_date, &received_at, &timeliness}) {
-      st.exchange(soci::use(*s));
+      f(*s);
     }
-    st.exchange(soci::use(backfill));
+    f(backfill);
     for (Nullable* n : {&publish_by, &late_after, &missing_after, &publication_end, &objection_due,
                         &repair_due, &withdraw_due}) {
-      st.exchange(soci::use(n->value, n->ind));
+      f(n->value, n->ind);
     }
-    st.exchange(soci::use(scope));
-    st.exchange(soci::use(flags));
+    f(scope);
+    f(flags);
     for (Nullable* n : {&next_due, &submitted_at, &approved_at, &published_at, &closed_at}) {
-      st.exchange(soci::use(n->value, n->ind));
+      f(n->value, n->ind);
     }
-    st.exchange(soci::use(rule_version));
-    st.exchange(soci::use(version));
-    st.exchange(soci::use(data));
-    st.exchange(soci::use(updated_at));
+    f(rule_version);
+    f(version);
+    f(data);
+    f(updated_at);
+  }
+
+  void use_values(soci::statement& st) {
+    each_value([&](auto&... v) { st.exchange(soci::use(v...)); });
   }
 
   void into_all(soci::statement& st) {
     st.exchange(soci::into(region));
     st.exchange(soci::into(id));
-    st.exchange(soci::into(department_id.value, department_id.ind));
-    st.exchange(soci::into(catalog_item_id.value, catalog_item_id.ind));
-    for (std::string* s :
-         {&kind, &state, &document_no, &subject_code, &decision_date, &received_at, &timeliness}) {
-      st.exchange(soci::into(*s));
-    }
-    st.exchange(soci::into(backfill));
-    for (Nullable* n : {&publish_by, &late_after, &missing_after, &publication_end, &objection_due,
-                        &repair_due, &withdraw_due}) {
-      st.exchange(soci::into(n->value, n->ind));
-    }
-    st.exchange(soci::into(scope));
-    st.exchange(soci::into(flags));
-    for (Nullable* n : {&next_due, &submitted_at, &approved_at, &published_at, &closed_at}) {
-      st.exchange(soci::into(n->value, n->ind));
-    }
-    st.exchange(soci::into(rule_version));
-    st.exchange(soci::into(version));
-    st.exchange(soci::into(data));
-    st.exchange(soci::into(updated_at));
+    each_value([&](auto&... v) { st.exchange(soci::into(v...)); });
   }
 };
 
