@@ -35,6 +35,17 @@ Date today_of(const CommonOptions& o) {
   return shanghai_date(*t);
 }
 
+Clock clock_of(const CommonOptions& o) {
+  if (o.now.empty()) return Clock::system();
+  const auto t = parse_now(o.now);
+  if (!t) {
+    std::cerr << "错误：--now 不是有效时间（如 2024-07-31T10:00+08:00）\n"
+                 "error: --now is not a valid time (e.g. 2024-07-31T10:00+08:00)\n";
+    std::exit(2);
+  }
+  return Clock::starting_at(*t);
+}
+
 RulesPaths paths_of(const CommonOptions& o) {
   RulesPaths p;
   p.schemas = o.schemas;

@@ -22,6 +22,8 @@ void add_common_options(CLI::App& cmd, CommonOptions& o);
 // The Shanghai date of --now, or of the system clock; exits with a message on a bad --now.
 Date today_of(const CommonOptions& o);
 RulesPaths paths_of(const CommonOptions& o);
+// The clock of --now (starting there and running on), or the system clock; exits on a bad --now.
+Clock clock_of(const CommonOptions& o);
 // Prints "错误：… / error: …" to stderr and returns the exit code for it.
 int report(const Error& e);
 

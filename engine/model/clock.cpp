@@ -58,4 +58,17 @@ TimePoint system_now() {
   return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
+Clock Clock::starting_at(TimePoint start) {
+  Clock c;
+  c.start_ = start;
+  c.started_ = std::chrono::steady_clock::now();
+  return c;
+}
+
+TimePoint Clock::now() const {
+  if (!start_) return system_now();
+  const auto elapsed = std::chrono::steady_clock::now() - started_;
+  return *start_ + std::chrono::duration_cast<std::chrono::seconds>(elapsed);
+}
+
 }  // namespace gongshi

@@ -19,4 +19,17 @@ std::optional<TimePoint> parse_now(std::string_view text);
 Date shanghai_date(TimePoint t);
 TimePoint system_now();
 
+// What a long-running process asks for the time: the system clock, or one that starts at a given
+// --now and runs on at real speed from there (replays, demos, tests).
+class Clock {
+ public:
+  static Clock system() { return Clock(); }
+  static Clock starting_at(TimePoint start);
+  TimePoint now() const;
+
+ private:
+  std::optional<TimePoint> start_;
+  std::chrono::steady_clock::time_point started_{};
+};
+
 }  // namespace gongshi

@@ -14,6 +14,12 @@ std::string_view to_string(ErrorCode code) {
       return "out_of_range";
     case ErrorCode::forbidden:
       return "forbidden";
+    case ErrorCode::unauthenticated:
+      return "unauthenticated";
+    case ErrorCode::too_large:
+      return "too_large";
+    case ErrorCode::unavailable:
+      return "unavailable";
     case ErrorCode::io_error:
       return "io_error";
     case ErrorCode::rule_error:

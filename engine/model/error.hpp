@@ -9,14 +9,17 @@
 namespace gongshi {
 
 enum class ErrorCode {
-  invalid_input,  // the caller sent something malformed or breaking a rule
-  not_found,      // a named thing (region, file, record) does not exist
-  conflict,       // a stale version or a duplicate under an idempotency key
-  out_of_range,   // outside the data we have, e.g. a year with no holiday notice loaded
-  forbidden,      // the actor's role may not do this
-  io_error,       // a file or socket failed
-  rule_error,     // a rule module (plugin or Lua script) failed, refused or ran out of budget
-  internal,       // a bug: an invariant did not hold
+  invalid_input,    // the caller sent something malformed or breaking a rule
+  not_found,        // a named thing (region, file, record) does not exist
+  conflict,         // a stale version or a duplicate under an idempotency key
+  out_of_range,     // outside the data we have, e.g. a year with no holiday notice loaded
+  forbidden,        // the actor's role may not do this
+  unauthenticated,  // no valid login session or API token
+  too_large,        // a request or file over its size limit
+  unavailable,      // shutting down or overloaded: retry later
+  io_error,         // a file or socket failed
+  rule_error,       // a rule module (plugin or Lua script) failed, refused or ran out of budget
+  internal,         // a bug: an invariant did not hold
 };
 
 std::string_view to_string(ErrorCode code);

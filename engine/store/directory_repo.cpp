@@ -131,25 +131,90 @@ Result<std::int64_t> insert_user(Tx& tx, const User& u) {
                         });
 }
 
-Result<std::optional<User>> find_user(Tx& tx, const std::string& login) {
+namespace {
+
+// SELECT the users matching `where` (binding `bind`), by id.
+template <class Bind>
+Result<std::vector<User>> select_users(Tx& tx, const std::string& where, Bind bind) {
   try {
+    std::vector<User> out;
     User u;
     long long id = 0;
     OptionalId dept;
     std::string roles;
     int active = 0;
-    tx.sql()
-        << "SELECT id, region, department_id, login, display_name, password_hash, roles, active "
-           "FROM users WHERE login = :l",
-        soci::use(login), soci::into(id), soci::into(u.region), soci::into(dept.value, dept.ind),
-        soci::into(u.login), soci::into(u.display_name), soci::into(u.password_hash),
-        soci::into(roles), soci::into(active);
-    if (!tx.sql().got_data()) return std::optional<User>{};
-    u.id = id;
-    u.department_id = dept.get();
-    u.roles = split(roles);
-    u.active = active != 0;
-    return std::optional<User>{u};
+    soci::statement st(tx.sql());
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(u.region));
+    st.exchange(soci::into(dept.value, dept.ind));
+    st.exchange(soci::into(u.login));
+    st.exchange(soci::into(u.display_name));
+    st.exchange(soci::into(u.password_hash));
+    st.exchange(soci::into(roles));
+    st.exchange(soci::into(active));
+    bind(st);
+    st.alloc();
+    st.prepare(
+        "SELECT id, region, department_id, login, display_name, password_hash, roles, active "
+        "FROM users WHERE " +
+        where + " ORDER BY id");
+    st.define_and_bind();
+    st.execute();
+    while (st.fetch()) {
+      u.id = id;
+      u.department_id = dept.get();
+      u.roles = split(roles);
+      u.active = active != 0;
+      out.push_back(u);
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
+Result<std::optional<User>> first_of(Result<std::vector<User>> users) {
+  if (!users) return users.error();
+  if (users->empty()) return std::optional<User>{};
+  return std::optional<User>{users->front()};
+}
+
+}  // namespace
+
+Result<std::optional<User>> find_user(Tx& tx, const std::string& login) {
+  return first_of(
+      select_users(tx, "login = :l", [&](soci::statement& st) { st.exchange(soci::use(login)); }));
+}
+
+Result<std::optional<User>> find_user_by_id(Tx& tx, std::int64_t id) {
+  long long i = id;
+  return first_of(
+      select_users(tx, "id = :i", [&](soci::statement& st) { st.exchange(soci::use(i)); }));
+}
+
+Result<std::vector<User>> users_of(Tx& tx, const std::string& region,
+                                   std::optional<std::int64_t> department_id) {
+  long long wanted = department_id.value_or(0);
+  int all = department_id ? 0 : 1;
+  return select_users(tx, "region = :r AND (:all = 1 OR department_id = :d)",
+                      [&](soci::statement& st) {
+                        st.exchange(soci::use(region));
+                        st.exchange(soci::use(all));
+                        st.exchange(soci::use(wanted));
+                      });
+}
+
+Status update_user(Tx& tx, const User& u) {
+  try {
+    OptionalId dept(u.department_id);
+    std::string roles = join(u.roles), name = u.display_name, hash = u.password_hash;
+    int active = u.active ? 1 : 0;
+    long long id = u.id;
+    tx.sql() << "UPDATE users SET department_id = :d, display_name = :n, password_hash = :h, "
+                "roles = :r, active = :a WHERE id = :i",
+        soci::use(dept.value, dept.ind), soci::use(name), soci::use(hash), soci::use(roles),
+        soci::use(active), soci::use(id);
+    return ok_status();
   } catch (const std::exception& e) {
     return database_error(e);
   }

@@ -51,6 +51,12 @@ Result<std::vector<Department>> departments_of(Tx& tx, const std::string& region
 
 Result<std::int64_t> insert_user(Tx& tx, const User& u);
 Result<std::optional<User>> find_user(Tx& tx, const std::string& login);
+Result<std::optional<User>> find_user_by_id(Tx& tx, std::int64_t id);
+// A region's users (a department's when department_id is given), by id.
+Result<std::vector<User>> users_of(Tx& tx, const std::string& region,
+                                   std::optional<std::int64_t> department_id = {});
+// Writes department, display name, password hash, roles and active of user `u.id`.
+Status update_user(Tx& tx, const User& u);
 
 Result<std::int64_t> insert_catalog_item(Tx& tx, const CatalogItem& c);
 // A department's items (or the whole region's when department_id is empty), by 序号.

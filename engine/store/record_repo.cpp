@@ -1,6 +1,9 @@
 #include "engine/store/record_repo.hpp"
 
 #include <soci/soci.h>
+#include <algorithm>
+#include <deque>
+#include <functional>
 
 #include "engine/store/ids.hpp"
 #include "engine/store/record_bulk.hpp"
@@ -401,8 +404,76 @@ Result<std::vector<std::pair<std::string, std::int64_t>>> claim_due(Tx& tx, Date
   }
 }
 
+Result<std::vector<StoredRecord>> list_records(Tx& tx, const RecordQuery& q) {
+  try {
+    std::deque<std::string> texts;  // stable addresses for the bound values
+    std::deque<long long> numbers;
+    std::string where = "1 = 1";
+    std::vector<std::function<void(soci::statement&)>> binds;
+    const auto text = [&](const std::string& condition, std::string value) {
+      texts.push_back(std::move(value));
+      auto* v = &texts.back();
+      where += " AND " + condition;
+      binds.push_back([v](soci::statement& st) { st.exchange(soci::use(*v)); });
+    };
+    const auto number = [&](const std::string& condition, long long value) {
+      numbers.push_back(value);
+      auto* v = &numbers.back();
+      where += " AND " + condition;
+      binds.push_back([v](soci::statement& st) { st.exchange(soci::use(*v)); });
+    };
+    if (q.department_id) number("department_id = :dept", *q.department_id);
+    if (q.kind) text("kind = :kind", std::string(to_string(*q.kind)));
+    const auto any_of = [&](const std::string& column, const std::vector<std::string>& values) {
+      if (values.empty()) return;
+      std::string any;
+      for (std::size_t i = 0; i < values.size(); ++i) {
+        any += (i ? ", :" : ":") + column + std::to_string(i);
+      }
+      where += " AND " + column + " IN (" + any + ")";
+      for (const auto& value : values) {
+        texts.push_back(value);
+        auto* v = &texts.back();
+        binds.push_back([v](soci::statement& st) { st.exchange(soci::use(*v)); });
+      }
+    };
+    any_of("region", q.regions);
+    any_of("state", q.states);
+    if (q.scope) text("scope = :scope", *q.scope);
+    if (q.decided_from) text("decision_date >= :dfrom", format_date(*q.decided_from));
+    if (q.decided_to) text("decision_date <= :dto", format_date(*q.decided_to));
+    if (q.overdue_on) {
+      text(
+          "publish_by IS NOT NULL AND publish_by < :overdue AND published_at IS NULL AND "
+          "closed_at IS NULL",
+          format_date(*q.overdue_on));
+    }
+    if (q.before_id) number("id < :before", *q.before_id);
+    numbers.push_back(std::clamp(q.limit, 1, 1000));
+    auto* limit = &numbers.back();
+
+    std::vector<StoredRecord> out;
+    Row row;
+    soci::statement st(tx.sql());
+    row.into_all(st);
+    for (const auto& bind : binds) bind(st);
+    st.exchange(soci::use(*limit));
+    st.alloc();
+    st.prepare("SELECT " + select_list() + " FROM records WHERE " + where +
+               " ORDER BY id DESC LIMIT :lim");
+    st.define_and_bind();
+    st.execute();
+    while (st.fetch()) out.push_back(row.record());
+    return out;
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
 Result<std::int64_t> count_rows(Tx& tx, const std::string& table) {
-  static constexpr const char* kTables[] = {"records", "events", "outbox", "idempotency_keys"};
+  static constexpr const char* kTables[] = {
+      "records",     "events",     "outbox", "idempotency_keys", "webhook_deliveries",
+      "import_jobs", "auth_tokens"};
   bool known = false;
   for (const char* t : kTables) known = known || table == t;
   if (!known)

@@ -40,6 +40,21 @@ Status insert_idempotency(Tx& tx, const std::string& region, const std::string& 
 // rows are locked with FOR UPDATE SKIP LOCKED, so concurrent sweepers never claim the same one.
 Result<std::vector<std::pair<std::string, std::int64_t>>> claim_due(Tx& tx, Date today, int limit);
 
+// What a record list asks for; every filter is optional. Newest first (id descending), paged by
+// keyset: pass the last id of a page as before_id for the next.
+struct RecordQuery {
+  std::vector<std::string> regions;  // any of these; empty = every region
+  std::optional<std::int64_t> department_id;
+  std::optional<RecordKind> kind;
+  std::vector<std::string> states;  // any of these
+  std::optional<std::string> scope;
+  std::optional<Date> decided_from, decided_to;
+  std::optional<Date> overdue_on;  // not yet published, closed or withheld and publish_by before it
+  std::optional<std::int64_t> before_id;
+  int limit = 50;
+};
+Result<std::vector<StoredRecord>> list_records(Tx& tx, const RecordQuery& q);
+
 // Counts for tests and reports: rows in a table (records, events, outbox, idempotency_keys).
 Result<std::int64_t> count_rows(Tx& tx, const std::string& table);
 

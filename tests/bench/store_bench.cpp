@@ -13,12 +13,12 @@
 #include "support/source_paths.hpp"
 
 using namespace gongshi;
-using Clock = std::chrono::steady_clock;
+using Stopwatch = std::chrono::steady_clock;
 
 namespace {
 
-double seconds_since(Clock::time_point t) {
-  return std::chrono::duration<double>(Clock::now() - t).count();
+double seconds_since(Stopwatch::time_point t) {
+  return std::chrono::duration<double>(Stopwatch::now() - t).count();
 }
 
 void reset(Database& db) {
@@ -75,7 +75,7 @@ int main(int argc, char** argv) {
     for (const auto& r : *prepared) rows.push_back(record_values(r->record, sqlite));
   }
   reset(**db);
-  auto t = Clock::now();
+  auto t = Stopwatch::now();
   auto raw = in_transaction<bool>(**db, [&](Tx& tx) -> Result<bool> {
     for (std::size_t start = 0; start < rows.size(); start += 500) {
       const std::vector<BulkRow> chunk(rows.begin() + start,
@@ -89,7 +89,7 @@ int main(int argc, char** argv) {
   if (!raw) std::fprintf(stderr, "%s\n", raw.error().message_en.c_str());
 
   reset(**db);
-  t = Clock::now();
+  t = Stopwatch::now();
   for (std::size_t start = 0; start < items.size(); start += 500) {
     const std::vector<BatchItem> chunk(items.begin() + start,
                                        items.begin() + std::min(items.size(), start + 500));
@@ -100,7 +100,7 @@ int main(int argc, char** argv) {
 
   reset(**db);
   const int singles = std::min(n, 2000);
-  t = Clock::now();
+  t = Stopwatch::now();
   for (int i = 0; i < singles; ++i) (void)engine.create(items[i].request, actor, "", now);
   const double single_rate = singles / seconds_since(t);
 
@@ -160,7 +160,7 @@ int main(int argc, char** argv) {
     if (auto r = engine.create_batch(due, actor, now); !r)
       std::fprintf(stderr, "%s\n", r.error().message_en.c_str());
     stored += 1000;
-    t = Clock::now();
+    t = Stopwatch::now();
     auto s = engine.sweep(*parse_now("2024-07-11T08:00+08:00"), 200);
     const double secs = seconds_since(t);
     std::printf("| %d | %d | %.3f |\n", total, s ? s->overdue_late : -1, secs);

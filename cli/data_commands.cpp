@@ -1,0 +1,268 @@
+// gongshi user add | import | export
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+
+#include <boost/json.hpp>
+
+#include "cli/cli_support.hpp"
+#include "cli/commands.hpp"
+#include "engine/exchange/xlsx_writer.hpp"
+#include "engine/model/header_codec.hpp"
+#include "engine/model/json_codec.hpp"
+#include "engine/service/import.hpp"
+#include "engine/store/directory_repo.hpp"
+#include "engine/store/record_repo.hpp"
+#include "server/app.hpp"
+#include "server/auth.hpp"
+
+namespace gongshi::cli {
+
+Result<std::unique_ptr<server::App>> open_app(const CommonOptions& common, const std::string& db,
+                                              std::size_t pool);
+
+namespace {
+
+std::vector<std::string> split_list(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < s.size()) {
+    auto comma = s.find(',', start);
+    if (comma == std::string::npos) comma = s.size();
+    if (comma > start) out.push_back(s.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
+void add_user_command(CLI::App& app, int& exit_code) {
+  struct Options {
+    std::string db, login, name, password, region, roles;
+    std::int64_t department = 0;
+  };
+  auto o = std::make_shared<Options>();
+  auto* user = app.add_subcommand("user", "用户管理 / users");
+  user->require_subcommand(1);
+  auto* add = user->add_subcommand("add", "新建用户 / add a user");
+  add->add_option("--db", o->db, "database URL")->required();
+  add->add_option("--login", o->login, "登录名")->required();
+  add->add_option("--name", o->name, "显示名");
+  add->add_option("--password", o->password, "密码（也可用环境变量 GONGSHI_PASSWORD）");
+  add->add_option("--region", o->region, "地区代码 (GB/T 2260)")->required();
+  add->add_option("--department", o->department, "部门 id（信用办、系统管理员不填）");
+  add->add_option("--roles", o->roles,
+                  "filler,reviewer,dept_admin,objection_handler,credit_office,sysadmin")
+      ->required();
+  add->callback([o, &exit_code] {
+    std::string password = o->password;
+    if (password.empty() && std::getenv("GONGSHI_PASSWORD") != nullptr) {
+      password = std::getenv("GONGSHI_PASSWORD");
+    }
+    if (password.size() < 8) {
+      exit_code = report(make_error(ErrorCode::invalid_input, "密码至少 8 个字符",
+                                    "the password needs at least 8 characters"));
+      return;
+    }
+    auto db = Database::open(o->db, 1);
+    if (!db) {
+      exit_code = report(db.error());
+      return;
+    }
+    User u;
+    u.login = o->login;
+    u.display_name = o->name.empty() ? o->login : o->name;
+    u.region = o->region;
+    if (o->department > 0) u.department_id = o->department;
+    u.roles = split_list(o->roles);
+    u.password_hash = server::hash_password(password);
+    auto id = in_transaction<std::int64_t>(**db, [&](Tx& tx) { return insert_user(tx, u); });
+    if (!id) {
+      exit_code = report(id.error());
+      return;
+    }
+    std::cout << "user " << u.login << " added (id " << *id << ")\n";
+  });
+}
+
+void print_progress(const ImportJob& job, bool tty) {
+  if (!tty) return;
+  const int total = std::max(job.rows_total, 1);
+  const int width = 40;
+  const int filled = width * job.rows_done / total;
+  std::cerr << "\r[" << std::string(filled, '#') << std::string(width - filled, ' ') << "] "
+            << job.rows_done << "/" << job.rows_total << "  失败 " << job.rows_failed << std::flush;
+}
+
+void add_import_command(CLI::App& app, int& exit_code) {
+  struct Options {
+    CommonOptions common;
+    std::string db, region, kind, file, user = "cli";
+    std::int64_t department = 0;
+    bool backfill = false;
+  };
+  auto o = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand("import", "导入 CSV/XLSX 文件 / import a CSV or XLSX file");
+  add_common_options(*cmd, o->common);
+  cmd->add_option("--db", o->db, "database URL")->required();
+  cmd->add_option("--region", o->region, "地区代码")->required();
+  cmd->add_option("--department", o->department, "部门 id")->required();
+  cmd->add_option("--kind", o->kind, "license | penalty")->required();
+  cmd->add_option("--user", o->user, "recorded as the actor of the new records");
+  cmd->add_flag("--backfill", o->backfill, "补录（上线前的决定）");
+  cmd->add_option("FILE", o->file, "the file")->required();
+  cmd->callback([o, &exit_code] {
+    auto kind = parse_record_kind(o->kind);
+    if (!kind) {
+      exit_code = report(make_error(ErrorCode::invalid_input, "--kind 应为 license 或 penalty",
+                                    "--kind must be license or penalty"));
+      return;
+    }
+    auto app = open_app(o->common, o->db, 2);
+    if (!app) {
+      exit_code = report(app.error());
+      return;
+    }
+    auto& ctx = (*app)->context();
+    ImportSpec spec;
+    spec.region = o->region;
+    spec.department_id = o->department;
+    spec.kind = *kind;
+    spec.file = o->file;
+    spec.file_name = std::filesystem::path(o->file).filename().string();
+    spec.backfill = o->backfill;
+    spec.actor = Actor{o->user, "filler"};
+    auto job = create_import_job(*ctx.db, spec, ctx.now());
+    if (!job) {
+      exit_code = report(job.error());
+      return;
+    }
+    const bool tty = isatty(STDERR_FILENO) != 0;
+    const auto done = run_import(ctx.engine, *ctx.db, *job, spec, ctx.clock,
+                                 [tty](const ImportJob& j) { print_progress(j, tty); });
+    if (tty) std::cerr << "\n";
+    std::cout << "import " << done.id << " " << done.status << ": " << done.rows_total << " rows, "
+              << done.rows_ok << " stored, " << done.rows_failed << " refused";
+    if (!done.message.empty()) std::cout << " — " << done.message;
+    std::cout << "\n";
+    if (done.status != "done") exit_code = 1;
+    if (done.rows_failed > 0) {
+      auto errors = in_transaction<std::vector<ImportRowError>>(
+          *ctx.db, [&](Tx& tx) { return import_errors_of(tx, done.id); });
+      if (errors) {
+        for (const auto& e : *errors) {
+          std::cout << "  row " << e.row_no << " " << e.field << ": " << e.message_zh << "\n";
+        }
+      }
+      exit_code = std::max(exit_code, 3);
+    }
+  });
+}
+
+std::string csv_cell(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+void add_export_command(CLI::App& app, int& exit_code) {
+  struct Options {
+    CommonOptions common;
+    std::string db, region, kind, state, format = "csv", out;
+    std::int64_t department = 0;
+  };
+  auto o = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand("export",
+                                 "导出记录（模板表头）/ export records under the template headers");
+  add_common_options(*cmd, o->common);
+  cmd->add_option("--db", o->db, "database URL")->required();
+  cmd->add_option("--region", o->region, "地区代码")->required();
+  cmd->add_option("--kind", o->kind, "license | penalty")->required();
+  cmd->add_option("--department", o->department, "部门 id");
+  cmd->add_option("--state", o->state, "状态（逗号分隔）");
+  cmd->add_option("--format", o->format, "csv | xlsx");
+  cmd->add_option("--out", o->out, "output file")->required();
+  cmd->callback([o, &exit_code] {
+    auto kind = parse_record_kind(o->kind);
+    if (!kind || (o->format != "csv" && o->format != "xlsx")) {
+      exit_code = report(make_error(ErrorCode::invalid_input,
+                                    "--kind 应为 license/penalty，--format 应为 csv/xlsx",
+                                    "--kind must be license/penalty, --format csv/xlsx"));
+      return;
+    }
+    auto db = Database::open(o->db, 1);
+    if (!db) {
+      exit_code = report(db.error());
+      return;
+    }
+    const auto headers = template_headers(*kind);
+    std::unique_ptr<XlsxWriter> xlsx;
+    std::ofstream csv;
+    if (o->format == "xlsx") {
+      auto w = XlsxWriter::create(o->out);
+      if (!w) {
+        exit_code = report(w.error());
+        return;
+      }
+      xlsx = std::move(w).value();
+      (void)xlsx->add_sheet(std::string(label_zh(*kind)), headers);
+    } else {
+      csv.open(o->out, std::ios::binary);
+      csv << "\xEF\xBB\xBF";  // a BOM, so that Excel reads UTF-8
+      for (std::size_t i = 0; i < headers.size(); ++i)
+        csv << (i ? "," : "") << csv_cell(headers[i]);
+      csv << "\r\n";
+    }
+    RecordQuery q;
+    q.regions = {o->region};
+    q.kind = *kind;
+    if (o->department > 0) q.department_id = o->department;
+    q.states = split_list(o->state);
+    q.limit = 1000;
+    std::size_t n = 0;
+    while (true) {
+      auto page = in_transaction<std::vector<StoredRecord>>(
+          **db, [&](Tx& tx) { return list_records(tx, q); });
+      if (!page) {
+        exit_code = report(page.error());
+        return;
+      }
+      for (const auto& r : *page) {
+        boost::system::error_code ec;
+        const auto json = boost::json::parse(r.data, ec);
+        const auto texts = encode_texts(record_from_json(r.kind, json).record);
+        if (xlsx) {
+          (void)xlsx->write_row(texts);
+        } else {
+          for (std::size_t i = 0; i < texts.size(); ++i)
+            csv << (i ? "," : "") << csv_cell(texts[i]);
+          csv << "\r\n";
+        }
+        ++n;
+      }
+      if (static_cast<int>(page->size()) < q.limit) break;
+      q.before_id = page->back().id;
+    }
+    if (xlsx) {
+      if (auto st = xlsx->close(); !st) {
+        exit_code = report(st.error());
+        return;
+      }
+    }
+    std::cout << n << " records written to " << o->out << "\n";
+  });
+}
+
+}  // namespace
+
+void add_data_commands(CLI::App& app, int& exit_code) {
+  add_user_command(app, exit_code);
+  add_import_command(app, exit_code);
+  add_export_command(app, exit_code);
+}
+
+}  // namespace gongshi::cli

@@ -1,0 +1,37 @@
+#pragma once
+// Importing a CSV or XLSX file of records under the standard's Chinese headers (the templates'
+// headers): a job with progress, the file read row by row, records created batch by batch through
+// Engine::create_batch, every refused row's problems kept for download.
+
+#include <filesystem>
+#include <functional>
+
+#include "engine/service/engine.hpp"
+#include "engine/store/import_repo.hpp"
+
+namespace gongshi {
+
+struct ImportSpec {
+  std::string region;
+  std::optional<std::int64_t> department_id;
+  RecordKind kind = RecordKind::license;
+  std::filesystem::path file;
+  std::string file_name;  // as the user named it
+  bool backfill = false;
+  Actor actor;
+  int batch = 500;
+};
+
+// The job row, status "running", before any row is read.
+Result<ImportJob> create_import_job(Database& db, const ImportSpec& spec, TimePoint now);
+
+// Reads the file and stores what it can. Each batch is one transaction; the job row is updated
+// after each (rows done / ok / failed) and `on_progress` called. A file that cannot be read at all
+// (no such headers, broken XLSX) ends the job "failed" with the reason; rows already stored stay.
+ImportJob run_import(Engine& engine, Database& db, ImportJob job, const ImportSpec& spec,
+                     const Clock& clock, const std::function<void(const ImportJob&)>& on_progress);
+
+// An Excel date serial ("45474", "45474.0") as YYYY-MM-DD; other text unchanged.
+std::string excel_serial_to_date(const std::string& text);
+
+}  // namespace gongshi

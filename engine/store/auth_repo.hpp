@@ -1,0 +1,30 @@
+#pragma once
+// Login sessions and API tokens. Only a token's SHA-256 is stored, so a copy of the database does
+// not let anyone in.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/store/database.hpp"
+
+namespace gongshi {
+
+struct TokenRow {
+  std::string token_hash;  // hex SHA-256 of the token
+  std::int64_t user_id = 0;
+  std::string kind;  // session | api
+  std::string label;
+  std::string created_at;
+  std::string expires_at;  // "" = until revoked
+};
+
+Status insert_token(Tx& tx, const TokenRow& t);
+// The token under this hash if it has not expired at `now_text` (UTC text).
+Result<std::optional<TokenRow>> find_token(Tx& tx, const std::string& token_hash,
+                                           const std::string& now_text);
+Status delete_token(Tx& tx, const std::string& token_hash);
+// A user's API tokens (never the sessions), newest first.
+Result<std::vector<TokenRow>> api_tokens_of(Tx& tx, std::int64_t user_id);
+
+}  // namespace gongshi

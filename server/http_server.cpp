@@ -1,0 +1,319 @@
+#include "server/http_server.hpp"
+
+#include <unistd.h>
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/parse.hpp>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "server/responses.hpp"
+
+namespace gongshi::server {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = net::ip::tcp;
+
+namespace {
+
+class Session;
+
+}  // namespace
+
+struct HttpServer::Impl {
+  ServerOptions options;
+  RequestHandler handler;
+  net::io_context ioc;
+  tcp::acceptor acceptor{net::make_strand(ioc)};
+  net::signal_set signals{ioc, SIGINT, SIGTERM};
+  std::atomic<bool> stopping{false};
+  std::mutex mu;
+  std::vector<std::weak_ptr<Session>> sessions;
+  std::vector<std::shared_ptr<net::steady_timer>> timers;
+  std::vector<std::shared_ptr<std::function<void()>>> ticks;  // periodic tasks, kept alive here
+  std::atomic<std::uint64_t> upload_seq{0};
+
+  void accept();
+  void stop();
+};
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket&& socket, HttpServer::Impl& server)
+      : stream_(std::move(socket)), server_(server) {}
+
+  void start() {
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_header(); });
+  }
+
+  // Called on the session's strand when the server stops: an idle connection closes now.
+  void close_if_idle() {
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+      if (self->idle_) self->stream_.socket().close();
+    });
+  }
+
+ private:
+  void read_header() {
+    if (server_.stopping) return close();
+    idle_ = true;
+    header_parser_.emplace();
+    header_parser_->header_limit(16 * 1024);
+    stream_.expires_after(server_.options.timeout);
+    http::async_read_header(
+        stream_, buffer_, *header_parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
+  }
+
+  void on_header(beast::error_code ec) {
+    idle_ = false;
+    if (ec == http::error::header_limit) {
+      return fail(make_error(ErrorCode::too_large, "请求头过大", "request header too large"));
+    }
+    if (ec) return close();
+    const auto& h = header_parser_->get();
+    const std::string target(h.target());
+    const std::string method(h.method_string());
+    const std::string path = target.substr(0, target.find('?'));
+    upload_ = server_.options.is_upload && server_.options.is_upload(method, path);
+    if (h[http::field::expect] == "100-continue") {
+      auto cont = std::make_shared<http::response<http::empty_body>>(http::status::continue_, 11);
+      http::async_write(stream_, *cont,
+                        [self = shared_from_this(), cont](beast::error_code ec2, std::size_t) {
+                          if (ec2) return self->close();
+                          self->read_body();
+                        });
+      return;
+    }
+    read_body();
+  }
+
+  void read_body() {
+    auto done = [self = shared_from_this()](beast::error_code ec, std::size_t) {
+      self->on_body(ec);
+    };
+    if (upload_) {
+      file_parser_.emplace(std::move(*header_parser_));
+      file_parser_->body_limit(server_.options.upload_limit);
+      upload_path_ = (server_.options.upload_dir / ("gongshi-upload-" + std::to_string(::getpid()) +
+                                                    "-" + std::to_string(server_.upload_seq++)))
+                         .string();
+      beast::error_code ec;
+      file_parser_->get().body().open(upload_path_.c_str(), beast::file_mode::write, ec);
+      if (ec) {
+        return fail(make_error(ErrorCode::io_error, "无法保存上传文件：" + ec.message(),
+                               "cannot store the upload: " + ec.message()));
+      }
+      http::async_read(stream_, buffer_, *file_parser_, std::move(done));
+    } else {
+      string_parser_.emplace(std::move(*header_parser_));
+      string_parser_->body_limit(server_.options.body_limit);
+      http::async_read(stream_, buffer_, *string_parser_, std::move(done));
+    }
+  }
+
+  void on_body(beast::error_code ec) {
+    if (ec == http::error::body_limit) {
+      const auto limit = upload_ ? server_.options.upload_limit : server_.options.body_limit;
+      return fail(make_error(ErrorCode::too_large,
+                             "请求体超过 " + std::to_string(limit) + " 字节的上限",
+                             "the body exceeds the limit of " + std::to_string(limit) + " bytes"));
+    }
+    if (ec) return close();
+    HttpRequest req;
+    bool keep_alive = true;
+    unsigned version = 11;
+    const auto fill = [&](const auto& message) {
+      req.method = std::string(message.method_string());
+      for (const auto& field : message) {
+        req.headers[lower(field.name_string())] = std::string(field.value());
+      }
+      keep_alive = message.keep_alive();
+      version = message.version();
+      return std::string(message.target());
+    };
+    std::string target;
+    if (upload_) {
+      auto message = file_parser_->release();
+      message.body().close();
+      target = fill(message);
+      req.body_file = upload_path_;
+    } else {
+      auto message = string_parser_->release();
+      target = fill(message);
+      req.body = std::move(message.body());
+    }
+    HttpResponse res;
+    auto url = boost::urls::parse_origin_form(target);
+    if (!url) {
+      res = error_response(
+          make_error(ErrorCode::invalid_input, "请求路径不合法", "malformed request target"));
+    } else {
+      req.path = url->path();
+      for (const auto& p : url->params()) req.query[p.key] = p.value;
+      try {
+        res = server_.handler(req);
+      } catch (const std::exception& e) {
+        res = error_response(make_error(ErrorCode::internal, "服务器内部错误",
+                                        std::string("internal error: ") + e.what()));
+      }
+    }
+    if (upload_) std::filesystem::remove(upload_path_, ignored_);
+    write(std::move(res), keep_alive && !server_.stopping, version);
+  }
+
+  void fail(const Error& e) {
+    if (upload_ && !upload_path_.empty()) std::filesystem::remove(upload_path_, ignored_);
+    write(error_response(e), false, 11);
+  }
+
+  void write(HttpResponse r, bool keep_alive, unsigned version) {
+    auto res = std::make_shared<http::response<http::string_body>>(
+        static_cast<http::status>(r.status), version);
+    res->set(http::field::server, "gongshi");
+    res->set(http::field::content_type, r.content_type);
+    for (const auto& [name, value] : r.headers) res->set(name, value);
+    res->body() = std::move(r.body);
+    res->keep_alive(keep_alive);
+    res->prepare_payload();
+    http::async_write(
+        stream_, *res,
+        [self = shared_from_this(), res, keep_alive](beast::error_code ec, std::size_t) {
+          if (ec || !keep_alive) return self->close();
+          self->read_header();
+        });
+  }
+
+  void close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.socket().close(ec);
+  }
+
+  beast::tcp_stream stream_;
+  HttpServer::Impl& server_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::empty_body>> header_parser_;
+  std::optional<http::request_parser<http::string_body>> string_parser_;
+  std::optional<http::request_parser<http::file_body>> file_parser_;
+  std::string upload_path_;
+  bool upload_ = false;
+  bool idle_ = true;
+  std::error_code ignored_;
+};
+
+}  // namespace
+
+void HttpServer::Impl::accept() {
+  acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+    if (ec) {
+      if (!acceptor.is_open() || stopping) return;
+      return accept();
+    }
+    auto session = std::make_shared<Session>(std::move(socket), *this);
+    {
+      std::lock_guard lock(mu);
+      std::erase_if(sessions, [](const auto& w) { return w.expired(); });
+      sessions.push_back(session);
+    }
+    session->start();
+    accept();
+  });
+}
+
+void HttpServer::Impl::stop() {
+  if (stopping.exchange(true)) return;
+  net::post(acceptor.get_executor(), [this] {
+    beast::error_code ec;
+    acceptor.close(ec);
+  });
+  signals.cancel();
+  std::lock_guard lock(mu);
+  for (auto& t : timers) {
+    net::post(t->get_executor(), [t] { t->cancel(); });
+  }
+  for (auto& w : sessions) {
+    if (auto s = w.lock()) s->close_if_idle();
+  }
+}
+
+HttpServer::HttpServer(ServerOptions options, RequestHandler handler)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+  impl_->handler = std::move(handler);
+}
+
+HttpServer::~HttpServer() = default;
+
+Result<unsigned short> HttpServer::listen(const std::string& address, unsigned short port) {
+  beast::error_code ec;
+  const auto ip = net::ip::make_address(address, ec);
+  if (ec) {
+    return make_error(ErrorCode::invalid_input, "监听地址不合法：" + address,
+                      "not an IP address: " + address);
+  }
+  tcp::endpoint endpoint(ip, port);
+  auto& a = impl_->acceptor;
+  a.open(endpoint.protocol(), ec);
+  if (!ec) a.set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) a.bind(endpoint, ec);
+  if (!ec) a.listen(net::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return make_error(
+        ErrorCode::io_error,
+        "无法监听 " + address + ":" + std::to_string(port) + "：" + ec.message(),
+        "cannot listen on " + address + ":" + std::to_string(port) + ": " + ec.message());
+  }
+  return a.local_endpoint().port();
+}
+
+void HttpServer::every(std::chrono::milliseconds interval, std::function<void()> task) {
+  auto timer = std::make_shared<net::steady_timer>(net::make_strand(impl_->ioc));
+  {
+    std::lock_guard lock(impl_->mu);
+    impl_->timers.push_back(timer);
+  }
+  auto tick = std::make_shared<std::function<void()>>();
+  *tick = [this, timer, interval, task = std::move(task), weak = std::weak_ptr(tick)] {
+    timer->expires_after(interval);
+    timer->async_wait([this, timer, task, weak](beast::error_code ec) {
+      if (ec || impl_->stopping) return;
+      task();
+      if (auto again = weak.lock()) (*again)();
+    });
+  };
+  // The timer's chain owns `tick` through this one extra reference until the server stops.
+  net::post(timer->get_executor(), [tick] { (*tick)(); });
+  std::lock_guard lock(impl_->mu);
+  impl_->ticks.push_back(tick);
+}
+
+void HttpServer::run(int threads) {
+  impl_->signals.async_wait([this](beast::error_code ec, int) {
+    if (!ec) impl_->stop();
+  });
+  impl_->accept();
+  std::vector<std::thread> pool;
+  for (int i = 1; i < threads; ++i) pool.emplace_back([this] { impl_->ioc.run(); });
+  impl_->ioc.run();
+  for (auto& t : pool) t.join();
+}
+
+void HttpServer::stop() {
+  impl_->stop();
+}
+
+}  // namespace gongshi::server

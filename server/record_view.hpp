@@ -1,0 +1,21 @@
+#pragma once
+// Records and events as the API shows them, and the public (masked) view a credit website shows.
+
+#include <boost/json/object.hpp>
+
+#include "engine/store/stored_record.hpp"
+
+namespace gongshi::server {
+
+boost::json::object record_json(const StoredRecord& r);
+boost::json::object event_json(const EventRow& e);
+
+// Only what a credit website shows: the standard's fields, with a natural person's name and ID
+// number masked, and the publication dates; no workflow internals.
+boost::json::object public_record_json(const StoredRecord& r);
+
+// "张三丰" → "张**"; "410502199001011234" → "41**************34". Counted in characters (UTF-8).
+std::string mask_name(const std::string& name);
+std::string mask_id_number(const std::string& id);
+
+}  // namespace gongshi::server

@@ -1,0 +1,150 @@
+#include "server/responses.hpp"
+
+#include <boost/json.hpp>
+
+namespace gongshi::server {
+
+int http_status_of(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::invalid_input:
+      return 400;
+    case ErrorCode::unauthenticated:
+      return 401;
+    case ErrorCode::forbidden:
+      return 403;
+    case ErrorCode::not_found:
+      return 404;
+    case ErrorCode::conflict:
+      return 409;
+    case ErrorCode::too_large:
+      return 413;
+    case ErrorCode::out_of_range:
+    case ErrorCode::rule_error:
+      return 422;
+    case ErrorCode::unavailable:
+      return 503;
+    case ErrorCode::io_error:
+    case ErrorCode::internal:
+      return 500;
+  }
+  return 500;
+}
+
+boost::json::object error_json(const Error& e) {
+  boost::json::array fields;
+  for (const auto& issue : e.issues) {
+    fields.push_back({{"field", issue.field},
+                      {"code", code_name(issue)},
+                      {"message_zh", issue.message_zh},
+                      {"message_en", issue.message_en}});
+  }
+  return {{"code", to_string(e.code)},
+          {"message_zh", e.message_zh},
+          {"message_en", e.message_en},
+          {"fields", std::move(fields)}};
+}
+
+HttpResponse error_response(const Error& e) {
+  return json_response(error_json(e), http_status_of(e.code));
+}
+
+HttpResponse json_response(const boost::json::value& body, int status) {
+  HttpResponse r;
+  r.status = status;
+  r.body = boost::json::serialize(body);
+  return r;
+}
+
+HttpResponse file_response(std::string body, std::string content_type,
+                           const std::string& filename) {
+  HttpResponse r;
+  r.body = std::move(body);
+  r.content_type = std::move(content_type);
+  // RFC 6266 / 5987: an ASCII fallback and the UTF-8 name.
+  std::string encoded;
+  for (unsigned char c : filename) {
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+      encoded += static_cast<char>(c);
+    } else {
+      static const char* hex = "0123456789ABCDEF";
+      encoded += '%';
+      encoded += hex[c >> 4];
+      encoded += hex[c & 15];
+    }
+  }
+  r.headers.emplace_back("Content-Disposition",
+                         "attachment; filename=\"download\"; filename*=UTF-8''" + encoded);
+  return r;
+}
+
+Error bad_request(std::string zh, std::string en) {
+  return make_error(ErrorCode::invalid_input, std::move(zh), std::move(en));
+}
+Error forbidden(std::string zh, std::string en) {
+  return make_error(ErrorCode::forbidden, std::move(zh), std::move(en));
+}
+Error not_found(std::string zh, std::string en) {
+  return make_error(ErrorCode::not_found, std::move(zh), std::move(en));
+}
+
+Result<boost::json::object> json_body(const HttpRequest& req) {
+  boost::system::error_code ec;
+  auto v = boost::json::parse(req.body, ec);
+  if (ec) {
+    return bad_request("请求体不是合法的 JSON：" + ec.message(),
+                       "the body is not valid JSON: " + ec.message());
+  }
+  if (!v.is_object()) {
+    return bad_request("请求体应为 JSON 对象", "the body must be a JSON object");
+  }
+  return std::move(v.as_object());
+}
+
+namespace {
+Error wrong_type(std::string_view key, std::string_view zh_type, std::string_view en_type) {
+  Error e = bad_request("字段 " + std::string(key) + " 应为" + std::string(zh_type),
+                        "field " + std::string(key) + " must be " + std::string(en_type));
+  e.issues.push_back(
+      Issue{std::string(key), IssueCode::wrong_type, e.message_zh, e.message_en, ""});
+  return e;
+}
+}  // namespace
+
+Result<std::string> string_field(const boost::json::object& o, std::string_view key,
+                                 bool required) {
+  const auto* v = o.if_contains(key);
+  if (v == nullptr || v->is_null()) {
+    if (!required) return std::string();
+    Error e = bad_request("缺少字段 " + std::string(key), "missing field " + std::string(key));
+    e.issues.push_back(
+        Issue{std::string(key), IssueCode::required, e.message_zh, e.message_en, ""});
+    return e;
+  }
+  if (!v->is_string()) return wrong_type(key, "字符串", "a string");
+  return std::string(v->get_string());
+}
+
+Result<std::optional<std::int64_t>> int_field(const boost::json::object& o, std::string_view key) {
+  const auto* v = o.if_contains(key);
+  if (v == nullptr || v->is_null()) return std::optional<std::int64_t>{};
+  if (v->is_int64()) return std::optional<std::int64_t>{v->get_int64()};
+  if (v->is_uint64() && v->get_uint64() < (1ULL << 62)) {
+    return std::optional<std::int64_t>{static_cast<std::int64_t>(v->get_uint64())};
+  }
+  return wrong_type(key, "整数", "an integer");
+}
+
+Result<std::vector<std::string>> string_list_field(const boost::json::object& o,
+                                                   std::string_view key) {
+  std::vector<std::string> out;
+  const auto* v = o.if_contains(key);
+  if (v == nullptr || v->is_null()) return out;
+  if (!v->is_array()) return wrong_type(key, "字符串数组", "an array of strings");
+  for (const auto& item : v->get_array()) {
+    if (!item.is_string()) return wrong_type(key, "字符串数组", "an array of strings");
+    out.emplace_back(item.get_string());
+  }
+  return out;
+}
+
+}  // namespace gongshi::server

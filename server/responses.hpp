@@ -1,0 +1,33 @@
+#pragma once
+// The one error shape {code, message_zh, message_en, fields:[…]} and the one mapping from
+// ErrorCode to HTTP status; JSON and file responses.
+
+#include <boost/json/value.hpp>
+
+#include "engine/model/error.hpp"
+#include "engine/model/result.hpp"
+#include "server/http_types.hpp"
+
+namespace gongshi::server {
+
+int http_status_of(ErrorCode code);
+boost::json::object error_json(const Error& e);
+HttpResponse error_response(const Error& e);
+HttpResponse json_response(const boost::json::value& body, int status = 200);
+HttpResponse file_response(std::string body, std::string content_type, const std::string& filename);
+
+Error bad_request(std::string zh, std::string en);
+Error forbidden(std::string zh, std::string en);
+Error not_found(std::string zh, std::string en);
+
+// The body as a JSON object; a clear error for malformed JSON or another type.
+Result<boost::json::object> json_body(const HttpRequest& req);
+
+// Fields of a JSON object, with clear errors for wrong types.
+Result<std::string> string_field(const boost::json::object& o, std::string_view key,
+                                 bool required = true);
+Result<std::optional<std::int64_t>> int_field(const boost::json::object& o, std::string_view key);
+Result<std::vector<std::string>> string_list_field(const boost::json::object& o,
+                                                   std::string_view key);
+
+}  // namespace gongshi::server

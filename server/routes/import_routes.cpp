@@ -1,0 +1,181 @@
+// /api/v1/imports: upload a CSV or XLSX file of records (the body is the file; it is streamed to
+// disk), follow the job, download the refused rows as XLSX. /api/v1/templates/{kind}.xlsx: the
+// empty template with the standard's headers.
+#include <boost/json.hpp>
+
+#include "engine/exchange/xlsx_writer.hpp"
+#include "engine/model/fields.hpp"
+#include "engine/model/header_codec.hpp"
+#include "server/access.hpp"
+#include "server/auth.hpp"
+#include "server/import_runner.hpp"
+#include "server/routes/route_support.hpp"
+#include "server/routes/routes.hpp"
+
+namespace gongshi::server {
+namespace {
+
+const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+boost::json::object job_json(const ImportJob& j) {
+  return {{"id", j.id},
+          {"region", j.region},
+          {"department_id", j.department_id ? boost::json::value(*j.department_id) : nullptr},
+          {"user", j.user_login},
+          {"kind", j.kind},
+          {"file_name", j.file_name},
+          {"status", j.status},
+          {"rows_total", j.rows_total},
+          {"rows_done", j.rows_done},
+          {"rows_ok", j.rows_ok},
+          {"rows_failed", j.rows_failed},
+          {"message", j.message},
+          {"created_at", j.created_at},
+          {"finished_at",
+           j.finished_at.empty() ? boost::json::value(nullptr) : boost::json::value(j.finished_at)},
+          {"errors_xlsx", "/api/v1/imports/" + std::to_string(j.id) + "/errors.xlsx"}};
+}
+
+HttpResponse upload(AppContext& app, RouteContext& c) {
+  return answer([&]() -> Result<HttpResponse> {
+    if (auto st = require_any_role(*c.who, {"filler", "dept_admin"}); !st) return st.error();
+    const auto& req = c.request;
+    auto kind = kind_param(req.param("kind").value_or(""));
+    if (!kind) return kind.error();
+    if (req.body_file.empty() || std::filesystem::file_size(req.body_file) == 0) {
+      return bad_request("请上传 CSV 或 XLSX 文件（请求体即文件内容）",
+                         "upload a CSV or XLSX file as the request body");
+    }
+    ImportSpec spec;
+    spec.region = c.who->region;
+    auto dept = int_param(req, "department_id");
+    if (!dept) return dept.error();
+    spec.department_id = *dept ? *dept : c.who->department_id;
+    if (auto st = may_act_for_department(app, *c.who, spec.region, spec.department_id); !st) {
+      return st.error();
+    }
+    spec.kind = *kind;
+    spec.file_name = req.param("filename").value_or("upload");
+    spec.backfill = req.param("backfill").value_or("") == "true";
+    spec.actor = Actor{c.who->login, c.who->has("filler") ? "filler" : "dept_admin"};
+    spec.batch = app.settings.import_batch;
+    // The upload's temporary file is removed after the response: the job keeps its own copy.
+    spec.file = app.settings.work_dir / ("gongshi-import-" + new_token().substr(3, 24));
+    std::error_code ec;
+    std::filesystem::rename(req.body_file, spec.file, ec);
+    if (ec) {
+      return make_error(ErrorCode::io_error, "无法保存上传文件：" + ec.message(),
+                        "cannot keep the upload: " + ec.message());
+    }
+    auto job = app.imports->submit(spec);
+    if (!job) return job.error();
+    auto res = json_response(job_json(*job), 202);
+    res.headers.emplace_back("Location", "/api/v1/imports/" + std::to_string(job->id));
+    return res;
+  });
+}
+
+Result<ImportJob> visible_job(AppContext& app, const RouteContext& c) {
+  auto id = id_param(c, "id");
+  if (!id) return id.error();
+  auto job = in_transaction<std::optional<ImportJob>>(
+      *app.db, [&](Tx& tx) { return find_import_job(tx, *id); });
+  if (!job) return job.error();
+  if (!*job || !may_act_for_department(app, *c.who, (*job)->region, (*job)->department_id)) {
+    return not_found("导入任务不存在", "no such import job");
+  }
+  return **job;
+}
+
+HttpResponse progress(AppContext& app, RouteContext& c) {
+  return answer([&]() -> Result<HttpResponse> {
+    auto job = visible_job(app, c);
+    if (!job) return job.error();
+    return json_response(job_json(*job));
+  });
+}
+
+Result<std::vector<ImportRowError>> errors_of(AppContext& app, const ImportJob& job) {
+  return in_transaction<std::vector<ImportRowError>>(
+      *app.db, [&](Tx& tx) { return import_errors_of(tx, job.id); });
+}
+
+std::string field_name(const std::string& kind, const std::string& code) {
+  auto k = parse_record_kind(kind);
+  if (!k) return "";
+  for (const auto& f : fields_of(*k)) {
+    if (f.code == code) return std::string(f.name_zh);
+  }
+  return "";
+}
+
+HttpResponse errors_json(AppContext& app, RouteContext& c) {
+  return answer([&]() -> Result<HttpResponse> {
+    auto job = visible_job(app, c);
+    if (!job) return job.error();
+    auto errors = errors_of(app, *job);
+    if (!errors) return errors.error();
+    boost::json::array items;
+    for (const auto& e : *errors) {
+      items.push_back({{"row", e.row_no},
+                       {"field", e.field},
+                       {"field_name", field_name(job->kind, e.field)},
+                       {"message_zh", e.message_zh},
+                       {"message_en", e.message_en}});
+    }
+    return json_response({{"job", job_json(*job)}, {"items", std::move(items)}});
+  });
+}
+
+HttpResponse errors_xlsx(AppContext& app, RouteContext& c) {
+  return answer([&]() -> Result<HttpResponse> {
+    auto job = visible_job(app, c);
+    if (!job) return job.error();
+    auto errors = errors_of(app, *job);
+    if (!errors) return errors.error();
+    SheetData sheet{
+        "错误明细", {"行号", "字段代码", "字段名称", "问题", "Problem"}, {}, {8, 16, 24, 60, 60}};
+    for (const auto& e : *errors) {
+      sheet.rows.push_back({e.row_no > 0 ? std::to_string(e.row_no) : "", e.field,
+                            field_name(job->kind, e.field), e.message_zh, e.message_en});
+    }
+    auto bytes = xlsx_bytes({sheet}, app.settings.work_dir);
+    if (!bytes) return bytes.error();
+    return file_response(std::move(bytes).value(), kXlsxType,
+                         "导入错误-" + std::to_string(job->id) + ".xlsx");
+  });
+}
+
+HttpResponse template_xlsx(AppContext& app, RouteContext& c) {
+  return answer([&]() -> Result<HttpResponse> {
+    auto kind = kind_param(c.param("kind"));
+    if (!kind) return kind.error();
+    const auto headers = template_headers(*kind);
+    SheetData data{
+        std::string(label_zh(*kind)), headers, {}, std::vector<double>(headers.size(), 20)};
+    SheetData notes{"填写说明", {"字段代码", "列名", "必填", "最大长度"}, {}, {18, 36, 10, 10}};
+    for (const auto& f : fields_of(*kind)) {
+      const char* presence = f.presence == Presence::required      ? "必填"
+                             : f.presence == Presence::conditional ? "条件必填"
+                                                                   : "选填";
+      notes.rows.push_back({std::string(f.code), std::string(f.name_zh), presence,
+                            f.max_len > 0 ? std::to_string(f.max_len) : ""});
+    }
+    auto bytes = xlsx_bytes({data, notes}, app.settings.work_dir);
+    if (!bytes) return bytes.error();
+    return file_response(std::move(bytes).value(), kXlsxType,
+                         std::string(label_zh(*kind)) + "模板.xlsx");
+  });
+}
+
+}  // namespace
+
+void add_import_routes(Router& r, AppContext& app) {
+  r.add("POST", "/api/v1/imports", Access::user, with_app(app, upload));
+  r.add("GET", "/api/v1/imports/{id}", Access::user, with_app(app, progress));
+  r.add("GET", "/api/v1/imports/{id}/errors", Access::user, with_app(app, errors_json));
+  r.add("GET", "/api/v1/imports/{id}/errors.xlsx", Access::user, with_app(app, errors_xlsx));
+  r.add("GET", "/api/v1/templates/{kind}.xlsx", Access::open, with_app(app, template_xlsx));
+}
+
+}  // namespace gongshi::server

@@ -1,0 +1,73 @@
+#include "server/routes/route_support.hpp"
+
+#include <charconv>
+
+#include "server/access.hpp"
+#include "server/responses.hpp"
+
+namespace gongshi::server {
+namespace {
+
+std::optional<std::int64_t> parse_int(const std::string& s) {
+  std::int64_t v = 0;
+  const auto* end = s.data() + s.size();
+  auto [p, ec] = std::from_chars(s.data(), end, v);
+  if (ec != std::errc() || p != end) return std::nullopt;
+  return v;
+}
+
+}  // namespace
+
+Result<std::optional<std::int64_t>> int_param(const HttpRequest& req, const std::string& name) {
+  const auto text = req.param(name);
+  if (!text || text->empty()) return std::optional<std::int64_t>{};
+  auto v = parse_int(*text);
+  if (!v) {
+    return bad_request("参数 " + name + " 应为整数：" + *text,
+                       "parameter " + name + " must be an integer: " + *text);
+  }
+  return std::optional<std::int64_t>{*v};
+}
+
+Result<std::optional<Date>> date_param(const HttpRequest& req, const std::string& name) {
+  const auto text = req.param(name);
+  if (!text || text->empty()) return std::optional<Date>{};
+  auto d = parse_date(*text);
+  if (!d) {
+    return bad_request("参数 " + name + " 应为日期 YYYY-MM-DD：" + *text,
+                       "parameter " + name + " must be a date YYYY-MM-DD: " + *text);
+  }
+  return std::optional<Date>{*d};
+}
+
+Result<std::int64_t> id_param(const RouteContext& c, const std::string& name) {
+  auto v = parse_int(c.param(name));
+  if (!v || *v <= 0) {
+    return bad_request("路径中的 " + name + " 应为正整数",
+                       "path segment " + name + " must be a positive integer");
+  }
+  return *v;
+}
+
+Result<RecordKind> kind_param(const std::string& text) {
+  auto k = parse_record_kind(text);
+  if (!k) {
+    return bad_request("记录类型应为 license（行政许可）或 penalty（行政处罚）：" + text,
+                       "kind must be license or penalty: " + text);
+  }
+  return *k;
+}
+
+Result<StoredRecord> visible_record(AppContext& app, const RouteContext& c) {
+  auto id = id_param(c, "id");
+  if (!id) return id.error();
+  auto r = app.engine.get(c.param("region"), *id);
+  if (!r) return r.error();
+  if (!may_see(app, *c.who, *r)) {
+    return not_found("记录 " + c.param("region") + "/" + std::to_string(*id) + " 不存在",
+                     "no record " + c.param("region") + "/" + std::to_string(*id));
+  }
+  return r;
+}
+
+}  // namespace gongshi::server

@@ -1,0 +1,18 @@
+#pragma once
+// Each file adds one group of routes to the table.
+
+#include "server/app_context.hpp"
+#include "server/router.hpp"
+
+namespace gongshi::server {
+
+void add_auth_routes(Router& r, AppContext& app);
+void add_record_routes(Router& r, AppContext& app);
+void add_import_routes(Router& r, AppContext& app);
+void add_directory_routes(Router& r, AppContext& app);
+void add_rules_routes(Router& r, AppContext& app);
+void add_webhook_routes(Router& r, AppContext& app);
+void add_public_routes(Router& r, AppContext& app);
+void add_ops_routes(Router& r, AppContext& app);
+
+}  // namespace gongshi::server
