@@ -27,6 +27,8 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     int threads = 0;
     double sweep_seconds = 60;
     double dispatch_seconds = 1;
+    int webhook_retry = 2;
+    int webhook_attempts = 8;
     std::string work_dir;
     std::size_t body_limit = 4u << 20;
     std::size_t upload_limit = 256u << 20;
@@ -40,6 +42,9 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--sweep-interval", o->sweep_seconds, "seconds between sweeper runs");
   cmd->add_option("--dispatch-interval", o->dispatch_seconds,
                   "seconds between webhook dispatcher runs");
+  cmd->add_option("--webhook-retry", o->webhook_retry,
+                  "seconds before the first webhook retry (then doubling)");
+  cmd->add_option("--webhook-attempts", o->webhook_attempts, "webhook attempts before giving up");
   cmd->add_option("--work-dir", o->work_dir, "where uploads and import files wait");
   cmd->add_option("--body-limit", o->body_limit, "largest JSON body, bytes");
   cmd->add_option("--upload-limit", o->upload_limit, "largest import file, bytes");
@@ -62,6 +67,8 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     settings.sweep_interval = std::chrono::milliseconds(static_cast<long>(o->sweep_seconds * 1000));
     settings.dispatch_interval =
         std::chrono::milliseconds(static_cast<long>(o->dispatch_seconds * 1000));
+    settings.webhook_first_retry = std::chrono::seconds(std::max(1, o->webhook_retry));
+    settings.webhook_max_attempts = std::max(1, o->webhook_attempts);
     if (!o->work_dir.empty()) settings.work_dir = o->work_dir;
     server::ServerOptions so;
     so.body_limit = o->body_limit;

@@ -7,7 +7,9 @@
 namespace gongshi::server {
 
 bool region_wide(const Principal& p) {
-  return p.has("credit_office") || p.has("sysadmin");
+  // An objection handler without a department works for the region (at the 信用办).
+  return p.has("credit_office") || p.has("sysadmin") ||
+         (p.has("objection_handler") && !p.department_id);
 }
 
 bool covers_region(const AppContext& app, const Principal& p, const std::string& region) {

@@ -1,7 +1,8 @@
 #pragma once
 // Who may see and do what: the one place the server decides scope. Department users (填报员,
-// 审核员, 部门管理员, department systems) see their own department's records; the 信用办 and the
-// system administrator see their region and the regions below it; the public sees published,
+// 审核员, 部门管理员, department systems) see their own department's records; the 信用办, the
+// system administrator and an objection handler without a department see their region and the
+// regions below it; the public sees published,
 // 社会公开 records only (through the public routes, not these).
 
 #include <initializer_list>

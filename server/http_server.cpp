@@ -50,6 +50,11 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+Error too_large(std::size_t limit) {
+  return make_error(ErrorCode::too_large, "请求体超过 " + std::to_string(limit) + " 字节的上限",
+                    "the body exceeds the limit of " + std::to_string(limit) + " bytes");
+}
+
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(tcp::socket&& socket, HttpServer::Impl& server)
@@ -72,6 +77,9 @@ class Session : public std::enable_shared_from_this<Session> {
     idle_ = true;
     header_parser_.emplace();
     header_parser_->header_limit(16 * 1024);
+    // The parser checks a Content-Length against its limit when the header ends, before the route
+    // is known: let the largest through here and check the route's own limit in on_header.
+    header_parser_->body_limit(std::max(server_.options.upload_limit, server_.options.body_limit));
     stream_.expires_after(server_.options.timeout);
     http::async_read_header(
         stream_, buffer_, *header_parser_,
@@ -89,6 +97,10 @@ class Session : public std::enable_shared_from_this<Session> {
     const std::string method(h.method_string());
     const std::string path = target.substr(0, target.find('?'));
     upload_ = server_.options.is_upload && server_.options.is_upload(method, path);
+    const auto limit = upload_ ? server_.options.upload_limit : server_.options.body_limit;
+    if (const auto length = header_parser_->content_length(); length && *length > limit) {
+      return fail(too_large(limit));
+    }
     if (h[http::field::expect] == "100-continue") {
       auto cont = std::make_shared<http::response<http::empty_body>>(http::status::continue_, 11);
       http::async_write(stream_, *cont,
@@ -127,10 +139,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void on_body(beast::error_code ec) {
     if (ec == http::error::body_limit) {
-      const auto limit = upload_ ? server_.options.upload_limit : server_.options.body_limit;
-      return fail(make_error(ErrorCode::too_large,
-                             "请求体超过 " + std::to_string(limit) + " 字节的上限",
-                             "the body exceeds the limit of " + std::to_string(limit) + " bytes"));
+      return fail(too_large(upload_ ? server_.options.upload_limit : server_.options.body_limit));
     }
     if (ec) return close();
     HttpRequest req;

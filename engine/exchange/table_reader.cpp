@@ -24,7 +24,7 @@ Result<std::unique_ptr<TableReader>> open_table(const std::filesystem::path& fil
   return *format == TableFormat::xlsx ? open_xlsx(file) : open_csv(file);
 }
 
-Result<int> count_rows(const std::filesystem::path& file) {
+Result<int> count_table_rows(const std::filesystem::path& file) {
   auto reader = open_table(file);
   if (!reader) return reader.error();
   std::vector<std::string> cells;

@@ -30,6 +30,6 @@ Result<std::unique_ptr<TableReader>> open_csv(const std::filesystem::path& file)
 Result<std::unique_ptr<TableReader>> open_xlsx(const std::filesystem::path& file);
 
 // Counts the data rows of a file without keeping them (for progress).
-Result<int> count_rows(const std::filesystem::path& file);
+Result<int> count_table_rows(const std::filesystem::path& file);
 
 }  // namespace gongshi

@@ -73,7 +73,7 @@ ImportJob run_import(Engine& engine, Database& db, ImportJob job, const ImportSp
     if (on_progress) on_progress(job);
     return job;
   };
-  auto total = count_rows(spec.file);
+  auto total = count_table_rows(spec.file);
   if (!total) return fail(total.error());
   job.rows_total = std::max(0, *total - 1);  // less the header row
   auto reader = open_table(spec.file);

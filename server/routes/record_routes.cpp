@@ -282,11 +282,21 @@ HttpResponse take_event(AppContext& app, RouteContext& c) {
       if (!parsed) return parsed.error();
       body = std::move(parsed).value();
     }
-    auto version = expected_version(c, body);
-    if (!version) return version.error();
     const std::string event = c.param("event");
+    auto version = expected_version(c, body);
     auto role = acting_role(app, *c.who, r->state, event);
-    if (!role) return role.error();
+    if (!role) {
+      // A caller acting on an old copy hears that first: its view of the state is out of date.
+      if (version && *version != r->version) {
+        return make_error(
+            ErrorCode::conflict,
+            "记录已被他人修改（当前版本 " + std::to_string(r->version) + "），请刷新后重试",
+            "the record changed (now version " + std::to_string(r->version) +
+                "): reload and retry");
+      }
+      return role.error();
+    }
+    if (!version) return version.error();
     boost::json::object payload;
     if (const auto* reason = body.if_contains("reason"); reason != nullptr) {
       if (!reason->is_string()) return bad_request("reason 应为字符串", "reason must be a string");

@@ -1,0 +1,243 @@
+// Who may do what, route by route: every combination that must be refused is refused (401 without
+// a token, 403 or 404 with the wrong role or scope), and the admin and rules routes work for the
+// roles that own them.
+#include <fstream>
+
+#include "server_fixture.hpp"
+
+namespace gongshi::test {
+namespace {
+
+using boost::json::object;
+
+struct Refusal {
+  const char* method;
+  std::string path;
+  const char* login;  // "" = no token
+  int status;
+  std::string body = "{}";
+};
+
+BOOST_AUTO_TEST_SUITE(access)
+
+BOOST_AUTO_TEST_CASE(route_role_refusals) {
+  Site site;
+  auto rec = site.create(site.penalty({{"CF_WSH", "殷市监罚〔2024〕61号"}}));
+  const std::string r = path_of(rec);
+  const std::string dept = std::to_string(site.market);
+  const std::string other_dept = std::to_string(site.transport);
+  const std::string new_user = R"({"login":"x1","password":"password-1","region":"410505",)"
+                               R"("department_id":)" +
+                               dept + R"(,"roles":["filler"]})";
+  const std::string new_office = R"({"login":"x2","password":"password-1","region":"410505",)"
+                                 R"("roles":["credit_office"]})";
+  const std::string new_dept = R"({"region":"410505","name":"新部门"})";
+  const std::string item = R"({"department_id":)" + dept +
+                           R"(,"seq":1,"power_type":"行政处罚","name":"对销售过期食品的处罚"})";
+  const std::string hook =
+      R"({"url":"http://127.0.0.1:9/hook","events":["*"],"secret":"0123456789abcdef"})";
+  const std::vector<Refusal> refusals{
+      // No token: every non-public route.
+      {"GET", "/api/v1/records", "", 401},
+      {"POST", "/api/v1/records", "", 401, site.penalty()},
+      {"POST", "/api/v1/records/batch", "", 401},
+      {"GET", r, "", 401},
+      {"GET", r + "/transitions", "", 401},
+      {"POST", r + "/transitions/submit", "", 401},
+      {"GET", r + "/history", "", 401},
+      {"POST", "/api/v1/imports?kind=penalty", "", 401, "a,b"},
+      {"GET", "/api/v1/imports/1", "", 401},
+      {"GET", "/api/v1/departments", "", 401},
+      {"POST", "/api/v1/departments", "", 401, new_dept},
+      {"GET", "/api/v1/users", "", 401},
+      {"POST", "/api/v1/users", "", 401, new_user},
+      {"PATCH", "/api/v1/users/1", "", 401},
+      {"POST", "/api/v1/users/1/tokens", "", 401},
+      {"GET", "/api/v1/catalog", "", 401},
+      {"POST", "/api/v1/catalog", "", 401, item},
+      {"GET", "/api/v1/rules/410505/versions", "", 401},
+      {"POST", "/api/v1/rules/410505/versions", "", 401, "return {}"},
+      {"POST", "/api/v1/rules/410505/test", "", 401, "return {}"},
+      {"GET", "/api/v1/webhooks", "", 401},
+      {"POST", "/api/v1/webhooks", "", 401, hook},
+      {"DELETE", "/api/v1/webhooks/1", "", 401},
+      {"GET", "/api/v1/webhooks/1/deliveries", "", 401},
+      {"GET", "/api/v1/auth/me", "", 401},
+      // Creating records: department users only, for their own department.
+      {"POST", "/api/v1/records", "reviewer", 403, site.penalty()},
+      {"POST", "/api/v1/records", "office", 403, site.penalty()},
+      {"POST", "/api/v1/records", "handler", 403, site.penalty()},
+      {"POST", "/api/v1/records", "sysadmin", 403, site.penalty()},
+      {"POST", "/api/v1/records", "other_filler", 403, site.penalty()},
+      {"POST", "/api/v1/records/batch", "reviewer", 403, R"({"records":[]})"},
+      {"POST", "/api/v1/imports?kind=penalty", "reviewer", 403, "a,b"},
+      {"POST", "/api/v1/imports?kind=penalty", "office", 403, "a,b"},
+      // Another department's or region's record does not exist for them.
+      {"GET", r, "other_filler", 404},
+      {"GET", r, "other_admin", 404},
+      {"GET", r + "/history", "other_filler", 404},
+      {"GET", r + "/transitions", "other_admin", 404},
+      {"POST", r + "/transitions/submit", "other_filler", 404},
+      {"GET", r, "neighbour_office", 404},
+      {"GET", "/api/v1/records?region=410505", "neighbour_office", 403},
+      // Lifecycle roles.
+      {"POST", r + "/transitions/submit", "reviewer", 403},
+      {"POST", r + "/transitions/submit", "office", 403},
+      {"POST", r + "/transitions/submit", "handler", 403},
+      {"POST", r + "/transitions/approve", "filler", 404},  // no such edge from draft
+      // Directory administration.
+      {"POST", "/api/v1/departments", "admin", 403, new_dept},
+      {"POST", "/api/v1/departments", "filler", 403, new_dept},
+      {"POST", "/api/v1/departments", "neighbour_office", 403, new_dept},
+      {"GET", "/api/v1/users", "filler", 403},
+      {"GET", "/api/v1/users", "reviewer", 403},
+      {"POST", "/api/v1/users", "filler", 403, new_user},
+      {"POST", "/api/v1/users", "other_admin", 403, new_user},
+      {"POST", "/api/v1/users", "admin", 403, new_office},
+      {"POST", "/api/v1/users", "neighbour_office", 403, new_user},
+      {"POST", "/api/v1/users", "office", 403,
+       R"({"login":"x3","password":"password-1","roles":["sysadmin"]})"},
+      {"POST", "/api/v1/catalog", "filler", 403, item},
+      {"POST", "/api/v1/catalog", "other_admin", 403, item},
+      {"GET", "/api/v1/catalog?region=410122", "filler", 403},
+      // Rules: the 信用办 and the system administrator of the region or above.
+      {"GET", "/api/v1/rules/410505/versions", "admin", 403},
+      {"GET", "/api/v1/rules/410505/versions", "filler", 403},
+      {"POST", "/api/v1/rules/410505/versions", "admin", 403, "return {}"},
+      {"POST", "/api/v1/rules/410505/versions", "neighbour_office", 403, "return {}"},
+      {"POST", "/api/v1/rules/410500/versions", "office", 403, "return {}"},
+      {"POST", "/api/v1/rules/410505/test", "reviewer", 403, "return {}"},
+      // Webhooks: admins only.
+      {"GET", "/api/v1/webhooks", "filler", 403},
+      {"POST", "/api/v1/webhooks", "filler", 403, hook},
+      {"POST", "/api/v1/webhooks", "reviewer", 403, hook},
+  };
+  for (const auto& x : refusals) {
+    auto res = site.call(x.method, x.path, x.login, x.body);
+    BOOST_TEST(res.status == x.status, x.method << " " << x.path << " as '" << x.login
+                                                << "': " << res.status << " " << res.body);
+    if (res.status >= 400) BOOST_TEST(json_of(res).at("message_zh").is_string());
+  }
+  // Nothing above changed anything.
+  BOOST_TEST(site.count("records") == 1);
+  BOOST_TEST(site.count("events") == 1);
+  auto still = json_of(site.call("GET", r, "filler"));
+  BOOST_TEST(still.at("state").as_string() == "draft");
+}
+
+BOOST_AUTO_TEST_CASE(admins_manage_their_own_scope) {
+  Site site;
+  // The office adds a township; the department admin adds a filler and a catalog item.
+  auto d = site.call("POST", "/api/v1/departments", "office",
+                     R"({"name":"曲沟镇人民政府","kind":"township"})");
+  BOOST_TEST(d.status == 201);
+  BOOST_TEST(json_of(d).at("region").as_string() == "410505");
+  auto u = site.call("POST", "/api/v1/users", "admin",
+                     R"({"login":"new_filler","password":"password-9","region":"410505",)"
+                     R"("department_id":)" +
+                         std::to_string(site.market) + R"(,"roles":["filler"]})");
+  BOOST_TEST(u.status == 201);
+  BOOST_TEST(u.body.find("password") == std::string::npos);
+  auto dup = site.call("POST", "/api/v1/users", "admin",
+                       R"({"login":"new_filler","password":"password-9","department_id":)" +
+                           std::to_string(site.market) + R"(,"roles":["filler"]})");
+  BOOST_TEST(dup.status == 409);
+  BOOST_TEST(site.call("POST", "/api/v1/users", "admin",
+                       R"({"login":"short","password":"abc","department_id":)" +
+                           std::to_string(site.market) + R"(,"roles":["filler"]})")
+                 .status == 400);
+  auto login = site.call("POST", "/api/v1/auth/login", "",
+                         R"({"login":"new_filler","password":"password-9"})");
+  BOOST_TEST(login.status == 200);
+  // The admin's list holds its own department only; the office's the whole region.
+  auto mine = json_of(site.call("GET", "/api/v1/users", "admin"));
+  for (const auto& x : mine.at("items").as_array()) {
+    BOOST_TEST(x.at("department_id").as_int64() == site.market);
+  }
+  auto region = json_of(site.call("GET", "/api/v1/users", "office"));
+  BOOST_TEST(region.at("items").as_array().size() > mine.at("items").as_array().size());
+  // Disable the new user: its session stops working.
+  const auto id = json_of(u).at("id").as_int64();
+  const std::string token(json_of(login).at("token").as_string());
+  BOOST_TEST(site.server->call("GET", "/api/v1/auth/me", token).status == 200);
+  BOOST_TEST(
+      site.call("PATCH", "/api/v1/users/" + std::to_string(id), "admin", R"({"active":false})")
+          .status == 200);
+  BOOST_TEST(site.server->call("GET", "/api/v1/auth/me", token).status == 401);
+  // An API token for a department system acts as its user.
+  auto t = site.call("POST", "/api/v1/users/" + std::to_string(id) + "/tokens", "admin",
+                     R"({"label":"执法办案系统"})");
+  BOOST_TEST(t.status == 201);
+  BOOST_TEST(
+      site.call("PATCH", "/api/v1/users/" + std::to_string(id), "admin", R"({"active":true})")
+          .status == 200);
+  const std::string api(json_of(t).at("token").as_string());
+  auto created = site.server->call("POST", "/api/v1/records", api,
+                                   site.penalty({{"CF_WSH", "殷市监罚〔2024〕71号"}}));
+  BOOST_TEST(created.status == 201);
+
+  auto item = site.call(
+      "POST", "/api/v1/catalog", "admin",
+      R"({"department_id":)" + std::to_string(site.market) +
+          R"(,"seq":1,"power_type":"行政处罚","name":"对销售过期食品的处罚",)"
+          R"("basis":"《食品安全法》第一百二十四条","subject_categories":"法人及非法人组织、个体工商户"})");
+  BOOST_TEST(item.status == 201);
+  BOOST_TEST(site.call("POST", "/api/v1/catalog", "admin",
+                       R"({"department_id":)" + std::to_string(site.market) +
+                           R"(,"seq":2,"power_type":"行政检查","name":"x"})")
+                 .status == 400);
+  auto catalog = json_of(site.call("GET", "/api/v1/catalog", "filler"));
+  BOOST_TEST(catalog.at("items").as_array().size() == 1u);
+  BOOST_TEST(catalog.at("items").at(0).at("scope").as_string() == "社会公开");
+  auto departments = json_of(site.call("GET", "/api/v1/departments", "filler"));
+  BOOST_TEST(departments.at("items").as_array().size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(rules_upload_test_and_refusal) {
+  Site site;
+  std::ifstream in(std::filesystem::path(GONGSHI_SOURCE_DIR) / "rules_lua/410505.lua");
+  const std::string script((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto before = json_of(site.call("GET", "/api/v1/rules/410505/versions", "office"));
+  const std::string old_version(before.at("rule_version").as_string());
+
+  // A script whose own test fails is refused with the failure, and nothing changes.
+  std::string broken = script;
+  const auto pos = broken.find("publish_by = \"2024-07-10\"");
+  BOOST_REQUIRE(pos != std::string::npos);
+  broken.replace(pos, 25, "publish_by = \"2024-07-11\"");
+  auto refused = site.call("POST", "/api/v1/rules/410505/versions", "office", broken,
+                           {{"Content-Type", "text/x-lua"}});
+  BOOST_TEST(refused.status == 422);
+  BOOST_TEST(std::string(json_of(refused).at("message_en").as_string()).find("2024-07-11") !=
+             std::string::npos);
+  auto syntax = site.call("POST", "/api/v1/rules/410505/test", "office", "return {",
+                          {{"Content-Type", "text/x-lua"}});
+  BOOST_TEST(syntax.status == 422);
+  auto same = json_of(site.call("GET", "/api/v1/rules/410505/versions", "office"));
+  BOOST_TEST(same.at("rule_version").as_string() == old_version);
+
+  // Testing without activating reports the cases; uploading swaps it in and records it.
+  const std::string changed = script + "\n-- 2024-07 revision\n";
+  auto tested = site.call("POST", "/api/v1/rules/410505/test", "office", changed,
+                          {{"Content-Type", "text/x-lua"}});
+  BOOST_TEST(tested.status == 200);
+  BOOST_TEST(json_of(tested).at("tests").at("cases").as_int64() > 0);
+  BOOST_TEST(json_of(site.call("GET", "/api/v1/rules/410505/versions", "office"))
+                 .at("rule_version")
+                 .as_string() == old_version);
+  auto up = site.call("POST", "/api/v1/rules/410505/versions", "office", changed,
+                      {{"Content-Type", "text/x-lua"}});
+  BOOST_TEST(up.status == 201);
+  auto after = json_of(site.call("GET", "/api/v1/rules/410505/versions", "city_office"));
+  BOOST_TEST(after.at("rule_version").as_string() != old_version);
+  BOOST_TEST(after.at("versions").as_array().size() == 1u);
+  BOOST_TEST(after.at("versions").at(0).at("author").as_string() == "office");
+  // A record created now carries the new version.
+  auto rec = site.create(site.penalty({{"CF_WSH", "殷市监罚〔2024〕81号"}}));
+  BOOST_TEST(rec.at("rule_version").as_string() == after.at("rule_version").as_string());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace gongshi::test

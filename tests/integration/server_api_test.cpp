@@ -1,0 +1,272 @@
+// The records API over real HTTP against the real server process: the lifecycle, versions,
+// batches, lists, clear errors for bad input with nothing stored, the public pages.
+#include "server_fixture.hpp"
+
+namespace gongshi::test {
+namespace {
+
+using boost::json::object;
+using boost::json::value;
+
+BOOST_AUTO_TEST_SUITE(records_api)
+
+BOOST_AUTO_TEST_CASE(health_and_metrics) {
+  Site site;
+  auto h = site.call("GET", "/healthz");
+  BOOST_TEST(h.status == 200);
+  BOOST_TEST(json_of(h).at("status").as_string() == "ok");
+  site.call("GET", "/api/v1/records");  // a 401, counted
+  auto m = site.call("GET", "/metrics");
+  BOOST_TEST(m.status == 200);
+  BOOST_TEST(m.headers["content-type"].find("text/plain") == 0);
+  BOOST_TEST(m.body.find("gongshi_http_requests_total{method=\"GET\",route=\"/healthz\","
+                         "status=\"200\"} 1") != std::string::npos);
+  BOOST_TEST(m.body.find("route=\"/api/v1/records\",status=\"401\"") != std::string::npos);
+  BOOST_TEST(m.body.find("gongshi_http_request_duration_seconds_bucket") != std::string::npos);
+  BOOST_TEST(m.body.find("gongshi_outbox_pending") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(login_refusals) {
+  Site site;
+  auto bad = site.call("POST", "/api/v1/auth/login", "",
+                       R"({"login":"filler","password":"wrong-password"})");
+  BOOST_TEST(bad.status == 401);
+  BOOST_TEST(json_of(bad).at("code").as_string() == "unauthenticated");
+  auto unknown =
+      site.call("POST", "/api/v1/auth/login", "", R"({"login":"nobody","password":"password-1"})");
+  BOOST_TEST(unknown.status == 401);
+  BOOST_TEST(json_of(unknown).at("message_zh") == json_of(bad).at("message_zh"));
+  BOOST_TEST(site.call("GET", "/api/v1/auth/me").status == 401);
+  auto forged = site.server->call("GET", "/api/v1/auth/me", "gs_0123");
+  BOOST_TEST(forged.status == 401);
+  auto me = site.call("GET", "/api/v1/auth/me", "filler");
+  BOOST_TEST(me.status == 200);
+  BOOST_TEST(json_of(me).at("department_id").as_int64() == site.market);
+  BOOST_TEST(site.call("POST", "/api/v1/auth/logout", "filler").status == 204);
+  BOOST_TEST(site.server->call("GET", "/api/v1/auth/me", site.token["filler"]).status == 401);
+}
+
+BOOST_AUTO_TEST_CASE(create_review_publish_object_correct_repair) {
+  Site site;
+  // Decided in March: three months have passed by July, so repair may be asked for.
+  auto rec = site.create(site.penalty(
+      {{"CF_WSH", "殷市监罚〔2024〕3号"}, {"CF_JDRQ", "2024-03-01"}, {"CF_YXQ", "2025-03-01"}}));
+  BOOST_TEST(rec.at("state").as_string() == "draft");
+  BOOST_TEST(rec.at("created").as_bool());
+  BOOST_TEST(rec.at("timeliness").as_string() == "missing");  // it reached gongshi in July
+
+  auto next = json_of(site.call("GET", path_of(rec) + "/transitions", "filler"));
+  std::vector<std::string> events;
+  for (const auto& e : next.at("events").as_array()) events.emplace_back(e.at("event").as_string());
+  BOOST_TEST(events == (std::vector<std::string>{"submit", "discard"}),
+             boost::test_tools::per_element());
+
+  rec = site.took(rec, "submit", "filler");
+  BOOST_TEST(rec.at("state").as_string() == "submitted");
+  // The filler may not approve its own record.
+  auto refused = site.take(rec, "approve", "filler");
+  BOOST_TEST(refused.status == 403);
+  rec = site.took(rec, "approve", "reviewer");
+  rec = site.took(rec, "publish", "reviewer");
+  BOOST_TEST(rec.at("state").as_string() == "published");
+  BOOST_TEST(!rec.at("published_at").is_null());
+
+  // Without a reason the objection is refused, with one it is registered.
+  auto no_reason = site.take(rec, "object", "handler");
+  BOOST_TEST(no_reason.status == 400);
+  BOOST_TEST(std::string(json_of(no_reason).at("message_zh").as_string()).find("理由") !=
+             std::string::npos);
+  rec = site.took(rec, "object", "handler", "当事人称罚款金额有误");
+  BOOST_TEST(rec.at("state").as_string() == "objected");
+  BOOST_TEST(!rec.at("deadlines").at("objection_due").is_null());
+  rec = site.took(rec, "correct", "handler", "核实后更正");
+  BOOST_TEST(rec.at("state").as_string() == "corrected");
+  rec = site.took(rec, "request_repair", "admin");
+  BOOST_TEST(rec.at("state").as_string() == "repair_requested");
+  BOOST_TEST(site.take(rec, "grant_repair", "admin", "x").status == 403);
+  rec = site.took(rec, "grant_repair", "office", "已履行处罚决定，准予修复");
+  BOOST_TEST(rec.at("state").as_string() == "repaired");
+
+  auto history = json_of(site.call("GET", path_of(rec) + "/history", "office"));
+  std::vector<std::string> trail;
+  for (const auto& e : history.at("events").as_array()) {
+    trail.push_back(std::string(e.at("event").as_string()) + ":" +
+                    std::string(e.at("actor").as_string()));
+  }
+  BOOST_TEST(
+      trail == (std::vector<std::string>{"create:filler", "submit:filler", "approve:reviewer",
+                                         "publish:reviewer", "object:handler", "correct:handler",
+                                         "request_repair:admin", "grant_repair:office"}),
+      boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(versions_and_idempotency) {
+  Site site;
+  const auto body = site.penalty({{"CF_WSH", "殷市监罚〔2024〕21号"}});
+  auto first = site.call("POST", "/api/v1/records", "filler", body, {{"Idempotency-Key", "k-21"}});
+  BOOST_TEST(first.status == 201);
+  BOOST_TEST(first.headers["etag"] == "\"1\"");
+  auto again = site.call("POST", "/api/v1/records", "filler", body, {{"Idempotency-Key", "k-21"}});
+  BOOST_TEST(again.status == 200);
+  BOOST_TEST(json_of(again).at("id") == json_of(first).at("id"));
+  BOOST_TEST(json_of(again).at("created").as_bool() == false);
+  const auto other = site.penalty({{"CF_WSH", "殷市监罚〔2024〕22号"}});
+  auto clash = site.call("POST", "/api/v1/records", "filler", other, {{"Idempotency-Key", "k-21"}});
+  BOOST_TEST(clash.status == 409);
+  BOOST_TEST(site.count("records") == 1);
+
+  auto rec = json_of(first).as_object();
+  const std::string submit = path_of(rec) + "/transitions/submit";
+  auto missing = site.call("POST", submit, "filler", "{}");
+  BOOST_TEST(missing.status == 400);
+  BOOST_TEST(std::string(json_of(missing).at("message_en").as_string()).find("If-Match") !=
+             std::string::npos);
+  BOOST_TEST(site.call("POST", submit, "filler", "{}", {{"If-Match", "\"1\""}}).status == 200);
+  auto stale = site.call("POST", submit, "filler", "{}", {{"If-Match", "\"1\""}});
+  BOOST_TEST(stale.status == 409);
+  BOOST_TEST(json_of(stale).at("code").as_string() == "conflict");
+}
+
+BOOST_AUTO_TEST_CASE(batch_answers_each_record) {
+  Site site;
+  auto good = boost::json::parse(site.penalty({{"CF_WSH", "殷市监罚〔2024〕31号"}}));
+  auto bad_code = boost::json::parse(
+      site.penalty({{"CF_WSH", "殷市监罚〔2024〕32号"}, {"CF_XDR_SHXYM", "91410505MA9K3W8L7A"}}));
+  auto foreign =
+      boost::json::parse(site.penalty({{"CF_WSH", "殷市监罚〔2024〕33号"}}, site.transport));
+  object body{{"records", {good, bad_code, "not an object", foreign}}};
+  auto r = site.call("POST", "/api/v1/records/batch", "filler", boost::json::serialize(body));
+  BOOST_TEST(r.status == 200);
+  auto out = json_of(r).as_object();
+  BOOST_TEST(out.at("created").as_int64() == 1);
+  BOOST_TEST(out.at("failed").as_int64() == 3);
+  const auto& results = out.at("results").as_array();
+  BOOST_TEST(results.at(0).at("status").as_int64() == 201);
+  BOOST_TEST(results.at(1).at("status").as_int64() == 400);
+  BOOST_TEST(results.at(1).at("error").at("fields").at(0).at("field").as_string() ==
+             "CF_XDR_SHXYM");
+  BOOST_TEST(results.at(2).at("status").as_int64() == 400);
+  BOOST_TEST(results.at(3).at("status").as_int64() == 403);  // another department's record
+  BOOST_TEST(site.count("records") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(lists_filter_page_and_keep_departments_apart) {
+  Site site;
+  for (int i = 1; i <= 5; ++i) {
+    site.create(site.penalty({{"CF_WSH", value("殷市监罚〔2024〕4" + std::to_string(i) + "号")}}));
+  }
+  site.create(site.penalty({{"CF_WSH", "殷交罚〔2024〕1号"}}, site.transport), "other_filler");
+  auto page1 = json_of(site.call("GET", "/api/v1/records?limit=3", "filler"));
+  BOOST_TEST(page1.at("items").as_array().size() == 3u);
+  const auto before = page1.at("next_before").as_int64();
+  auto page2 = json_of(
+      site.call("GET", "/api/v1/records?limit=3&before=" + std::to_string(before), "filler"));
+  BOOST_TEST(page2.at("items").as_array().size() == 2u);  // the market department's five
+  BOOST_TEST(page2.at("next_before").is_null());
+  for (const auto& item : page2.at("items").as_array()) {
+    BOOST_TEST(item.at("department_id").as_int64() == site.market);
+    BOOST_TEST(item.at("id").as_int64() < before);
+  }
+  // The office sees both departments; filters narrow it.
+  auto all = json_of(site.call("GET", "/api/v1/records?limit=100", "office"));
+  BOOST_TEST(all.at("items").as_array().size() == 6u);
+  auto transport = json_of(site.call(
+      "GET", "/api/v1/records?department_id=" + std::to_string(site.transport), "office"));
+  BOOST_TEST(transport.at("items").as_array().size() == 1u);
+  auto none = json_of(site.call("GET", "/api/v1/records?state=published&kind=penalty", "office"));
+  BOOST_TEST(none.at("items").as_array().empty());
+  auto july = json_of(site.call("GET", "/api/v1/records?from=2024-07-01&to=2024-07-31", "office"));
+  BOOST_TEST(july.at("items").as_array().size() == 6u);
+  // Drafts decided 2024-07-03 are due 2024-07-10: not yet overdue on 2024-07-05.
+  auto overdue = json_of(site.call("GET", "/api/v1/records?overdue=true", "office"));
+  BOOST_TEST(overdue.at("items").as_array().empty());
+  // A filler asking for another department is refused; its record is invisible by id.
+  BOOST_TEST(
+      site.call("GET", "/api/v1/records?department_id=" + std::to_string(site.transport), "filler")
+          .status == 403);
+  const auto other = transport.at("items").at(0).as_object();
+  BOOST_TEST(site.call("GET", path_of(other), "filler").status == 404);
+  BOOST_TEST(site.call("GET", path_of(other), "other_filler").status == 200);
+  BOOST_TEST(site.call("GET", "/api/v1/records?state=nonsense", "office").status == 400);
+  BOOST_TEST(site.call("GET", "/api/v1/records?from=2024-13-01", "office").status == 400);
+}
+
+BOOST_AUTO_TEST_CASE(bad_input_is_refused_clearly_and_nothing_is_stored) {
+  Site site;
+  const auto check = [&](const server::ClientResponse& r, int status, const std::string& code) {
+    BOOST_TEST(r.status == status);
+    auto j = json_of(r);
+    BOOST_TEST(j.at("code").as_string() == code);
+    BOOST_TEST(!j.at("message_zh").as_string().empty());
+    BOOST_TEST(!j.at("message_en").as_string().empty());
+    BOOST_TEST(j.at("fields").is_array());
+  };
+  check(site.call("POST", "/api/v1/records", "filler", "{\"kind\": "), 400, "invalid_input");
+  check(site.call("POST", "/api/v1/records", "filler", "[1,2]"), 400, "invalid_input");
+  check(site.call("POST", "/api/v1/records", "filler", R"({"kind": 7, "fields": {}})"), 400,
+        "invalid_input");
+  check(site.call("POST", "/api/v1/records", "filler", R"({"kind": "penalty", "fields": "x"})"),
+        400, "invalid_input");
+  auto wrong_type = site.call("POST", "/api/v1/records", "filler",
+                              site.penalty({{"CF_NR_FK", boost::json::array{1}}}));
+  check(wrong_type, 400, "invalid_input");
+  // Every problem at once, field by field.
+  auto many = site.call(
+      "POST", "/api/v1/records", "filler",
+      site.penalty({{"CF_JDRQ", "2024-02-30"}, {"CF_XDR_MC", nullptr}, {"CF_CFJGDM", "123"}}));
+  check(many, 400, "invalid_input");
+  std::set<std::string> fields;
+  const auto many_json = json_of(many);
+  for (const auto& f : many_json.at("fields").as_array()) {
+    fields.insert(std::string(f.at("field").as_string()));
+  }
+  BOOST_TEST(fields.count("CF_JDRQ") == 1u);
+  BOOST_TEST(fields.count("CF_XDR_MC") == 1u);
+  BOOST_TEST(fields.count("CF_CFJGDM") == 1u);
+  const std::string huge =
+      "{\"kind\":\"penalty\",\"fields\":{\"CF_SY\":\"" + std::string(300 * 1024, 'x') + "\"}}";
+  check(site.call("POST", "/api/v1/records", "filler", huge), 413, "too_large");
+  check(site.call("GET", "/api/v1/no/such/route", "filler"), 404, "not_found");
+  auto wrong_method = site.call("DELETE", "/api/v1/records", "filler");
+  check(wrong_method, 405, "invalid_input");
+  BOOST_TEST(wrong_method.headers["allow"].find("GET") != std::string::npos);
+  check(site.call("GET", "/api/v1/records/410505/abc", "filler"), 400, "invalid_input");
+  BOOST_TEST(site.count("records") == 0);
+  BOOST_TEST(site.count("events") == 0);
+  BOOST_TEST(site.call("GET", "/healthz").status == 200);  // still serving after all that
+}
+
+BOOST_AUTO_TEST_CASE(public_pages_show_published_records_masked) {
+  Site site;
+  auto person = site.create(site.penalty({{"CF_WSH", "殷市监罚〔2024〕51号"},
+                                          {"CF_XDR_MC", "李某某"},
+                                          {"CF_XDR_LB", "自然人"},
+                                          {"CF_XDR_SHXYM", nullptr},
+                                          {"CF_FRDB", nullptr},
+                                          {"CF_XDR_ZJLX", "身份证"},
+                                          {"CF_XDR_ZJHM", "410505198506121232"}}));
+  auto company = site.create(site.penalty({{"CF_WSH", "殷市监罚〔2024〕52号"}}));
+  for (const char* e : {"submit", "approve", "publish"}) {
+    person = site.took(person, e, std::string(e) == "submit" ? "filler" : "reviewer");
+  }
+  const std::string pub = "/public/records/410505/" + std::to_string(person.at("id").as_int64());
+  auto shown = site.call("GET", pub);
+  BOOST_TEST(shown.status == 200);
+  auto fields = json_of(shown).at("fields");
+  BOOST_TEST(fields.at("CF_XDR_MC").as_string() == "李**");
+  BOOST_TEST(fields.at("CF_XDR_ZJHM").as_string() == "41**************32");
+  BOOST_TEST(shown.body.find("410505198506121232") == std::string::npos);
+  BOOST_TEST(shown.body.find("rule_version") == std::string::npos);  // no workflow internals
+  // The draft is not public, by id or in the list.
+  BOOST_TEST(
+      site.call("GET", "/public/records/410505/" + std::to_string(company.at("id").as_int64()))
+          .status == 404);
+  auto list = json_of(site.call("GET", "/public/records?region=410505"));
+  BOOST_TEST(list.at("items").as_array().size() == 1u);
+  BOOST_TEST(list.at("items").at(0).at("id") == person.at("id"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace
+}  // namespace gongshi::test

@@ -1,0 +1,95 @@
+#pragma once
+// The real `gongshi serve` as a child process on a free port, for the HTTP integration tests:
+// started with posix_spawn, its first stdout line gives the port, SIGTERM stops it.
+
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <boost/json.hpp>
+#include <boost/test/unit_test.hpp>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "server/http_client.hpp"
+
+extern char** environ;
+
+namespace gongshi::test {
+
+class ServerProcess {
+ public:
+  explicit ServerProcess(std::vector<std::string> args) {
+    int out[2];
+    BOOST_REQUIRE(pipe(out) == 0);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
+    posix_spawn_file_actions_addclose(&actions, out[0]);
+    args.insert(args.begin(), GONGSHI_CLI);
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    BOOST_REQUIRE(posix_spawn(&pid_, GONGSHI_CLI, &actions, nullptr, argv.data(), environ) == 0);
+    posix_spawn_file_actions_destroy(&actions);
+    close(out[1]);
+    out_ = fdopen(out[0], "r");
+    char line[512] = {};
+    BOOST_REQUIRE_MESSAGE(fgets(line, sizeof line, out_) != nullptr, "the server printed nothing");
+    const std::string text = line;
+    const auto colon = text.find(':', text.find("127.0.0.1"));
+    BOOST_REQUIRE_MESSAGE(colon != std::string::npos, "unexpected first line: " << text);
+    port_ = std::stoi(text.substr(colon + 1));
+    base_ = "http://127.0.0.1:" + std::to_string(port_);
+  }
+
+  ~ServerProcess() { stop(); }
+
+  // SIGTERM (unless `signal` is false: it was sent already) and wait; returns the exit status
+  // (or -1 when it was stopped before).
+  int stop(bool signal = true) {
+    if (pid_ <= 0) return -1;
+    if (signal) kill(pid_, SIGTERM);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    pid_ = 0;
+    if (out_ != nullptr) fclose(out_);
+    out_ = nullptr;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+  void signal_term() { kill(pid_, SIGTERM); }
+
+  const std::string& base() const { return base_; }
+
+  server::ClientResponse call(const std::string& method, const std::string& path,
+                              const std::string& token = "", const std::string& body = "",
+                              std::vector<std::pair<std::string, std::string>> headers = {}) const {
+    if (!token.empty()) headers.emplace_back("Authorization", "Bearer " + token);
+    if (!body.empty() && headers.end() == std::find_if(headers.begin(), headers.end(), [](auto& h) {
+                           return h.first == "Content-Type";
+                         })) {
+      headers.emplace_back("Content-Type", "application/json");
+    }
+    auto r = server::http_call(method, base_ + path, headers, body, std::chrono::seconds(30));
+    BOOST_REQUIRE_MESSAGE(r.ok(),
+                          method << " " << path << ": " << (r.ok() ? "" : r.error().message_en));
+    return std::move(r).value();
+  }
+
+ private:
+  pid_t pid_ = 0;
+  FILE* out_ = nullptr;
+  int port_ = 0;
+  std::string base_;
+};
+
+inline boost::json::value json_of(const server::ClientResponse& r) {
+  boost::system::error_code ec;
+  auto v = boost::json::parse(r.body, ec);
+  BOOST_REQUIRE_MESSAGE(!ec, "not JSON: " << r.body.substr(0, 300));
+  return v;
+}
+
+}  // namespace gongshi::test
