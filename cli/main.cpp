@@ -9,6 +9,7 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   gongshi::cli::add_rules_commands(app, exit_code);
   gongshi::cli::add_lifecycle_commands(app, exit_code);
+  gongshi::cli::add_schema_commands(app, exit_code);
   gongshi::cli::add_db_commands(app, exit_code);
   gongshi::cli::add_serve_command(app, exit_code);
   gongshi::cli::add_data_commands(app, exit_code);
