@@ -259,6 +259,42 @@ BOOST_AUTO_TEST_CASE(webhooks_retry_until_delivered) {
   BOOST_TEST(site.call("GET", deliveries_path, "other_admin").status == 404);
 }
 
+BOOST_AUTO_TEST_CASE(two_servers_on_one_database_deliver_each_webhook_once) {
+  Site site;
+  Receiver receiver;
+  receiver.failures = 0;
+  // A second process on the same database, with its own sweeper and dispatcher.
+  std::vector<std::string> args{"serve", "--db", site.tdb.url, "--listen", "127.0.0.1:0",
+                                "--now", "2024-07-05T09:00:00+08:00", "--dispatch-interval",
+                                "0.05", "--schemas", std::string(GONGSHI_SOURCE_DIR) + "/schemas",
+                                "--rules", std::string(GONGSHI_SOURCE_DIR) + "/rules_lua",
+                                "--plugins", GONGSHI_PLUGIN_DIR};
+  ServerProcess second(args);
+  auto sub = site.call("POST", "/api/v1/webhooks", "office",
+                       boost::json::serialize(object{
+                           {"url", "http://127.0.0.1:" + std::to_string(receiver.port) + "/"},
+                           {"secret", "0123456789abcdef0123"}}));
+  BOOST_REQUIRE(sub.status == 201);
+  const std::string token = site.as("filler");
+  for (int i = 1; i <= 15; ++i) {
+    const auto body = site.penalty({{"CF_WSH", boost::json::value("殷市监罚〔2024〕3" +
+                                                                  std::to_string(i) + "0号")}});
+    // Alternate the servers: both write, both dispatch.
+    auto r = (i % 2 ? *site.server : second).call("POST", "/api/v1/records", token, body);
+    BOOST_REQUIRE(r.status == 201);
+  }
+  for (int i = 0; i < 200 && receiver.count() < 15; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(600));
+  std::lock_guard lock(receiver.mu);
+  std::set<std::string> keys;
+  for (const auto& s : receiver.seen) keys.insert(s.idempotency_key);
+  BOOST_TEST(receiver.seen.size() == 15u);
+  BOOST_TEST(keys.size() == 15u);
+  BOOST_TEST(second.stop() == 0);
+}
+
 BOOST_AUTO_TEST_CASE(stop_lets_requests_in_flight_finish) {
   Site site;
   // Adding a user hashes its password (argon2id, tens of milliseconds): stop the server while

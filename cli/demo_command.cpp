@@ -1,0 +1,260 @@
+// gongshi demo: fills a database with a realistic demo — the seed regions and the departments
+// and townships of 殷都区's monthly 通报 (seed 003), a user for every role, and a few hundred
+// records in every state of the lifecycle, some reported late or not at all, one objection open.
+#include <boost/json.hpp>
+#include <iostream>
+#include <random>
+
+#include "cli/cli_support.hpp"
+#include "cli/commands.hpp"
+#include "engine/store/directory_repo.hpp"
+#include "server/app.hpp"
+#include "server/auth.hpp"
+
+namespace gongshi::cli {
+
+Result<std::unique_ptr<server::App>> open_app(const CommonOptions& common, const std::string& db,
+                                              std::size_t pool);
+
+namespace {
+
+constexpr const char* kPassword = "gongshi-demo";
+
+// 殷都区's departments and townships, as seed 003's monthly 通报 lists them.
+const char* kDepartments[] = {"殷都区教育局",
+                              "殷都区公安局",
+                              "殷都区交通运输局",
+                              "殷都区发改委",
+                              "殷都区卫生健康委",
+                              "殷都区市场监督管理局",
+                              "殷都区生态环境分局",
+                              "殷都区应急局",
+                              "殷都区林业局",
+                              "殷都区水利局",
+                              "殷都区文化广电体育旅游局",
+                              "殷都区农业农村局",
+                              "殷都区城管局",
+                              "殷都区住房城乡建设局",
+                              "殷都区财政局",
+                              "殷都区人力资源社会保障局",
+                              "殷都区统计局",
+                              "殷都区工业和信息化局",
+                              "殷都区司法局",
+                              "殷都区审计局",
+                              "殷都区医保局",
+                              "殷都区自然资源局",
+                              "殷都区民政局",
+                              "殷都区商务局"};
+const char* kTownships[] = {"伦掌镇", "安丰乡", "水冶镇", "西郊乡", "许家沟乡",
+                            "铜冶镇", "曲沟镇", "都里镇", "磊口乡", "洪河屯乡"};
+
+struct Seeded {
+  std::vector<std::pair<std::int64_t, std::string>> departments;  // id, name
+  std::int64_t market = 0;
+};
+
+Result<Seeded> seed_directory(Database& db) {
+  return in_transaction<Seeded>(db, [&](Tx& tx) -> Result<Seeded> {
+    Seeded s;
+    for (const char* name : kDepartments) {
+      auto id = insert_department(tx, {"410505", 0, {}, "department", name, "", {}, {}});
+      if (!id) return id.error();
+      s.departments.emplace_back(*id, name);
+      if (std::string(name) == "殷都区市场监督管理局") s.market = *id;
+    }
+    for (const char* name : kTownships) {
+      auto id = insert_department(tx, {"410505", 0, {}, "township", name, "", {}, {}});
+      if (!id) return id.error();
+      s.departments.emplace_back(*id, name);
+    }
+    for (const char* region : {"410500", "140400", "140600", "231100", "410122"}) {
+      for (const char* name : {"市场监督管理局", "交通运输局"}) {
+        if (auto id = insert_department(tx, {region, 0, {}, "department", name, "", {}, {}}); !id) {
+          return id.error();
+        }
+      }
+    }
+    const std::string hash = server::hash_password(kPassword);
+    struct U {
+      const char* login;
+      const char* name;
+      const char* region;
+      std::optional<std::int64_t> dept;
+      std::vector<std::string> roles;
+    };
+    for (const U& u : {U{"tianbao", "市场监管局填报员", "410505", s.market, {"filler"}},
+                       U{"shenhe", "市场监管局审核员", "410505", s.market, {"reviewer"}},
+                       U{"guanli", "市场监管局部门管理员", "410505", s.market, {"dept_admin"}},
+                       U{"yiyi", "殷都区异议处理", "410505", {}, {"objection_handler"}},
+                       U{"xinyongban", "殷都区信用办", "410505", {}, {"credit_office"}},
+                       U{"anyang", "安阳市信用办", "410500", {}, {"credit_office"}},
+                       U{"admin", "系统管理员", "000000", {}, {"sysadmin"}}}) {
+      User user;
+      user.login = u.login;
+      user.display_name = u.name;
+      user.region = u.region;
+      user.department_id = u.dept;
+      user.roles = u.roles;
+      user.password_hash = hash;
+      if (auto id = insert_user(tx, user); !id) return id.error();
+    }
+    return s;
+  });
+}
+
+// The route to a state: the events that lead there from a new draft, each with its role.
+std::vector<std::pair<const char*, const char*>> path_to(const std::string& state) {
+  using P = std::vector<std::pair<const char*, const char*>>;
+  const P published{{"submit", "filler"}, {"approve", "reviewer"}, {"publish", "reviewer"}};
+  if (state == "draft") return {};
+  if (state == "submitted") return {{"submit", "filler"}};
+  if (state == "returned") return {{"submit", "filler"}, {"reject", "reviewer"}};
+  if (state == "discarded") return {{"discard", "filler"}};
+  if (state == "approved") return {{"submit", "filler"}, {"approve", "reviewer"}};
+  if (state == "withheld")
+    return {{"submit", "filler"}, {"approve", "reviewer"}, {"withhold", "reviewer"}};
+  P p = published;
+  if (state == "objected") p.push_back({"object", "objection_handler"});
+  if (state == "corrected") {
+    p.push_back({"object", "objection_handler"});
+    p.push_back({"correct", "objection_handler"});
+  }
+  if (state == "withdrawn") {
+    p.push_back({"object", "objection_handler"});
+    p.push_back({"withdraw", "objection_handler"});
+  }
+  if (state == "repair_requested" || state == "repaired")
+    p.push_back({"request_repair", "credit_office"});
+  if (state == "repaired") p.push_back({"grant_repair", "credit_office"});
+  if (state == "revoked") p.push_back({"revoke", "credit_office"});
+  return p;
+}
+
+}  // namespace
+
+void add_demo_command(CLI::App& app, int& exit_code) {
+  struct Options {
+    CommonOptions common;
+    std::string db;
+    int records = 300;
+  };
+  auto o = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand("demo", "建立演示数据 / fill a new database with demo data");
+  add_common_options(*cmd, o->common);
+  cmd->add_option("--db", o->db, "database URL (a new one)")->required();
+  cmd->add_option("--records", o->records, "records for 殷都区");
+  cmd->callback([o, &exit_code] {
+    auto app = open_app(o->common, o->db, 2);
+    if (!app) {
+      exit_code = report(app.error());
+      return;
+    }
+    auto& ctx = (*app)->context();
+    auto seeded = seed_directory(*ctx.db);
+    if (!seeded) {
+      exit_code = report(seeded.error());
+      return;
+    }
+    const TimePoint now = ctx.now();
+    const Date today = shanghai_date(now);
+    std::mt19937 rng(20240705);
+    const std::vector<std::string> states{
+        "draft",     "submitted", "returned",  "approved",        "published", "published",
+        "published", "published", "published", "withheld",        "corrected", "withdrawn",
+        "repaired",  "revoked",   "discarded", "repair_requested", "objected"};
+    const auto penalty = ctx.rules->rules->samples().penalty;
+    const auto license = ctx.rules->rules->samples().license;
+    int stored = 0, refused = 0, late = 0;
+    bool objection_open = false;
+    for (int i = 0; i < o->records; ++i) {
+      const auto& [dept, dept_name] = seeded->departments[rng() % seeded->departments.size()];
+      const bool is_penalty = rng() % 3 == 0;
+      // Decided 20–400 days ago; most reach gongshi within a few days, some weeks later.
+      const Date decided = add_days(today, -static_cast<int>(20 + rng() % 380));
+      const int delay =
+          rng() % 10 == 0 ? static_cast<int>(8 + rng() % 40) : static_cast<int>(rng() % 5);
+      std::string state = states[static_cast<std::size_t>(i) % states.size()];
+      if (state == "repair_requested" || state == "repaired") {
+        if (!is_penalty) state = "published";
+      }
+      if (state == "objected" && objection_open) state = "corrected";  // only one stays open
+      CreateRequest req;
+      req.region = "410505";
+      req.department_id = dept;
+      req.kind = is_penalty ? RecordKind::penalty : RecordKind::license;
+      req.fields = is_penalty ? penalty : license;
+      const std::string no = std::to_string(i + 1);
+      if (is_penalty) {
+        req.fields["CF_WSH"] =
+            "殷罚〔" + std::to_string(static_cast<int>(decided.year())) + "〕" + no + "号";
+        req.fields["CF_JDRQ"] = format_date(decided);
+        req.fields["CF_YXQ"] = format_date(add_months(decided, 12));
+        req.fields["CF_CFJG"] = "安阳市" + dept_name;
+      } else {
+        req.fields["XK_WSH"] =
+            "殷许〔" + std::to_string(static_cast<int>(decided.year())) + "〕" + no + "号";
+        req.fields["XK_JDRQ"] = format_date(decided);
+        req.fields["XK_YXQZ"] = format_date(decided);
+        req.fields["XK_YXQZI"] = format_date(add_months(decided, 60));
+        req.fields["XK_XKJG"] = "安阳市" + dept_name;
+      }
+      if (state == "withheld") {
+        req.fields["GKFW"] = "政务共享";
+        req.fields["GKFW_YJ"] = "《中华人民共和国个人信息保护法》第十三条";
+      }
+      const auto received = std::chrono::sys_days(add_days(decided, delay)) + std::chrono::hours(2);
+      const TimePoint at =
+          std::min(now, TimePoint(std::chrono::floor<std::chrono::seconds>(received)));
+      auto created = ctx.engine.create(req, Actor{"tianbao", "filler"}, "", at);
+      if (!created) {
+        ++refused;
+        continue;
+      }
+      auto r = created->record;
+      if (r.timeliness != "on_time") ++late;
+      bool ok = true;
+      for (const auto& [event, role] : path_to(state)) {
+        boost::json::object payload{{"reason", "演示数据"}};
+        // Review and publication follow the report; objections and repairs come later, today.
+        const std::string e = event;
+        const bool early = e == "submit" || e == "approve" || e == "publish" || e == "reject" ||
+                           e == "withhold" || e == "discard";
+        const TimePoint when = early ? std::min(now, at + std::chrono::hours(1)) : now;
+        auto next = ctx.engine.transition(r.region, r.id, event, Actor{"demo", role}, r.version,
+                                          payload, when);
+        if (!next) {
+          ok = false;
+          break;
+        }
+        r = *next;
+      }
+      if (ok && state == "objected") objection_open = true;
+      ++stored;
+    }
+    // A few records for the other seed regions.
+    for (const char* region : {"410500", "140400", "140600", "231100", "410122"}) {
+      for (int i = 0; i < 10; ++i) {
+        CreateRequest req;
+        req.region = region;
+        req.kind = RecordKind::penalty;
+        req.fields = penalty;
+        req.fields["CF_WSH"] = std::string(region) + "罚〔2024〕" + std::to_string(i + 1) + "号";
+        const Date decided = add_days(today, -(10 + i * 7));
+        req.fields["CF_JDRQ"] = format_date(decided);
+        req.fields["CF_YXQ"] = format_date(add_months(decided, 12));
+        if (ctx.engine.create(req, Actor{"demo", "filler"}, "", now)) ++stored;
+      }
+    }
+    auto swept = ctx.engine.sweep(now, 1000);
+    std::cout << "demo: " << stored << " records (" << late << " reported late or missing, "
+              << refused << " refused by the rules), " << seeded->departments.size()
+              << " departments and townships of 殷都区";
+    if (swept) std::cout << "; sweeper fired " << swept->fired;
+    std::cout
+        << "\nlogins (password " << kPassword
+        << "): tianbao 填报员, shenhe 审核员, guanli 部门管理员 (殷都区市场监督管理局); "
+           "yiyi 异议处理, xinyongban 信用办 (殷都区); anyang 信用办 (安阳市); admin 系统管理员\n";
+  });
+}
+
+}  // namespace gongshi::cli
