@@ -12,5 +12,6 @@ void add_db_commands(CLI::App& app, int& exit_code);
 void add_serve_command(CLI::App& app, int& exit_code);
 void add_data_commands(CLI::App& app, int& exit_code);
 void add_demo_command(CLI::App& app, int& exit_code);
+void add_report_commands(CLI::App& app, int& exit_code);
 
 }  // namespace gongshi::cli

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   gongshi::cli::add_serve_command(app, exit_code);
   gongshi::cli::add_data_commands(app, exit_code);
   gongshi::cli::add_demo_command(app, exit_code);
+  gongshi::cli::add_report_commands(app, exit_code);
   CLI11_PARSE(app, argc, argv);
   return exit_code;
 }

@@ -36,6 +36,7 @@ Router build_router(AppContext& app) {
   add_rules_routes(r, app);
   add_webhook_routes(r, app);
   add_public_routes(r, app);
+  add_report_routes(r, app);
   return r;
 }
 

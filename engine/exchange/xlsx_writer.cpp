@@ -3,6 +3,7 @@
 #include <sodium.h>
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -53,23 +54,23 @@ Status XlsxWriter::add_sheet(const std::string& name, const std::vector<std::str
                              const std::vector<double>& widths) {
   impl_->sheet = workbook_add_worksheet(impl_->workbook, name.c_str());
   if (impl_->sheet == nullptr) return write_error("bad sheet name " + name);
-  for (std::size_t i = 0; i < headers.size(); ++i) {
+  for (std::size_t i = 0; i < std::max(headers.size(), widths.size()); ++i) {
     const double w = i < widths.size() && widths[i] > 0 ? widths[i] : 16;
     worksheet_set_column(impl_->sheet, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i), w,
                          nullptr);
   }
   impl_->row = 0;
   if (!headers.empty()) {
-    auto st = write_row(headers);
+    auto st = write_row(headers, true);
     if (!st) return st;
     worksheet_freeze_panes(impl_->sheet, 1, 0);
   }
   return ok_status();
 }
 
-Status XlsxWriter::write_row(const std::vector<std::string>& cells) {
+Status XlsxWriter::write_row(const std::vector<std::string>& cells, bool bold) {
   if (impl_->sheet == nullptr) return write_error("no sheet");
-  lxw_format* format = impl_->row == 0 ? impl_->bold : nullptr;
+  lxw_format* format = bold ? impl_->bold : nullptr;
   for (std::size_t i = 0; i < cells.size(); ++i) {
     if (cells[i].empty()) continue;
     if (worksheet_write_string(impl_->sheet, impl_->row, static_cast<lxw_col_t>(i),

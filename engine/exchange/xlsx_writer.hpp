@@ -18,10 +18,11 @@ class XlsxWriter {
   XlsxWriter(const XlsxWriter&) = delete;
   XlsxWriter& operator=(const XlsxWriter&) = delete;
 
-  // Starts a sheet; widths in characters (0 = default), one per header.
+  // Starts a sheet; widths in characters (0 = default), one per column. The header row (if any) is
+  // bold and stays in view when scrolling.
   Status add_sheet(const std::string& name, const std::vector<std::string>& headers,
                    const std::vector<double>& widths = {});
-  Status write_row(const std::vector<std::string>& cells);
+  Status write_row(const std::vector<std::string>& cells, bool bold = false);
   // Writes the file. Nothing is complete before it.
   Status close();
 

@@ -14,5 +14,6 @@ void add_rules_routes(Router& r, AppContext& app);
 void add_webhook_routes(Router& r, AppContext& app);
 void add_public_routes(Router& r, AppContext& app);
 void add_ops_routes(Router& r, AppContext& app);
+void add_report_routes(Router& r, AppContext& app);
 
 }  // namespace gongshi::server

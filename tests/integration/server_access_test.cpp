@@ -107,6 +107,12 @@ BOOST_AUTO_TEST_CASE(route_role_refusals) {
       {"POST", "/api/v1/rules/410505/versions", "neighbour_office", 403, "return {}"},
       {"POST", "/api/v1/rules/410500/versions", "office", 403, "return {}"},
       {"POST", "/api/v1/rules/410505/test", "reviewer", 403, "return {}"},
+      // Reports: the 信用办 and the system administrator.
+      {"GET", "/api/v1/reports/monthly?month=2024-07", "", 401},
+      {"GET", "/api/v1/reports/monthly?month=2024-07", "filler", 403},
+      {"GET", "/api/v1/reports/monthly?month=2024-07", "admin", 403},
+      {"GET", "/api/v1/reports/monthly?month=2024-07&region=410505", "neighbour_office", 403},
+      {"GET", "/api/v1/reports/catalog?month=2024-07", "reviewer", 403},
       // Webhooks: admins only.
       {"GET", "/api/v1/webhooks", "filler", 403},
       {"POST", "/api/v1/webhooks", "filler", 403, hook},
@@ -191,6 +197,23 @@ BOOST_AUTO_TEST_CASE(admins_manage_their_own_scope) {
   BOOST_TEST(catalog.at("items").at(0).at("scope").as_string() == "社会公开");
   auto departments = json_of(site.call("GET", "/api/v1/departments", "filler"));
   BOOST_TEST(departments.at("items").as_array().size() == 3u);
+
+  // The monthly report of July: the record the API token created, counted for its department.
+  auto report = site.call("GET", "/api/v1/reports/monthly?month=2024-07", "office");
+  BOOST_TEST(report.status == 200, report.body);
+  const auto r = json_of(report);
+  BOOST_TEST(r.at("department_total").at("total").as_int64() == 1);
+  BOOST_TEST(r.at("departments").at(0).at("name").as_string() == "安阳市殷都区市场监督管理局");
+  auto csv = site.call("GET", "/api/v1/reports/monthly?month=2024-07&format=csv", "city_office");
+  BOOST_TEST(csv.status == 200);
+  BOOST_TEST(csv.body.find("序号,部门,迟报数量") != std::string::npos);
+  auto xlsx = site.call("GET", "/api/v1/reports/monthly?month=2024-07&format=xlsx", "office");
+  BOOST_TEST(xlsx.status == 200);
+  BOOST_TEST(xlsx.body.substr(0, 2) == "PK");
+  BOOST_TEST(site.call("GET", "/api/v1/reports/monthly?month=July", "office").status == 400);
+  auto catalog_report = site.call("GET", "/api/v1/reports/catalog?month=2024-07", "office");
+  BOOST_TEST(catalog_report.status == 200);
+  BOOST_TEST(json_of(catalog_report).at("unused_items").as_array().size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(rules_upload_test_and_refusal) {

@@ -1,0 +1,90 @@
+// gongshi report monthly | catalog
+#include <boost/json.hpp>
+#include <fstream>
+#include <iostream>
+
+#include "cli/cli_support.hpp"
+#include "cli/commands.hpp"
+#include "engine/model/json_pretty.hpp"
+#include "engine/report/monthly_format.hpp"
+#include "engine/report/reconcile.hpp"
+
+namespace gongshi::cli {
+
+void add_report_commands(CLI::App& app, int& exit_code) {
+  struct Options {
+    CommonOptions common;
+    std::string db, region, month, format = "json", out;
+    double threshold = 20;
+  };
+  auto o = std::make_shared<Options>();
+  auto* group = app.add_subcommand("report", "监管报表 / supervision reports");
+  group->require_subcommand(1);
+  auto* monthly = group->add_subcommand("monthly", "月度通报 / the monthly 通报 (seed 003)");
+  auto* catalog = group->add_subcommand("catalog", "目录–台账核对 / catalog–ledger reconciliation");
+  for (auto* cmd : {monthly, catalog}) {
+    add_common_options(*cmd, o->common);
+    cmd->add_option("--db", o->db, "database URL")->required();
+    cmd->add_option("--region", o->region, "地区代码")->required();
+    cmd->add_option("--month", o->month, "YYYY-MM")->required();
+    cmd->add_option("--out", o->out, "output file (default: standard output; required for xlsx)");
+  }
+  monthly->add_option("--format", o->format, "json | csv | xlsx");
+  monthly->add_option("--late-threshold", o->threshold, "迟报率 above which to escalate, percent");
+  const auto open = [o]() -> Result<std::pair<std::shared_ptr<Database>, RegionRegistry>> {
+    auto q = parse_month(o->region, o->month);
+    if (!q) return q.error();
+    auto regions = RegionRegistry::load(std::filesystem::path(o->common.schemas) / "regions.json");
+    if (!regions) return regions.error();
+    auto db = Database::open(o->db, 1);
+    if (!db) return db.error();
+    return std::make_pair(*db, std::move(regions).value());
+  };
+  const auto emit = [o](const std::string& text) {
+    if (o->out.empty()) {
+      std::cout << text;
+    } else {
+      std::ofstream(o->out, std::ios::binary) << text;
+    }
+  };
+  monthly->callback([o, open, emit, &exit_code] {
+    auto env = open();
+    if (!env) {
+      exit_code = report(env.error());
+      return;
+    }
+    auto q = parse_month(o->region, o->month).value();
+    q.late_threshold = static_cast<int>(o->threshold * 100 + 0.5);
+    auto r = monthly_report(*env->first, env->second, q);
+    if (!r) {
+      exit_code = report(r.error());
+      return;
+    }
+    if (o->format == "json") {
+      emit(pretty_json(monthly_json(*r)));
+    } else if (o->format == "csv") {
+      emit(monthly_csv(*r));
+    } else if (o->format == "xlsx" && !o->out.empty()) {
+      if (auto st = write_monthly_xlsx(*r, o->out); !st) exit_code = report(st.error());
+    } else {
+      exit_code = report(make_error(ErrorCode::invalid_input,
+                                    "--format 应为 json、csv 或 xlsx（xlsx 需要 --out）",
+                                    "--format must be json, csv or xlsx (xlsx needs --out)"));
+    }
+  });
+  catalog->callback([o, open, emit, &exit_code] {
+    auto env = open();
+    if (!env) {
+      exit_code = report(env.error());
+      return;
+    }
+    auto r = reconcile_catalog(*env->first, env->second, parse_month(o->region, o->month).value());
+    if (!r) {
+      exit_code = report(r.error());
+      return;
+    }
+    emit(pretty_json(reconciliation_json(*r)));
+  });
+}
+
+}  // namespace gongshi::cli

@@ -1,0 +1,91 @@
+#include "engine/store/report_repo.hpp"
+
+#include <soci/soci.h>
+
+namespace gongshi {
+
+Result<std::vector<TimelinessCount>> timeliness_counts(Tx& tx, const ReceivedWindow& w) {
+  try {
+    std::vector<TimelinessCount> out;
+    TimelinessCount c;
+    long long dept = 0, n = 0;
+    soci::indicator dept_ind = soci::i_null;
+    soci::statement st =
+        (tx.sql().prepare << "SELECT department_id, kind, timeliness, COUNT(*) FROM records "
+                             "WHERE region = :r AND received_at >= :f AND received_at < :t AND "
+                             "backfill = 0 AND state <> 'discarded' "
+                             "GROUP BY department_id, kind, timeliness",
+         soci::use(w.region), soci::use(w.from), soci::use(w.to), soci::into(dept, dept_ind),
+         soci::into(c.kind), soci::into(c.timeliness), soci::into(n));
+    st.execute();
+    while (st.fetch()) {
+      c.department_id = dept_ind == soci::i_ok ? std::optional<std::int64_t>(dept) : std::nullopt;
+      c.count = n;
+      out.push_back(c);
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
+Result<std::int64_t> backfill_count(Tx& tx, const ReceivedWindow& w) {
+  try {
+    long long n = 0;
+    tx.sql() << "SELECT COUNT(*) FROM records WHERE region = :r AND received_at >= :f AND "
+                "received_at < :t AND backfill = 1 AND state <> 'discarded'",
+        soci::use(w.region), soci::use(w.from), soci::use(w.to), soci::into(n);
+    return static_cast<std::int64_t>(n);
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
+Result<std::map<std::int64_t, std::int64_t>> upheld_objections(Tx& tx, const ReceivedWindow& w) {
+  try {
+    std::map<std::int64_t, std::int64_t> out;
+    long long dept = 0, n = 0;
+    soci::indicator dept_ind = soci::i_null;
+    soci::statement st =
+        (tx.sql().prepare << "SELECT r.department_id, COUNT(*) FROM events e JOIN records r ON "
+                             "r.region = e.region AND r.id = e.record_id WHERE e.region = :r AND "
+                             "e.event IN ('correct', 'withdraw') AND e.at >= :f AND e.at < :t "
+                             "GROUP BY r.department_id",
+         soci::use(w.region), soci::use(w.from), soci::use(w.to), soci::into(dept, dept_ind),
+         soci::into(n));
+    st.execute();
+    while (st.fetch()) {
+      if (dept_ind == soci::i_ok) out[dept] += n;
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
+Result<std::vector<CatalogUse>> catalog_use(Tx& tx, const ReceivedWindow& w) {
+  try {
+    std::vector<CatalogUse> out;
+    CatalogUse c;
+    long long dept = 0, item = 0, n = 0;
+    soci::indicator dept_ind = soci::i_null, item_ind = soci::i_null;
+    soci::statement st =
+        (tx.sql().prepare << "SELECT department_id, catalog_item_id, kind, COUNT(*) FROM records "
+                             "WHERE region = :r AND received_at >= :f AND received_at < :t AND "
+                             "state <> 'discarded' GROUP BY department_id, catalog_item_id, kind",
+         soci::use(w.region), soci::use(w.from), soci::use(w.to), soci::into(dept, dept_ind),
+         soci::into(item, item_ind), soci::into(c.kind), soci::into(n));
+    st.execute();
+    while (st.fetch()) {
+      c.department_id = dept_ind == soci::i_ok ? std::optional<std::int64_t>(dept) : std::nullopt;
+      c.catalog_item_id = item_ind == soci::i_ok ? std::optional<std::int64_t>(item) : std::nullopt;
+      c.count = n;
+      out.push_back(c);
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
+}  // namespace gongshi

@@ -1,0 +1,43 @@
+#pragma once
+// The aggregate queries of the supervision reports. Each is one GROUP BY in the database over an
+// index on (region, received_at) or the events' (region, event, at): nothing is loaded record by
+// record.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/store/database.hpp"
+
+namespace gongshi {
+
+// Received (UTC text) in [from, to).
+struct ReceivedWindow {
+  std::string region;
+  std::string from, to;
+};
+
+struct TimelinessCount {
+  std::optional<std::int64_t> department_id;
+  std::string kind;        // license | penalty
+  std::string timeliness;  // on_time | late | missing
+  std::int64_t count = 0;
+};
+// Records reported in the window, backfills and discarded drafts left out.
+Result<std::vector<TimelinessCount>> timeliness_counts(Tx& tx, const ReceivedWindow& w);
+// Backfills (补录) reported in the window: counted apart.
+Result<std::int64_t> backfill_count(Tx& tx, const ReceivedWindow& w);
+
+// Objections upheld (events correct / withdraw) in the window, per department of the record.
+Result<std::map<std::int64_t, std::int64_t>> upheld_objections(Tx& tx, const ReceivedWindow& w);
+
+struct CatalogUse {
+  std::optional<std::int64_t> department_id;
+  std::optional<std::int64_t> catalog_item_id;
+  std::string kind;
+  std::int64_t count = 0;
+};
+Result<std::vector<CatalogUse>> catalog_use(Tx& tx, const ReceivedWindow& w);
+
+}  // namespace gongshi

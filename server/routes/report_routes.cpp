@@ -1,0 +1,79 @@
+// /api/v1/reports: the monthly 通报 (JSON, CSV or XLSX) and the catalog–ledger reconciliation of a
+// region, for its 信用办 and system administrators (and those of the regions above).
+#include <boost/json.hpp>
+#include <fstream>
+
+#include "engine/report/monthly_format.hpp"
+#include "engine/report/reconcile.hpp"
+#include "server/access.hpp"
+#include "server/auth.hpp"
+#include "server/routes/route_support.hpp"
+#include "server/routes/routes.hpp"
+
+namespace gongshi::server {
+namespace {
+
+Result<MonthlyQuery> report_query(AppContext& app, const RouteContext& c) {
+  if (auto st = require_any_role(*c.who, {"credit_office", "sysadmin"}); !st) return st.error();
+  const std::string region = c.request.param("region").value_or(c.who->region);
+  if (!covers_region(app, *c.who, region)) {
+    return forbidden("无权查看地区 " + region + " 的报表", "no access to region " + region);
+  }
+  auto q = parse_month(region, c.request.param("month").value_or(""));
+  if (!q) return q.error();
+  if (auto t = c.request.param("late_threshold")) {
+    try {
+      q.value().late_threshold = static_cast<int>(std::stod(*t) * 100 + 0.5);
+    } catch (const std::exception&) {
+      return bad_request("late_threshold 应为百分数，如 20", "late_threshold must be a percent");
+    }
+  }
+  return q;
+}
+
+HttpResponse monthly(AppContext& app, RouteContext& c) {
+  return answer([&]() -> Result<HttpResponse> {
+    auto q = report_query(app, c);
+    if (!q) return q.error();
+    auto r = monthly_report(*app.db, app.rules->regions, *q);
+    if (!r) return r.error();
+    const std::string format = c.request.param("format").value_or("json");
+    const std::string name =
+        r->region_name + "双公示月通报-" + c.request.param("month").value_or("");
+    if (format == "json") return json_response(monthly_json(*r));
+    if (format == "csv")
+      return file_response(monthly_csv(*r), "text/csv; charset=utf-8", name + ".csv");
+    if (format != "xlsx") {
+      return bad_request("format 应为 json、csv 或 xlsx", "format must be json, csv or xlsx");
+    }
+    const auto file =
+        app.settings.work_dir / ("gongshi-report-" + new_token().substr(3, 24) + ".xlsx");
+    if (auto st = write_monthly_xlsx(*r, file); !st) return st.error();
+    std::ifstream in(file, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::error_code ec;
+    std::filesystem::remove(file, ec);
+    return file_response(std::move(bytes),
+                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                         name + ".xlsx");
+  });
+}
+
+HttpResponse catalog(AppContext& app, RouteContext& c) {
+  return answer([&]() -> Result<HttpResponse> {
+    auto q = report_query(app, c);
+    if (!q) return q.error();
+    auto r = reconcile_catalog(*app.db, app.rules->regions, *q);
+    if (!r) return r.error();
+    return json_response(reconciliation_json(*r));
+  });
+}
+
+}  // namespace
+
+void add_report_routes(Router& r, AppContext& app) {
+  r.add("GET", "/api/v1/reports/monthly", Access::user, with_app(app, monthly));
+  r.add("GET", "/api/v1/reports/catalog", Access::user, with_app(app, catalog));
+}
+
+}  // namespace gongshi::server
