@@ -6,6 +6,7 @@
 #include "cli/cli_support.hpp"
 #include "cli/commands.hpp"
 #include "engine/model/json_pretty.hpp"
+#include "engine/report/department_stats.hpp"
 #include "engine/report/monthly_format.hpp"
 #include "engine/report/reconcile.hpp"
 
@@ -14,7 +15,7 @@ namespace gongshi::cli {
 void add_report_commands(CLI::App& app, int& exit_code) {
   struct Options {
     CommonOptions common;
-    std::string db, region, month, format = "json", out;
+    std::string db, region, month, format = "json", out, from, to;
     double threshold = 20;
   };
   auto o = std::make_shared<Options>();
@@ -29,6 +30,32 @@ void add_report_commands(CLI::App& app, int& exit_code) {
     cmd->add_option("--month", o->month, "YYYY-MM")->required();
     cmd->add_option("--out", o->out, "output file (default: standard output; required for xlsx)");
   }
+  auto* departments = group->add_subcommand(
+      "departments",
+      "部门统计（用户数、已公示/未公示）/ per-department users and publication (seed 000)");
+  add_common_options(*departments, o->common);
+  departments->add_option("--db", o->db, "database URL")->required();
+  departments->add_option("--region", o->region, "地区代码")->required();
+  departments->add_option("--from", o->from, "YYYY-MM-DD (reported on or after)")->required();
+  departments->add_option("--to", o->to, "YYYY-MM-DD (reported on or before)")->required();
+  departments->callback([o, &exit_code] {
+    const auto from = parse_date(o->from), to = parse_date(o->to);
+    auto regions = RegionRegistry::load(std::filesystem::path(o->common.schemas) / "regions.json");
+    auto db = Database::open(o->db, 1);
+    if (!from || !to || !regions || !db) {
+      exit_code = report(!regions ? regions.error()
+                         : !db    ? db.error()
+                               : make_error(ErrorCode::invalid_input, "--from/--to 应为 YYYY-MM-DD",
+                                            "--from/--to must be YYYY-MM-DD"));
+      return;
+    }
+    auto s = department_statistics(**db, *regions, o->region, *from, *to);
+    if (!s) {
+      exit_code = report(s.error());
+      return;
+    }
+    std::cout << pretty_json(department_stats_json(*s));
+  });
   monthly->add_option("--format", o->format, "json | csv | xlsx");
   monthly->add_option("--late-threshold", o->threshold, "迟报率 above which to escalate, percent");
   const auto open = [o]() -> Result<std::pair<std::shared_ptr<Database>, RegionRegistry>> {

@@ -88,4 +88,46 @@ Result<std::vector<CatalogUse>> catalog_use(Tx& tx, const ReceivedWindow& w) {
   }
 }
 
+Result<std::vector<StateCount>> approved_state_counts(Tx& tx, const ReceivedWindow& w) {
+  try {
+    std::vector<StateCount> out;
+    StateCount c;
+    long long dept = 0, n = 0;
+    soci::indicator dept_ind = soci::i_null;
+    soci::statement st =
+        (tx.sql().prepare << "SELECT department_id, kind, state, COUNT(*) FROM records WHERE "
+                             "region = :r AND received_at >= :f AND received_at < :t AND "
+                             "approved_at IS NOT NULL GROUP BY department_id, kind, state",
+         soci::use(w.region), soci::use(w.from), soci::use(w.to), soci::into(dept, dept_ind),
+         soci::into(c.kind), soci::into(c.state), soci::into(n));
+    st.execute();
+    while (st.fetch()) {
+      c.department_id = dept_ind == soci::i_ok ? std::optional<std::int64_t>(dept) : std::nullopt;
+      c.count = n;
+      out.push_back(c);
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
+Result<std::map<std::int64_t, std::int64_t>> users_per_department(Tx& tx,
+                                                                  const std::string& region) {
+  try {
+    std::map<std::int64_t, std::int64_t> out;
+    long long dept = 0, n = 0;
+    soci::indicator dept_ind = soci::i_null;
+    soci::statement st =
+        (tx.sql().prepare << "SELECT department_id, COUNT(*) FROM users WHERE region = :r AND "
+                             "active = 1 GROUP BY department_id",
+         soci::use(region), soci::into(dept, dept_ind), soci::into(n));
+    st.execute();
+    while (st.fetch()) out[dept_ind == soci::i_ok ? dept : 0] += n;
+    return out;
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
 }  // namespace gongshi

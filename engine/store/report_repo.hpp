@@ -40,4 +40,15 @@ struct CatalogUse {
 };
 Result<std::vector<CatalogUse>> catalog_use(Tx& tx, const ReceivedWindow& w);
 
+struct StateCount {
+  std::optional<std::int64_t> department_id;
+  std::string kind, state;
+  std::int64_t count = 0;
+};
+// Records reported in the window that were approved (审批通过), by department, kind and state.
+Result<std::vector<StateCount>> approved_state_counts(Tx& tx, const ReceivedWindow& w);
+// Active users per department of a region (department 0: users without one).
+Result<std::map<std::int64_t, std::int64_t>> users_per_department(Tx& tx,
+                                                                  const std::string& region);
+
 }  // namespace gongshi

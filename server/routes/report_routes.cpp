@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <fstream>
 
+#include "engine/report/department_stats.hpp"
 #include "engine/report/monthly_format.hpp"
 #include "engine/report/reconcile.hpp"
 #include "server/access.hpp"
@@ -69,11 +70,31 @@ HttpResponse catalog(AppContext& app, RouteContext& c) {
   });
 }
 
+HttpResponse departments(AppContext& app, RouteContext& c) {
+  return answer([&]() -> Result<HttpResponse> {
+    if (auto st = require_any_role(*c.who, {"credit_office", "sysadmin"}); !st) return st.error();
+    const std::string region = c.request.param("region").value_or(c.who->region);
+    if (!covers_region(app, *c.who, region)) {
+      return forbidden("无权查看地区 " + region + " 的报表", "no access to region " + region);
+    }
+    auto from = date_param(c.request, "from");
+    if (!from) return from.error();
+    auto to = date_param(c.request, "to");
+    if (!to) return to.error();
+    if (!*from || !*to)
+      return bad_request("需要 from 和 to（YYYY-MM-DD）", "from and to are required");
+    auto s = department_statistics(*app.db, app.rules->regions, region, **from, **to);
+    if (!s) return s.error();
+    return json_response(department_stats_json(*s));
+  });
+}
+
 }  // namespace
 
 void add_report_routes(Router& r, AppContext& app) {
   r.add("GET", "/api/v1/reports/monthly", Access::user, with_app(app, monthly));
   r.add("GET", "/api/v1/reports/catalog", Access::user, with_app(app, catalog));
+  r.add("GET", "/api/v1/reports/departments", Access::user, with_app(app, departments));
 }
 
 }  // namespace gongshi::server

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <regex>
 
+#include "engine/report/department_stats.hpp"
 #include "engine/report/monthly_format.hpp"
 #include "engine/report/reconcile.hpp"
 #include "engine/store/directory_repo.hpp"
@@ -271,6 +272,62 @@ BOOST_AUTO_TEST_CASE(catalog_against_ledger) {
   std::int64_t outside = 0;
   for (const auto& u : r->uncatalogued) outside += u.records;
   BOOST_TEST(outside == 2);
+}
+
+BOOST_AUTO_TEST_CASE(department_statistics_published_and_not) {
+  const auto dept = add_unit("殷都区市场监督管理局", "department");
+  add_unit("殷都区统计局", "department");
+  auto users = in_transaction<std::monostate>(*tdb.db, [&](Tx& tx) -> Status {
+    for (const char* login : {"a1", "a2"}) {
+      User u;
+      u.login = login;
+      u.display_name = login;
+      u.region = "410505";
+      u.department_id = dept;
+      u.roles = {"filler"};
+      if (auto id = insert_user(tx, u); !id) return id.error();
+    }
+    return ok_status();
+  });
+  BOOST_REQUIRE(users.ok());
+  std::vector<BatchItem> items;
+  for (int i = 1; i <= 4; ++i) items.push_back(item(dept, i % 2 == 0, kOnTime, i));
+  auto shared = item(dept, true, kOnTime, 5);
+  shared.request.fields["GKFW"] = "政务共享";
+  shared.request.fields["GKFW_YJ"] = "《中华人民共和国个人信息保护法》第十三条";
+  items.push_back(shared);
+  create_all(items, kReported);
+  // Four published (two licences, two penalties), the shared one withheld; one more left a draft.
+  const char* later = "2024-07-30T10:00:00+08:00";
+  for (int i = 1; i <= 5; ++i) {
+    const bool license = i % 2 == 0 || i == 5;
+    auto id = in_transaction<std::optional<std::int64_t>>(*tdb.db, [&](Tx& tx) {
+      return find_id_by_natural_key(
+          tx, "410505", license ? RecordKind::license : RecordKind::penalty,
+          "T" + std::to_string(dept) + "-" + std::to_string(i), "91410505MA9K3W8L7R");
+    });
+    BOOST_REQUIRE(id.ok() && id->has_value());
+    auto rec = *engine.get("410505", **id);
+    rec = take(rec, "submit", filler, later);
+    rec = take(rec, "approve", reviewer, later);
+    rec = take(rec, i == 5 ? "withhold" : "publish", reviewer, later);
+  }
+  create_all({item(dept, true, kOnTime, 6)}, kReported);
+  auto regions =
+      RegionRegistry::load(std::filesystem::path(GONGSHI_SOURCE_DIR) / "schemas/regions.json");
+  auto s = department_statistics(*tdb.db, *regions, "410505", *parse_date("2024-07-01"),
+                                 *parse_date("2024-07-31"));
+  BOOST_REQUIRE(s.ok());
+  BOOST_REQUIRE(s->rows.size() == 2u);
+  const auto& row = s->rows[0];
+  BOOST_TEST(row.users == 2);
+  BOOST_TEST(row.licenses.published == 2);
+  BOOST_TEST(row.penalties.published == 2);
+  BOOST_TEST(row.licenses.unpublished == 1);
+  BOOST_TEST(row.licenses.withheld == 1);
+  BOOST_TEST(row.all.published + row.all.unpublished == 5);  // the draft was never approved
+  BOOST_TEST(s->rows[1].all.published == 0);
+  BOOST_TEST(s->total.users == 2);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
