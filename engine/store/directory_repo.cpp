@@ -220,6 +220,57 @@ Status update_user(Tx& tx, const User& u) {
   }
 }
 
+Result<std::int64_t> merge_department(Tx& tx, const std::string& region, std::int64_t from,
+                                      std::int64_t into, Date effective, const std::string& actor,
+                                      const std::string& now_text) {
+  try {
+    long long f = from, t = into;
+    std::vector<std::pair<long long, std::string>> moved;  // record id, state
+    {
+      long long id = 0;
+      std::string state;
+      soci::statement st =
+          (tx.sql().prepare << "SELECT id, state FROM records WHERE region = :r AND "
+                               "department_id = :f ORDER BY id",
+           soci::use(region), soci::use(f), soci::into(id), soci::into(state));
+      st.execute();
+      while (st.fetch()) moved.emplace_back(id, state);
+    }
+    const std::string payload = "{\"from_department_id\":" + std::to_string(from) +
+                                ",\"to_department_id\":" + std::to_string(into) + "}";
+    for (const auto& [id, state] : moved) {
+      long long record = id;
+      tx.sql() << "INSERT INTO department_transfers (region, record_id, from_department_id, "
+                  "to_department_id, at) VALUES (:r, :i, :f, :t, :a)",
+          soci::use(region), soci::use(record), soci::use(f), soci::use(t), soci::use(now_text);
+      int seq = 0;
+      tx.sql()
+          << "SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE region = :r AND record_id = :i",
+          soci::use(region), soci::use(record), soci::into(seq);
+      std::string event = "transfer_department", role = "credit_office", version = "";
+      std::string st_copy = state;
+      tx.sql() << "INSERT INTO events (region, record_id, seq, event, from_state, to_state, actor, "
+                  "actor_role, at, payload, rule_version) VALUES (:r, :i, :s, :e, :fs, :ts, :a, "
+                  ":ar, :at, :p, :v)",
+          soci::use(region), soci::use(record), soci::use(seq), soci::use(event),
+          soci::use(st_copy), soci::use(state), soci::use(actor), soci::use(role),
+          soci::use(now_text), soci::use(payload), soci::use(version);
+    }
+    for (const char* table : {"records", "users", "catalog_items", "webhook_subscriptions"}) {
+      tx.sql() << std::string("UPDATE ") + table +
+                      " SET department_id = :t WHERE region = :r AND department_id = :f",
+          soci::use(t), soci::use(region), soci::use(f);
+    }
+    std::string until = format_date(add_days(effective, -1));
+    tx.sql() << "UPDATE departments SET successor_id = :t, valid_until = :u WHERE region = :r AND "
+                "id = :f",
+        soci::use(t), soci::use(until), soci::use(region), soci::use(f);
+    return static_cast<std::int64_t>(moved.size());
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
 Result<std::int64_t> insert_catalog_item(Tx& tx, const CatalogItem& c) {
   std::string region = c.region, power = c.power_type, name = c.name, basis = c.basis,
               subjects = c.subject_categories, scope = c.scope;

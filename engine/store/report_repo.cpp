@@ -3,6 +3,17 @@
 #include <soci/soci.h>
 
 namespace gongshi {
+namespace {
+
+// The department that held a record at the end of the window (:e): the one it was moved away
+// from by the first 机构改革 transfer after that time, else its department now.
+std::string held_then() {
+  return "COALESCE((SELECT t.from_department_id FROM department_transfers t WHERE t.region = "
+         "records.region AND t.record_id = records.id AND t.at >= :e ORDER BY t.at LIMIT 1), "
+         "department_id)";
+}
+
+}  // namespace
 
 Result<std::vector<TimelinessCount>> timeliness_counts(Tx& tx, const ReceivedWindow& w) {
   try {
@@ -11,12 +22,13 @@ Result<std::vector<TimelinessCount>> timeliness_counts(Tx& tx, const ReceivedWin
     long long dept = 0, n = 0;
     soci::indicator dept_ind = soci::i_null;
     soci::statement st =
-        (tx.sql().prepare << "SELECT department_id, kind, timeliness, COUNT(*) FROM records "
-                             "WHERE region = :r AND received_at >= :f AND received_at < :t AND "
-                             "backfill = 0 AND state <> 'discarded' "
-                             "GROUP BY department_id, kind, timeliness",
-         soci::use(w.region), soci::use(w.from), soci::use(w.to), soci::into(dept, dept_ind),
-         soci::into(c.kind), soci::into(c.timeliness), soci::into(n));
+        (tx.sql().prepare << "SELECT " + held_then() +
+                                 " AS dept, kind, timeliness, COUNT(*) FROM records "
+                                 "WHERE region = :r AND received_at >= :f AND received_at < :t AND "
+                                 "backfill = 0 AND state <> 'discarded' "
+                                 "GROUP BY dept, kind, timeliness",
+         soci::use(w.to), soci::use(w.region), soci::use(w.from), soci::use(w.to),
+         soci::into(dept, dept_ind), soci::into(c.kind), soci::into(c.timeliness), soci::into(n));
     st.execute();
     while (st.fetch()) {
       c.department_id = dept_ind == soci::i_ok ? std::optional<std::int64_t>(dept) : std::nullopt;
@@ -95,11 +107,12 @@ Result<std::vector<StateCount>> approved_state_counts(Tx& tx, const ReceivedWind
     long long dept = 0, n = 0;
     soci::indicator dept_ind = soci::i_null;
     soci::statement st =
-        (tx.sql().prepare << "SELECT department_id, kind, state, COUNT(*) FROM records WHERE "
-                             "region = :r AND received_at >= :f AND received_at < :t AND "
-                             "approved_at IS NOT NULL GROUP BY department_id, kind, state",
-         soci::use(w.region), soci::use(w.from), soci::use(w.to), soci::into(dept, dept_ind),
-         soci::into(c.kind), soci::into(c.state), soci::into(n));
+        (tx.sql().prepare << "SELECT " + held_then() +
+                                 " AS dept, kind, state, COUNT(*) FROM records WHERE "
+                                 "region = :r AND received_at >= :f AND received_at < :t AND "
+                                 "approved_at IS NOT NULL GROUP BY dept, kind, state",
+         soci::use(w.to), soci::use(w.region), soci::use(w.from), soci::use(w.to),
+         soci::into(dept, dept_ind), soci::into(c.kind), soci::into(c.state), soci::into(n));
     st.execute();
     while (st.fetch()) {
       c.department_id = dept_ind == soci::i_ok ? std::optional<std::int64_t>(dept) : std::nullopt;

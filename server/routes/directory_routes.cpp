@@ -5,6 +5,7 @@
 
 #include "engine/store/auth_repo.hpp"
 #include "engine/store/directory_repo.hpp"
+#include "engine/store/time_text.hpp"
 #include "server/access.hpp"
 #include "server/auth.hpp"
 #include "server/routes/route_support.hpp"
@@ -115,6 +116,52 @@ HttpResponse create_department(AppContext& app, RouteContext& c) {
     if (!id) return id.error();
     d.id = *id;
     return json_response(department_json(d), 201);
+  });
+}
+
+HttpResponse merge_department_route(AppContext& app, RouteContext& c) {
+  return answer([&]() -> Result<HttpResponse> {
+    if (auto st = require_any_role(*c.who, {"credit_office", "sysadmin"}); !st) return st.error();
+    auto id = id_param(c, "id");
+    if (!id) return id.error();
+    auto body = json_body(c.request);
+    if (!body) return body.error();
+    auto into = int_field(*body, "into");
+    if (!into) return into.error();
+    auto effective_text = string_field(*body, "effective");
+    if (!effective_text) return effective_text.error();
+    const auto effective = parse_date(*effective_text);
+    if (!*into || !effective || **into == *id) {
+      return bad_request(
+          "需要 into（承接部门 id，不同于本部门）和 effective（生效日期 YYYY-MM-DD）",
+          "into (another department's id) and effective (YYYY-MM-DD) are required");
+    }
+    auto moved = in_transaction<std::int64_t>(*app.db, [&](Tx& tx) -> Result<std::int64_t> {
+      std::optional<Department> from, to;
+      for (const auto& region : visible_regions(app, *c.who)) {
+        auto list = departments_of(tx, region);
+        if (!list) return list.error();
+        for (const auto& d : *list) {
+          if (d.id == *id) from = d;
+          if (d.id == **into) to = d;
+        }
+      }
+      if (!from || !to || from->region != to->region) {
+        return not_found("部门不存在，或两个部门不属于同一地区",
+                         "no such department, or the two are in different regions");
+      }
+      if (from->successor_id) {
+        return make_error(ErrorCode::conflict, "该部门已于机构改革中并入其他部门",
+                          "the department was merged already");
+      }
+      return merge_department(tx, from->region, *id, **into, *effective, c.who->login,
+                              format_utc(app.now()));
+    });
+    if (!moved) return moved.error();
+    return json_response({{"department_id", *id},
+                          {"successor_id", **into},
+                          {"valid_until", format_date(add_days(*effective, -1))},
+                          {"records_moved", *moved}});
   });
 }
 
@@ -351,6 +398,8 @@ HttpResponse create_catalog_item(AppContext& app, RouteContext& c) {
 void add_directory_routes(Router& r, AppContext& app) {
   r.add("GET", "/api/v1/departments", Access::user, with_app(app, list_departments));
   r.add("POST", "/api/v1/departments", Access::user, with_app(app, create_department));
+  r.add("POST", "/api/v1/departments/{id}/merge", Access::user,
+        with_app(app, merge_department_route));
   r.add("GET", "/api/v1/users", Access::user, with_app(app, list_users));
   r.add("POST", "/api/v1/users", Access::user, with_app(app, create_user));
   r.add("PATCH", "/api/v1/users/{id}", Access::user, with_app(app, update_user_route));

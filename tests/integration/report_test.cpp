@@ -274,6 +274,60 @@ BOOST_AUTO_TEST_CASE(catalog_against_ledger) {
   BOOST_TEST(outside == 2);
 }
 
+BOOST_AUTO_TEST_CASE(merged_departments_keep_their_past) {
+  const auto old_dept = add_unit("殷都区食品药品监督管理局", "department");
+  const auto successor = add_unit("殷都区市场监督管理局", "department");
+  auto user = in_transaction<std::int64_t>(*tdb.db, [&](Tx& tx) {
+    User u;
+    u.login = "old_filler";
+    u.display_name = "old_filler";
+    u.region = "410505";
+    u.department_id = old_dept;
+    u.roles = {"filler"};
+    return insert_user(tx, u);
+  });
+  BOOST_REQUIRE(user.ok());
+  create_all({item(old_dept, true, kOnTime, 1), item(old_dept, false, kLate, 2)}, kReported);
+  // 机构改革 on 2024-08-01: the old department's records and users go to the successor.
+  auto moved = in_transaction<std::int64_t>(*tdb.db, [&](Tx& tx) {
+    return merge_department(tx, "410505", old_dept, successor, *parse_date("2024-08-01"),
+                            "xinyongban", "2024-08-01T01:00:00Z");
+  });
+  BOOST_REQUIRE(moved.ok());
+  BOOST_TEST(*moved == 2);
+  create_all({item(successor, true, "2024-08-05", 3)}, "2024-08-06T10:00:00+08:00");
+
+  // July, printed after the merge: still under the old name, as it was then.
+  const auto july = report("2024-07");
+  std::map<std::string, std::int64_t> total, late;
+  for (const auto& row : july.departments) {
+    total[row.name] = row.total;
+    late[row.name] = row.late;
+  }
+  BOOST_TEST(total["殷都区食品药品监督管理局"] == 2);
+  BOOST_TEST(late["殷都区食品药品监督管理局"] == 1);
+  BOOST_TEST(total["殷都区市场监督管理局"] == 0);
+  // August: the old department is gone from the table; the successor has its own record.
+  const auto august = report("2024-08");
+  BOOST_TEST(august.departments.size() == 1u);
+  BOOST_TEST(august.departments.at(0).name == "殷都区市场监督管理局");
+  BOOST_TEST(august.departments.at(0).total == 1);
+  // The records and the user belong to the successor now; the history says when and by whom.
+  auto found = in_transaction<std::optional<User>>(
+      *tdb.db, [](Tx& tx) { return find_user(tx, "old_filler"); });
+  BOOST_TEST((*found)->department_id.value_or(0) == successor);
+  auto id = in_transaction<std::optional<std::int64_t>>(*tdb.db, [&](Tx& tx) {
+    return find_id_by_natural_key(tx, "410505", RecordKind::license,
+                                  "T" + std::to_string(old_dept) + "-1", "91410505MA9K3W8L7R");
+  });
+  auto rec = *engine.get("410505", **id);
+  BOOST_TEST(rec.department_id.value_or(0) == successor);
+  auto history = *engine.history("410505", rec.id);
+  BOOST_TEST(history.back().event == "transfer_department");
+  BOOST_TEST(history.back().actor == "xinyongban");
+  BOOST_TEST(history.back().payload.find(std::to_string(old_dept)) != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(department_statistics_published_and_not) {
   const auto dept = add_unit("殷都区市场监督管理局", "department");
   add_unit("殷都区统计局", "department");
