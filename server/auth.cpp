@@ -71,7 +71,7 @@ Result<Principal> authenticate(Database& db, const HttpRequest& req, TimePoint n
                            "the Authorization header must be 'Bearer TOKEN'");
   }
   const std::string hash = token_hash(header->substr(prefix.size()));
-  return in_transaction<Principal>(db, [&](Tx& tx) -> Result<Principal> {
+  return in_read_transaction<Principal>(db, [&](Tx& tx) -> Result<Principal> {
     auto token = find_token(tx, hash, format_utc(now));
     if (!token) return token.error();
     if (!*token) {
@@ -89,7 +89,7 @@ Result<Principal> authenticate(Database& db, const HttpRequest& req, TimePoint n
 Result<LoginResult> login(Database& db, const std::string& login_name, const std::string& password,
                           TimePoint now, std::chrono::seconds ttl) {
   auto user =
-      in_transaction<std::optional<User>>(db, [&](Tx& tx) { return find_user(tx, login_name); });
+      in_read_transaction<std::optional<User>>(db, [&](Tx& tx) { return find_user(tx, login_name); });
   if (!user) return user.error();
   // The same answer for an unknown login and a wrong password.
   if (!*user || !(*user)->active || !verify_password((*user)->password_hash, password)) {

@@ -54,7 +54,7 @@ Result<DepartmentStats> department_statistics(Database& db, const RegionRegistry
                       "unknown region code: " + region);
   }
   const ReceivedWindow window{region, shanghai_midnight(from), shanghai_midnight(add_days(to, 1))};
-  return in_transaction<DepartmentStats>(db, [&](Tx& tx) -> Result<DepartmentStats> {
+  return in_read_transaction<DepartmentStats>(db, [&](Tx& tx) -> Result<DepartmentStats> {
     auto departments = departments_of(tx, region);
     if (!departments) return departments.error();
     auto users = users_per_department(tx, region);

@@ -26,7 +26,7 @@ Result<MonthlyReport> monthly_report(Database& db, const RegionRegistry& regions
   }
   const auto window = month_window(q.region, q.year, q.month);
   const std::string month_start = format_date(make_date(q.year, q.month, 1));
-  return in_transaction<MonthlyReport>(db, [&](Tx& tx) -> Result<MonthlyReport> {
+  return in_read_transaction<MonthlyReport>(db, [&](Tx& tx) -> Result<MonthlyReport> {
     auto departments = departments_of(tx, q.region);
     if (!departments) return departments.error();
     std::vector<ReportUnit> units;

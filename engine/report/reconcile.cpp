@@ -18,7 +18,7 @@ Result<Reconciliation> reconcile_catalog(Database& db, const RegionRegistry& reg
                       "unknown region code: " + q.region);
   }
   const auto window = month_window(q.region, q.year, q.month);
-  return in_transaction<Reconciliation>(db, [&](Tx& tx) -> Result<Reconciliation> {
+  return in_read_transaction<Reconciliation>(db, [&](Tx& tx) -> Result<Reconciliation> {
     auto departments = departments_of(tx, q.region);
     if (!departments) return departments.error();
     auto catalog = catalog_of(tx, q.region);

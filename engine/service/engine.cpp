@@ -53,7 +53,7 @@ Engine::Engine(std::shared_ptr<Database> db, RuleRegistry& rules, const Lifecycl
     : db_(std::move(db)), rules_(rules), lifecycle_(lifecycle) {}
 
 Result<StoredRecord> Engine::get(const std::string& region, std::int64_t id) {
-  return in_transaction<StoredRecord>(*db_, [&](Tx& tx) -> Result<StoredRecord> {
+  return in_read_transaction<StoredRecord>(*db_, [&](Tx& tx) -> Result<StoredRecord> {
     auto found = find_record(tx, region, id);
     if (!found) return found.error();
     if (!*found) {
@@ -66,7 +66,7 @@ Result<StoredRecord> Engine::get(const std::string& region, std::int64_t id) {
 }
 
 Result<std::vector<EventRow>> Engine::history(const std::string& region, std::int64_t id) {
-  return in_transaction<std::vector<EventRow>>(*db_,
+  return in_read_transaction<std::vector<EventRow>>(*db_,
                                                [&](Tx& tx) { return events_of(tx, region, id); });
 }
 

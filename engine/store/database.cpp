@@ -47,7 +47,8 @@ Result<std::shared_ptr<Database>> Database::open(std::string_view url, std::size
 
 Database::~Database() = default;
 
-Tx::Tx(Database& db) : db_(db), session_(std::make_unique<soci::session>(db.pool())) {}
+Tx::Tx(Database& db, TxMode mode)
+    : db_(db), mode_(mode), session_(std::make_unique<soci::session>(db.pool())) {}
 
 Tx::~Tx() {
   if (!open_) return;
@@ -60,7 +61,12 @@ Tx::~Tx() {
 
 Status Tx::begin() {
   try {
-    *session_ << (db_.dialect() == Dialect::sqlite ? "BEGIN IMMEDIATE" : "START TRANSACTION");
+    const bool sqlite = db_.dialect() == Dialect::sqlite;
+    if (mode_ == TxMode::read) {
+      *session_ << (sqlite ? "BEGIN" : "START TRANSACTION READ ONLY");
+    } else {
+      *session_ << (sqlite ? "BEGIN IMMEDIATE" : "START TRANSACTION");
+    }
     open_ = true;
     return ok_status();
   } catch (const std::exception& e) {

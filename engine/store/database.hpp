@@ -32,9 +32,13 @@ class Database {
 
 // One transaction on one leased session. Rolled back unless commit() succeeded. SQLite takes the
 // write lock at BEGIN (BEGIN IMMEDIATE) so two writers never deadlock on the upgrade.
+// A read transaction only reads: on SQLite it does not take the write lock (plain BEGIN, so
+// readers run beside the writer under WAL), on MySQL it is START TRANSACTION READ ONLY.
+enum class TxMode { write, read };
+
 class Tx {
  public:
-  explicit Tx(Database& db);
+  explicit Tx(Database& db, TxMode mode = TxMode::write);
   ~Tx();
   Tx(const Tx&) = delete;
   Tx& operator=(const Tx&) = delete;
@@ -46,6 +50,7 @@ class Tx {
 
  private:
   Database& db_;
+  TxMode mode_;
   std::unique_ptr<soci::session> session_;
   bool open_ = false;
 };
@@ -54,6 +59,9 @@ class Tx {
 // back and comes back as an Error.
 template <class T, class Body>
 Result<T> in_transaction(Database& db, Body&& body);
+// The same for a body that only reads.
+template <class T, class Body>
+Result<T> in_read_transaction(Database& db, Body&& body);
 
 // What SOCI threw, as an Error (unique-key violations as conflict).
 Error database_error(const std::exception& e);

@@ -9,7 +9,7 @@ namespace gongshi::server {
 namespace {
 
 HttpResponse healthz(AppContext& app, RouteContext&) {
-  auto q = in_transaction<QueueDepths>(*app.db, [](Tx& tx) { return queue_depths(tx); });
+  auto q = in_read_transaction<QueueDepths>(*app.db, [](Tx& tx) { return queue_depths(tx); });
   if (!q) {
     Error e = q.error();
     e.code = ErrorCode::unavailable;
@@ -19,7 +19,7 @@ HttpResponse healthz(AppContext& app, RouteContext&) {
 }
 
 HttpResponse metrics(AppContext& app, RouteContext&) {
-  if (auto q = in_transaction<QueueDepths>(*app.db, [](Tx& tx) { return queue_depths(tx); })) {
+  if (auto q = in_read_transaction<QueueDepths>(*app.db, [](Tx& tx) { return queue_depths(tx); })) {
     app.metrics.set_gauge("gongshi_outbox_pending", "Outbox rows not yet fanned out to webhooks.",
                           static_cast<double>(q->outbox_pending));
     app.metrics.set_gauge("gongshi_webhook_deliveries_pending",

@@ -209,7 +209,7 @@ HttpResponse list(AppContext& app, RouteContext& c) {
     auto limit = int_param(req, "limit");
     if (!limit) return limit.error();
     q.limit = static_cast<int>(std::clamp<std::int64_t>(limit->value_or(50), 1, 500));
-    auto rows = in_transaction<std::vector<StoredRecord>>(
+    auto rows = in_read_transaction<std::vector<StoredRecord>>(
         *app.db, [&](Tx& tx) { return list_records(tx, q); });
     if (!rows) return rows.error();
     boost::json::array items;

@@ -1,5 +1,7 @@
 // The records API over real HTTP against the real server process: the lifecycle, versions,
 // batches, lists, clear errors for bad input with nothing stored, the public pages.
+#include <thread>
+
 #include "server_fixture.hpp"
 
 namespace gongshi::test {
@@ -24,6 +26,25 @@ BOOST_AUTO_TEST_CASE(health_and_metrics) {
   BOOST_TEST(m.body.find("route=\"/api/v1/records\",status=\"401\"") != std::string::npos);
   BOOST_TEST(m.body.find("gongshi_http_request_duration_seconds_bucket") != std::string::npos);
   BOOST_TEST(m.body.find("gongshi_outbox_pending") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(the_sweeper_runs_on_its_timer) {
+  Site site({}, "0.3");
+  // Decided in March and still a draft in July: far past its 公示期限, so the sweeper marks it.
+  auto rec = site.create(site.penalty({{"CF_WSH", "殷市监罚〔2024〕5号"},
+                                       {"CF_JDRQ", "2024-03-01"},
+                                       {"CF_YXQ", "2025-03-01"}}));
+  std::string flags;
+  for (int i = 0; i < 100 && flags.empty(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    flags = std::string(json_of(site.call("GET", path_of(rec), "filler")).at("flags").as_string());
+  }
+  BOOST_TEST(flags.find("overdue") != std::string::npos, flags);
+  // Marking it was a change: the version moved, so a stale copy is refused.
+  BOOST_TEST(site.take(rec, "submit", "filler").status == 409);
+  auto m = site.call("GET", "/metrics");
+  BOOST_TEST(m.body.find("gongshi_sweeper_lag_seconds") != std::string::npos);
+  BOOST_TEST(m.body.find("gongshi_sweeper_fired_total") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(login_refusals) {
