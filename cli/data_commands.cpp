@@ -8,9 +8,11 @@
 
 #include "cli/cli_support.hpp"
 #include "cli/commands.hpp"
+#include "engine/exchange/csv_writer.hpp"
 #include "engine/exchange/xlsx_writer.hpp"
 #include "engine/model/header_codec.hpp"
 #include "engine/model/json_codec.hpp"
+#include "engine/model/text.hpp"
 #include "engine/service/import.hpp"
 #include "engine/store/directory_repo.hpp"
 #include "engine/store/record_repo.hpp"
@@ -23,18 +25,6 @@ Result<std::unique_ptr<server::App>> open_app(const CommonOptions& common, const
                                               std::size_t pool);
 
 namespace {
-
-std::vector<std::string> split_list(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < s.size()) {
-    auto comma = s.find(',', start);
-    if (comma == std::string::npos) comma = s.size();
-    if (comma > start) out.push_back(s.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
-}
 
 void add_user_command(CLI::App& app, int& exit_code) {
   struct Options {
@@ -159,16 +149,6 @@ void add_import_command(CLI::App& app, int& exit_code) {
   });
 }
 
-std::string csv_cell(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 void add_export_command(CLI::App& app, int& exit_code) {
   struct Options {
     CommonOptions common;
@@ -212,7 +192,7 @@ void add_export_command(CLI::App& app, int& exit_code) {
       (void)xlsx->add_sheet(std::string(label_zh(*kind)), headers);
     } else {
       csv.open(o->out, std::ios::binary);
-      csv << "\xEF\xBB\xBF";  // a BOM, so that Excel reads UTF-8
+      csv << kUtf8Bom;
       for (std::size_t i = 0; i < headers.size(); ++i)
         csv << (i ? "," : "") << csv_cell(headers[i]);
       csv << "\r\n";

@@ -16,7 +16,16 @@ Error unauthenticated(std::string zh, std::string en) {
   return make_error(ErrorCode::unauthenticated, std::move(zh), std::move(en));
 }
 
-Principal principal_of(const User& u, const TokenRow& t) {
+Principal principal_with_token(const User& u, const TokenRow& t) {
+  Principal p = principal_of(u);
+  p.token_kind = t.kind;
+  p.token_hash = t.token_hash;
+  return p;
+}
+
+}  // namespace
+
+Principal principal_of(const User& u) {
   Principal p;
   p.user_id = u.id;
   p.login = u.login;
@@ -24,12 +33,8 @@ Principal principal_of(const User& u, const TokenRow& t) {
   p.region = u.region;
   p.department_id = u.department_id;
   p.roles = u.roles;
-  p.token_kind = t.kind;
-  p.token_hash = t.token_hash;
   return p;
 }
-
-}  // namespace
 
 std::string hash_password(const std::string& password) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
@@ -82,14 +87,14 @@ Result<Principal> authenticate(Database& db, const HttpRequest& req, TimePoint n
     if (!*user || !(*user)->active) {
       return unauthenticated("该用户已停用", "the user is disabled");
     }
-    return principal_of(**user, **token);
+    return principal_with_token(**user, **token);
   });
 }
 
 Result<LoginResult> login(Database& db, const std::string& login_name, const std::string& password,
                           TimePoint now, std::chrono::seconds ttl) {
-  auto user =
-      in_read_transaction<std::optional<User>>(db, [&](Tx& tx) { return find_user(tx, login_name); });
+  auto user = in_read_transaction<std::optional<User>>(
+      db, [&](Tx& tx) { return find_user(tx, login_name); });
   if (!user) return user.error();
   // The same answer for an unknown login and a wrong password.
   if (!*user || !(*user)->active || !verify_password((*user)->password_hash, password)) {
@@ -103,7 +108,7 @@ Result<LoginResult> login(Database& db, const std::string& login_name, const std
   auto st =
       in_transaction<std::monostate>(db, [&](Tx& tx) -> Status { return insert_token(tx, row); });
   if (!st) return st.error();
-  out.who = principal_of(**user, row);
+  out.who = principal_with_token(**user, row);
   return out;
 }
 

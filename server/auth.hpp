@@ -8,6 +8,7 @@
 #include "engine/model/clock.hpp"
 #include "engine/model/result.hpp"
 #include "engine/store/database.hpp"
+#include "engine/store/directory_repo.hpp"
 #include "server/http_types.hpp"
 #include "server/principal.hpp"
 
@@ -16,6 +17,9 @@ namespace gongshi::server {
 // Throws std::runtime_error only when libsodium cannot allocate the hashing memory.
 std::string hash_password(const std::string& password);
 bool verify_password(const std::string& hash, const std::string& password);
+
+// The principal a user acts as (no token: token_kind and token_hash empty).
+Principal principal_of(const User& u);
 
 std::string new_token();
 std::string token_hash(const std::string& token);

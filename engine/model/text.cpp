@@ -110,4 +110,16 @@ std::string normalize_header(std::string_view s) {
   return out;
 }
 
+std::vector<std::string> split_list(std::string_view s, char separator) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < s.size()) {
+    auto end = s.find(separator, start);
+    if (end == std::string_view::npos) end = s.size();
+    if (end > start) out.emplace_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
 }  // namespace gongshi

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace gongshi {
 
@@ -16,6 +17,9 @@ std::string trim(std::string_view s);
 
 // ASCII letters to upper case; other bytes unchanged.
 std::string ascii_upper(std::string_view s);
+
+// "a,b,,c" → {"a", "b", "c"}: the non-empty parts between separators.
+std::vector<std::string> split_list(std::string_view s, char separator = ',');
 
 enum class ControlPolicy { none_allowed, line_breaks_allowed };
 

@@ -76,7 +76,7 @@ Result<DepartmentStats> department_statistics(Database& db, const RegionRegistry
     for (const auto& c : *states) {
       if (!c.department_id || !index.count(*c.department_id)) continue;
       auto& row = s.rows[index[*c.department_id]];
-      count(c.kind == "license" ? row.licenses : row.penalties, c.state, c.count);
+      count(c.kind == "license" ? row.licenses : row.penalties, c.key, c.count);
     }
     for (auto& row : s.rows) {
       add(row.all, row.licenses);

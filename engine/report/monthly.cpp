@@ -107,8 +107,8 @@ MonthlyReport build_monthly(const std::string& region, const std::string& region
     MonthlyRow* row = &unassigned;
     if (c.department_id && unit_of.count(*c.department_id)) row = &rows[*c.department_id];
     (c.kind == "license" ? row->licenses : row->penalties) += c.count;
-    if (c.timeliness == "late") row->late += c.count;
-    if (c.timeliness == "missing") row->missing += c.count;
+    if (c.key == "late") row->late += c.count;
+    if (c.key == "missing") row->missing += c.count;
   }
   for (const auto& [dept, n] : upheld) {
     if (rows.count(dept)) rows[dept].upheld_objections += n;

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "engine/exchange/csv_writer.hpp"
 #include "engine/exchange/xlsx_writer.hpp"
 
 namespace gongshi {
@@ -10,21 +11,6 @@ namespace {
 std::string title_of(const MonthlyReport& r, const char* what) {
   return std::to_string(r.year) + "年" + what + "“双公示”工作情况统计表（" + r.period_label() +
          "）";
-}
-
-std::string csv_cell(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-void csv_row(std::string& out, const std::vector<std::string>& cells) {
-  for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_cell(cells[i]);
-  out += "\r\n";
 }
 
 boost::json::object row_json(const MonthlyRow& r) {
@@ -103,16 +89,16 @@ boost::json::object monthly_json(const MonthlyReport& r) {
 }
 
 std::string monthly_csv(const MonthlyReport& r) {
-  std::string out = "\xEF\xBB\xBF";
-  csv_row(out, {"附件 1：" + title_of(r, "")});
-  csv_row(out, department_headers());
-  for (const auto& row : r.departments) csv_row(out, department_cells(row, false));
-  csv_row(out, department_cells(r.department_total, true));
+  std::string out = kUtf8Bom;
+  out += csv_line({"附件 1：" + title_of(r, "")});
+  out += csv_line(department_headers());
+  for (const auto& row : r.departments) out += csv_line(department_cells(row, false));
+  out += csv_line(department_cells(r.department_total, true));
   out += "\r\n";
-  csv_row(out, {"附件 2：" + title_of(r, "乡镇")});
-  csv_row(out, township_headers());
-  for (const auto& row : r.townships) csv_row(out, township_cells(row, false));
-  csv_row(out, township_cells(r.township_total, true));
+  out += csv_line({"附件 2：" + title_of(r, "乡镇")});
+  out += csv_line(township_headers());
+  for (const auto& row : r.townships) out += csv_line(township_cells(row, false));
+  out += csv_line(township_cells(r.township_total, true));
   return out;
 }
 

@@ -15,20 +15,24 @@ std::string held_then() {
 
 }  // namespace
 
-Result<std::vector<TimelinessCount>> timeliness_counts(Tx& tx, const ReceivedWindow& w) {
+namespace {
+
+// SELECT dept, kind, <key>, COUNT(*) … WHERE <condition> in the window, grouped.
+Result<std::vector<GroupCount>> grouped_counts(Tx& tx, const ReceivedWindow& w,
+                                               const std::string& key,
+                                               const std::string& condition) {
   try {
-    std::vector<TimelinessCount> out;
-    TimelinessCount c;
+    std::vector<GroupCount> out;
+    GroupCount c;
     long long dept = 0, n = 0;
     soci::indicator dept_ind = soci::i_null;
     soci::statement st =
-        (tx.sql().prepare << "SELECT " + held_then() +
-                                 " AS dept, kind, timeliness, COUNT(*) FROM records "
-                                 "WHERE region = :r AND received_at >= :f AND received_at < :t AND "
-                                 "backfill = 0 AND state <> 'discarded' "
-                                 "GROUP BY dept, kind, timeliness",
+        (tx.sql().prepare << "SELECT " + held_then() + " AS dept, kind, " + key +
+                                 ", COUNT(*) FROM records WHERE region = :r AND received_at >= :f "
+                                 "AND received_at < :t AND " +
+                                 condition + " GROUP BY dept, kind, " + key,
          soci::use(w.to), soci::use(w.region), soci::use(w.from), soci::use(w.to),
-         soci::into(dept, dept_ind), soci::into(c.kind), soci::into(c.timeliness), soci::into(n));
+         soci::into(dept, dept_ind), soci::into(c.kind), soci::into(c.key), soci::into(n));
     st.execute();
     while (st.fetch()) {
       c.department_id = dept_ind == soci::i_ok ? std::optional<std::int64_t>(dept) : std::nullopt;
@@ -39,6 +43,12 @@ Result<std::vector<TimelinessCount>> timeliness_counts(Tx& tx, const ReceivedWin
   } catch (const std::exception& e) {
     return database_error(e);
   }
+}
+
+}  // namespace
+
+Result<std::vector<TimelinessCount>> timeliness_counts(Tx& tx, const ReceivedWindow& w) {
+  return grouped_counts(tx, w, "timeliness", "backfill = 0 AND state <> 'discarded'");
 }
 
 Result<std::int64_t> backfill_count(Tx& tx, const ReceivedWindow& w) {
@@ -101,28 +111,7 @@ Result<std::vector<CatalogUse>> catalog_use(Tx& tx, const ReceivedWindow& w) {
 }
 
 Result<std::vector<StateCount>> approved_state_counts(Tx& tx, const ReceivedWindow& w) {
-  try {
-    std::vector<StateCount> out;
-    StateCount c;
-    long long dept = 0, n = 0;
-    soci::indicator dept_ind = soci::i_null;
-    soci::statement st =
-        (tx.sql().prepare << "SELECT " + held_then() +
-                                 " AS dept, kind, state, COUNT(*) FROM records WHERE "
-                                 "region = :r AND received_at >= :f AND received_at < :t AND "
-                                 "approved_at IS NOT NULL GROUP BY dept, kind, state",
-         soci::use(w.to), soci::use(w.region), soci::use(w.from), soci::use(w.to),
-         soci::into(dept, dept_ind), soci::into(c.kind), soci::into(c.state), soci::into(n));
-    st.execute();
-    while (st.fetch()) {
-      c.department_id = dept_ind == soci::i_ok ? std::optional<std::int64_t>(dept) : std::nullopt;
-      c.count = n;
-      out.push_back(c);
-    }
-    return out;
-  } catch (const std::exception& e) {
-    return database_error(e);
-  }
+  return grouped_counts(tx, w, "state", "approved_at IS NOT NULL");
 }
 
 Result<std::map<std::int64_t, std::int64_t>> users_per_department(Tx& tx,

@@ -18,12 +18,16 @@ struct ReceivedWindow {
   std::string from, to;
 };
 
-struct TimelinessCount {
+// Records counted by the department that held them at the end of the window, kind and one more
+// column (`key`).
+struct GroupCount {
   std::optional<std::int64_t> department_id;
-  std::string kind;        // license | penalty
-  std::string timeliness;  // on_time | late | missing
+  std::string kind;  // license | penalty
+  std::string key;   // timeliness (on_time | late | missing) or state
   std::int64_t count = 0;
 };
+using TimelinessCount = GroupCount;
+using StateCount = GroupCount;
 // Records reported in the window, backfills and discarded drafts left out.
 Result<std::vector<TimelinessCount>> timeliness_counts(Tx& tx, const ReceivedWindow& w);
 // Backfills (补录) reported in the window: counted apart.
@@ -40,11 +44,6 @@ struct CatalogUse {
 };
 Result<std::vector<CatalogUse>> catalog_use(Tx& tx, const ReceivedWindow& w);
 
-struct StateCount {
-  std::optional<std::int64_t> department_id;
-  std::string kind, state;
-  std::int64_t count = 0;
-};
 // Records reported in the window that were approved (审批通过), by department, kind and state.
 Result<std::vector<StateCount>> approved_state_counts(Tx& tx, const ReceivedWindow& w);
 // Active users per department of a region (department 0: users without one).

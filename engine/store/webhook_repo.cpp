@@ -1,22 +1,12 @@
 #include "engine/store/webhook_repo.hpp"
 
+#include "engine/model/text.hpp"
+
 #include <soci/soci.h>
 #include <map>
 
 namespace gongshi {
 namespace {
-
-std::vector<std::string> split_events(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < s.size()) {
-    auto comma = s.find(',', start);
-    if (comma == std::string::npos) comma = s.size();
-    if (comma > start) out.push_back(s.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
-}
 
 std::string join_events(const std::vector<std::string>& v) {
   std::string out;
@@ -55,7 +45,7 @@ Result<std::vector<WebhookSubscription>> select_subscriptions(Tx& tx, const std:
     while (st.fetch()) {
       s.id = id;
       s.department_id = dept_ind == soci::i_ok ? std::optional<std::int64_t>(dept) : std::nullopt;
-      s.events = split_events(events);
+      s.events = split_list(events);
       s.active = active != 0;
       out.push_back(s);
     }

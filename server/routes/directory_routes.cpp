@@ -47,14 +47,7 @@ boost::json::object department_json(const Department& d) {
 }
 
 boost::json::object user_json(const User& u) {
-  Principal p;
-  p.user_id = u.id;
-  p.login = u.login;
-  p.display_name = u.display_name;
-  p.region = u.region;
-  p.department_id = u.department_id;
-  p.roles = u.roles;
-  auto o = principal_json(p);
+  auto o = principal_json(principal_of(u));
   o["active"] = u.active;
   return o;
 }
