@@ -159,8 +159,8 @@ void add_demo_command(CLI::App& app, int& exit_code) {
     const Date today = shanghai_date(now);
     std::mt19937 rng(20240705);
     const std::vector<std::string> states{
-        "draft",     "submitted", "returned",  "approved",        "published", "published",
-        "published", "published", "published", "withheld",        "corrected", "withdrawn",
+        "draft",     "submitted", "returned",  "approved",         "published", "published",
+        "published", "published", "published", "withheld",         "corrected", "withdrawn",
         "repaired",  "revoked",   "discarded", "repair_requested", "objected"};
     const auto penalty = ctx.rules->rules->samples().penalty;
     const auto license = ctx.rules->rules->samples().license;

@@ -66,8 +66,8 @@ Result<StoredRecord> Engine::get(const std::string& region, std::int64_t id) {
 }
 
 Result<std::vector<EventRow>> Engine::history(const std::string& region, std::int64_t id) {
-  return in_read_transaction<std::vector<EventRow>>(*db_,
-                                               [&](Tx& tx) { return events_of(tx, region, id); });
+  return in_read_transaction<std::vector<EventRow>>(
+      *db_, [&](Tx& tx) { return events_of(tx, region, id); });
 }
 
 }  // namespace gongshi

@@ -35,11 +35,11 @@ class Session : public std::enable_shared_from_this<Session> {
     res->body() = R"({"hello":"world"})";
     res->keep_alive(req_.keep_alive());
     res->prepare_payload();
-    http::async_write(stream_, *res, [self = shared_from_this(), res](beast::error_code ec,
-                                                                      std::size_t) {
-      if (ec || !res->keep_alive()) return;
-      self->read();
-    });
+    http::async_write(stream_, *res,
+                      [self = shared_from_this(), res](beast::error_code ec, std::size_t) {
+                        if (ec || !res->keep_alive()) return;
+                        self->read();
+                      });
   }
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;

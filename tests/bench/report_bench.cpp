@@ -2,9 +2,9 @@
 // realistic rows (25 departments and 10 townships, two years of received times, 1 in 20 late and
 // 1 in 50 missing) by multi-row INSERT, then times the month's report and a full scan of the
 // table. Usage: report_bench DB_URL [records]   (scripts/bench report; docs/benchmarks.md)
+#include <soci/soci.h>
 #include <chrono>
 #include <cstdio>
-#include <soci/soci.h>
 
 #include "engine/report/monthly_query.hpp"
 #include "engine/service/engine.hpp"
@@ -58,8 +58,14 @@ int main(int argc, char** argv) {
   }
   auto units = in_transaction<std::monostate>(**db, [](Tx& tx) -> Status {
     for (int i = 1; i <= 35; ++i) {
-      auto id = insert_department(tx, {"410505", 0, {}, i <= 25 ? "department" : "township",
-                                       "单位" + std::to_string(i), "", {}, {}});
+      auto id = insert_department(tx, {"410505",
+                                       0,
+                                       {},
+                                       i <= 25 ? "department" : "township",
+                                       "单位" + std::to_string(i),
+                                       "",
+                                       {},
+                                       {}});
       if (!id) return id.error();
     }
     return ok_status();
@@ -100,9 +106,8 @@ int main(int argc, char** argv) {
       row[c_recv] = format_utc(std::chrono::floor<std::chrono::seconds>(at));
       rows.push_back(std::move(row));
     }
-    auto st = in_transaction<std::monostate>(**db, [&](Tx& tx) {
-      return bulk_insert(tx, "records", columns, rows, 500);
-    });
+    auto st = in_transaction<std::monostate>(
+        **db, [&](Tx& tx) { return bulk_insert(tx, "records", columns, rows, 500); });
     if (!st) {
       std::fprintf(stderr, "%s\n", st.error().message_en.c_str());
       return 1;

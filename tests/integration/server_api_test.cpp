@@ -31,9 +31,8 @@ BOOST_AUTO_TEST_CASE(health_and_metrics) {
 BOOST_AUTO_TEST_CASE(the_sweeper_runs_on_its_timer) {
   Site site({}, "0.3");
   // Decided in March and still a draft in July: far past its 公示期限, so the sweeper marks it.
-  auto rec = site.create(site.penalty({{"CF_WSH", "殷市监罚〔2024〕5号"},
-                                       {"CF_JDRQ", "2024-03-01"},
-                                       {"CF_YXQ", "2025-03-01"}}));
+  auto rec = site.create(site.penalty(
+      {{"CF_WSH", "殷市监罚〔2024〕5号"}, {"CF_JDRQ", "2024-03-01"}, {"CF_YXQ", "2025-03-01"}}));
   std::string flags;
   for (int i = 0; i < 100 && flags.empty(); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));

@@ -264,11 +264,21 @@ BOOST_AUTO_TEST_CASE(two_servers_on_one_database_deliver_each_webhook_once) {
   Receiver receiver;
   receiver.failures = 0;
   // A second process on the same database, with its own sweeper and dispatcher.
-  std::vector<std::string> args{"serve", "--db", site.tdb.url, "--listen", "127.0.0.1:0",
-                                "--now", "2024-07-05T09:00:00+08:00", "--dispatch-interval",
-                                "0.05", "--schemas", std::string(GONGSHI_SOURCE_DIR) + "/schemas",
-                                "--rules", std::string(GONGSHI_SOURCE_DIR) + "/rules_lua",
-                                "--plugins", GONGSHI_PLUGIN_DIR};
+  std::vector<std::string> args{"serve",
+                                "--db",
+                                site.tdb.url,
+                                "--listen",
+                                "127.0.0.1:0",
+                                "--now",
+                                "2024-07-05T09:00:00+08:00",
+                                "--dispatch-interval",
+                                "0.05",
+                                "--schemas",
+                                std::string(GONGSHI_SOURCE_DIR) + "/schemas",
+                                "--rules",
+                                std::string(GONGSHI_SOURCE_DIR) + "/rules_lua",
+                                "--plugins",
+                                GONGSHI_PLUGIN_DIR};
   ServerProcess second(args);
   auto sub = site.call("POST", "/api/v1/webhooks", "office",
                        boost::json::serialize(object{
@@ -277,8 +287,8 @@ BOOST_AUTO_TEST_CASE(two_servers_on_one_database_deliver_each_webhook_once) {
   BOOST_REQUIRE(sub.status == 201);
   const std::string token = site.as("filler");
   for (int i = 1; i <= 15; ++i) {
-    const auto body = site.penalty({{"CF_WSH", boost::json::value("殷市监罚〔2024〕3" +
-                                                                  std::to_string(i) + "0号")}});
+    const auto body = site.penalty(
+        {{"CF_WSH", boost::json::value("殷市监罚〔2024〕3" + std::to_string(i) + "0号")}});
     // Alternate the servers: both write, both dispatch.
     auto r = (i % 2 ? *site.server : second).call("POST", "/api/v1/records", token, body);
     BOOST_REQUIRE(r.status == 201);
