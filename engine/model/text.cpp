@@ -122,4 +122,13 @@ std::vector<std::string> split_list(std::string_view s, char separator) {
   return out;
 }
 
+std::string join_list(const std::vector<std::string>& parts, char separator) {
+  std::string out;
+  for (const auto& p : parts) {
+    if (!out.empty()) out += separator;
+    out += p;
+  }
+  return out;
+}
+
 }  // namespace gongshi

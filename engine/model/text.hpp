@@ -20,6 +20,8 @@ std::string ascii_upper(std::string_view s);
 
 // "a,b,,c" → {"a", "b", "c"}: the non-empty parts between separators.
 std::vector<std::string> split_list(std::string_view s, char separator = ',');
+// {"a", "b"} → "a,b".
+std::string join_list(const std::vector<std::string>& parts, char separator = ',');
 
 enum class ControlPolicy { none_allowed, line_breaks_allowed };
 

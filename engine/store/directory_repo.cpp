@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include "engine/model/text.hpp"
 #include "engine/store/ids.hpp"
 
 namespace gongshi {
@@ -17,12 +18,6 @@ struct OptionalId {
     return ind == soci::i_ok ? std::optional<std::int64_t>(value) : std::nullopt;
   }
 };
-
-std::string join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
-  return out;
-}
 
 std::vector<std::string> split(const std::string& s) {
   std::vector<std::string> out;
@@ -116,7 +111,7 @@ Result<std::vector<Department>> departments_of(Tx& tx, const std::string& region
 Result<std::int64_t> insert_user(Tx& tx, const User& u) {
   OptionalId dept(u.department_id);
   std::string region = u.region, login = u.login, name = u.display_name, hash = u.password_hash;
-  std::string roles = join(u.roles);
+  std::string roles = join_list(u.roles);
   int active = u.active ? 1 : 0;
   return insert_with_id(tx, "users",
                         "region, department_id, login, display_name, password_hash, roles, active",
@@ -207,7 +202,7 @@ Result<std::vector<User>> users_of(Tx& tx, const std::string& region,
 Status update_user(Tx& tx, const User& u) {
   try {
     OptionalId dept(u.department_id);
-    std::string roles = join(u.roles), name = u.display_name, hash = u.password_hash;
+    std::string roles = join_list(u.roles), name = u.display_name, hash = u.password_hash;
     int active = u.active ? 1 : 0;
     long long id = u.id;
     tx.sql() << "UPDATE users SET department_id = :d, display_name = :n, password_hash = :h, "

@@ -19,15 +19,21 @@ Result<std::int64_t> next_id(Tx& tx, const std::string& table) {
   }
 }
 
-Result<std::int64_t> inserted_id(Tx& tx, std::int64_t assigned) {
-  if (tx.dialect() == Dialect::sqlite) return assigned;
+Result<std::int64_t> last_insert_id(Tx& tx) {
   try {
     long long id = 0;
-    tx.sql() << "SELECT LAST_INSERT_ID()", soci::into(id);
+    tx.sql() << (tx.dialect() == Dialect::sqlite ? "SELECT last_insert_rowid()"
+                                                 : "SELECT LAST_INSERT_ID()"),
+        soci::into(id);
     return static_cast<std::int64_t>(id);
   } catch (const std::exception& e) {
     return database_error(e);
   }
+}
+
+Result<std::int64_t> inserted_id(Tx& tx, std::int64_t assigned) {
+  if (tx.dialect() == Dialect::sqlite) return assigned;
+  return last_insert_id(tx);
 }
 
 }  // namespace gongshi

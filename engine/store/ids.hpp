@@ -11,6 +11,9 @@ namespace gongshi {
 
 // SQLite: the id to insert with. MySQL: 0 (leave the column out).
 Result<std::int64_t> next_id(Tx& tx, const std::string& table);
+// The id the session's last INSERT got, on a table with its own counter (AUTO_INCREMENT, or
+// SQLite's INTEGER PRIMARY KEY AUTOINCREMENT).
+Result<std::int64_t> last_insert_id(Tx& tx);
 // MySQL: the id the last INSERT got. SQLite: `assigned`.
 Result<std::int64_t> inserted_id(Tx& tx, std::int64_t assigned);
 

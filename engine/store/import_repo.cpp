@@ -2,6 +2,8 @@
 
 #include <soci/soci.h>
 
+#include "engine/store/ids.hpp"
+
 namespace gongshi {
 
 Result<std::int64_t> insert_import_job(Tx& tx, const ImportJob& j) {
@@ -15,11 +17,7 @@ Result<std::int64_t> insert_import_job(Tx& tx, const ImportJob& j) {
         soci::use(j.file_name), soci::use(j.status), soci::use(j.rows_total),
         soci::use(j.rows_done), soci::use(j.rows_ok), soci::use(j.rows_failed),
         soci::use(j.message), soci::use(j.created_at);
-    long long id = 0;
-    tx.sql() << (tx.dialect() == Dialect::sqlite ? "SELECT last_insert_rowid()"
-                                                 : "SELECT LAST_INSERT_ID()"),
-        soci::into(id);
-    return static_cast<std::int64_t>(id);
+    return last_insert_id(tx);
   } catch (const std::exception& e) {
     return database_error(e);
   }

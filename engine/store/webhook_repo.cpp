@@ -1,18 +1,13 @@
 #include "engine/store/webhook_repo.hpp"
 
 #include "engine/model/text.hpp"
+#include "engine/store/ids.hpp"
 
 #include <soci/soci.h>
 #include <map>
 
 namespace gongshi {
 namespace {
-
-std::string join_events(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
-  return out;
-}
 
 template <class Bind>
 Result<std::vector<WebhookSubscription>> select_subscriptions(Tx& tx, const std::string& where,
@@ -68,19 +63,13 @@ Result<std::int64_t> insert_subscription(Tx& tx, const WebhookSubscription& s) {
   try {
     long long dept = s.department_id.value_or(0);
     soci::indicator dept_ind = s.department_id ? soci::i_ok : soci::i_null;
-    std::string events = join_events(s.events);
+    std::string events = join_list(s.events);
     int active = s.active ? 1 : 0;
     tx.sql() << "INSERT INTO webhook_subscriptions (region, department_id, url, events, secret, "
                 "active, created_by, created_at) VALUES (:r, :d, :u, :e, :s, :a, :b, :c)",
         soci::use(s.region), soci::use(dept, dept_ind), soci::use(s.url), soci::use(events),
         soci::use(s.secret), soci::use(active), soci::use(s.created_by), soci::use(s.created_at);
-    long long id = 0;
-    if (tx.dialect() == Dialect::sqlite) {
-      tx.sql() << "SELECT last_insert_rowid()", soci::into(id);
-    } else {
-      tx.sql() << "SELECT LAST_INSERT_ID()", soci::into(id);
-    }
-    return static_cast<std::int64_t>(id);
+    return last_insert_id(tx);
   } catch (const std::exception& e) {
     return database_error(e);
   }
