@@ -1,6 +1,5 @@
 #include "server/http_server.hpp"
 
-#include <unistd.h>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
@@ -10,6 +9,7 @@
 #include <set>
 #include <thread>
 
+#include "engine/exchange/work_files.hpp"
 #include "server/responses.hpp"
 
 namespace gongshi::server {
@@ -36,7 +36,6 @@ struct HttpServer::Impl {
   std::vector<std::weak_ptr<Session>> sessions;
   std::vector<std::shared_ptr<net::steady_timer>> timers;
   std::vector<std::shared_ptr<std::function<void()>>> ticks;  // periodic tasks, kept alive here
-  std::atomic<std::uint64_t> upload_seq{0};
 
   void accept();
   void stop();
@@ -120,9 +119,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (upload_) {
       file_parser_.emplace(std::move(*header_parser_));
       file_parser_->body_limit(server_.options.upload_limit);
-      upload_path_ = (server_.options.upload_dir / ("gongshi-upload-" + std::to_string(::getpid()) +
-                                                    "-" + std::to_string(server_.upload_seq++)))
-                         .string();
+      upload_path_ = unique_path(server_.options.upload_dir, "gongshi-upload-").string();
       beast::error_code ec;
       file_parser_->get().body().open(upload_path_.c_str(), beast::file_mode::write, ec);
       if (ec) {

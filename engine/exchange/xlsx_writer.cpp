@@ -1,6 +1,7 @@
 #include "engine/exchange/xlsx_writer.hpp"
 
-#include <sodium.h>
+#include "engine/exchange/work_files.hpp"
+
 #include <xlsxwriter.h>
 
 #include <algorithm>
@@ -93,28 +94,17 @@ Status XlsxWriter::close() {
 
 Result<std::string> xlsx_bytes(const std::vector<SheetData>& sheets,
                                const std::filesystem::path& work_dir) {
-  unsigned char rnd[8];
-  randombytes_buf(rnd, sizeof rnd);
-  std::ostringstream name;
-  name << "gongshi-" << std::hex;
-  for (unsigned char c : rnd) name << static_cast<int>(c);
-  const auto file = work_dir / (name.str() + ".xlsx");
-  {
+  return bytes_written_by(work_dir, ".xlsx", [&](const std::filesystem::path& file) -> Status {
     auto writer = XlsxWriter::create(file);
     if (!writer) return writer.error();
     for (const auto& s : sheets) {
-      if (auto st = (*writer)->add_sheet(s.name, s.headers, s.widths); !st) return st.error();
+      if (auto st = (*writer)->add_sheet(s.name, s.headers, s.widths); !st) return st;
       for (const auto& row : s.rows) {
-        if (auto st = (*writer)->write_row(row); !st) return st.error();
+        if (auto st = (*writer)->write_row(row); !st) return st;
       }
     }
-    if (auto st = (*writer)->close(); !st) return st.error();
-  }
-  std::ifstream in(file, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::error_code ec;
-  std::filesystem::remove(file, ec);
-  return bytes;
+    return (*writer)->close();
+  });
 }
 
 }  // namespace gongshi

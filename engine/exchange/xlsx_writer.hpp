@@ -11,6 +11,9 @@
 
 namespace gongshi {
 
+inline constexpr const char* kXlsxContentType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 class XlsxWriter {
  public:
   static Result<std::unique_ptr<XlsxWriter>> create(const std::filesystem::path& file);

@@ -3,19 +3,17 @@
 // empty template with the standard's headers.
 #include <boost/json.hpp>
 
+#include "engine/exchange/work_files.hpp"
 #include "engine/exchange/xlsx_writer.hpp"
 #include "engine/model/fields.hpp"
 #include "engine/model/header_codec.hpp"
 #include "server/access.hpp"
-#include "server/auth.hpp"
 #include "server/import_runner.hpp"
 #include "server/routes/route_support.hpp"
 #include "server/routes/routes.hpp"
 
 namespace gongshi::server {
 namespace {
-
-const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 boost::json::object job_json(const ImportJob& j) {
   return {{"id", j.id},
@@ -60,7 +58,7 @@ HttpResponse upload(AppContext& app, RouteContext& c) {
     spec.actor = Actor{c.who->login, c.who->has("filler") ? "filler" : "dept_admin"};
     spec.batch = app.settings.import_batch;
     // The upload's temporary file is removed after the response: the job keeps its own copy.
-    spec.file = app.settings.work_dir / ("gongshi-import-" + new_token().substr(3, 24));
+    spec.file = unique_path(app.settings.work_dir, "gongshi-import-");
     std::error_code ec;
     std::filesystem::rename(req.body_file, spec.file, ec);
     if (ec) {
@@ -141,7 +139,7 @@ HttpResponse errors_xlsx(AppContext& app, RouteContext& c) {
     }
     auto bytes = xlsx_bytes({sheet}, app.settings.work_dir);
     if (!bytes) return bytes.error();
-    return file_response(std::move(bytes).value(), kXlsxType,
+    return file_response(std::move(bytes).value(), kXlsxContentType,
                          "导入错误-" + std::to_string(job->id) + ".xlsx");
   });
 }
@@ -163,7 +161,7 @@ HttpResponse template_xlsx(AppContext& app, RouteContext& c) {
     }
     auto bytes = xlsx_bytes({data, notes}, app.settings.work_dir);
     if (!bytes) return bytes.error();
-    return file_response(std::move(bytes).value(), kXlsxType,
+    return file_response(std::move(bytes).value(), kXlsxContentType,
                          std::string(label_zh(*kind)) + "模板.xlsx");
   });
 }

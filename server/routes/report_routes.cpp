@@ -1,13 +1,13 @@
 // /api/v1/reports: the monthly 通报 (JSON, CSV or XLSX) and the catalog–ledger reconciliation of a
 // region, for its 信用办 and system administrators (and those of the regions above).
 #include <boost/json.hpp>
-#include <fstream>
 
+#include "engine/exchange/work_files.hpp"
+#include "engine/exchange/xlsx_writer.hpp"
 #include "engine/report/department_stats.hpp"
 #include "engine/report/monthly_format.hpp"
 #include "engine/report/reconcile.hpp"
 #include "server/access.hpp"
-#include "server/auth.hpp"
 #include "server/routes/route_support.hpp"
 #include "server/routes/routes.hpp"
 
@@ -47,16 +47,10 @@ HttpResponse monthly(AppContext& app, RouteContext& c) {
     if (format != "xlsx") {
       return bad_request("format 应为 json、csv 或 xlsx", "format must be json, csv or xlsx");
     }
-    const auto file =
-        app.settings.work_dir / ("gongshi-report-" + new_token().substr(3, 24) + ".xlsx");
-    if (auto st = write_monthly_xlsx(*r, file); !st) return st.error();
-    std::ifstream in(file, std::ios::binary);
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    std::error_code ec;
-    std::filesystem::remove(file, ec);
-    return file_response(std::move(bytes),
-                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                         name + ".xlsx");
+    auto bytes = bytes_written_by(app.settings.work_dir, ".xlsx",
+                                  [&](const auto& file) { return write_monthly_xlsx(*r, file); });
+    if (!bytes) return bytes.error();
+    return file_response(std::move(bytes).value(), kXlsxContentType, name + ".xlsx");
   });
 }
 

@@ -264,22 +264,7 @@ BOOST_AUTO_TEST_CASE(two_servers_on_one_database_deliver_each_webhook_once) {
   Receiver receiver;
   receiver.failures = 0;
   // A second process on the same database, with its own sweeper and dispatcher.
-  std::vector<std::string> args{"serve",
-                                "--db",
-                                site.tdb.url,
-                                "--listen",
-                                "127.0.0.1:0",
-                                "--now",
-                                "2024-07-05T09:00:00+08:00",
-                                "--dispatch-interval",
-                                "0.05",
-                                "--schemas",
-                                std::string(GONGSHI_SOURCE_DIR) + "/schemas",
-                                "--rules",
-                                std::string(GONGSHI_SOURCE_DIR) + "/rules_lua",
-                                "--plugins",
-                                GONGSHI_PLUGIN_DIR};
-  ServerProcess second(args);
+  ServerProcess second(Site::serve_args(site.tdb.url, "600"));
   auto sub = site.call("POST", "/api/v1/webhooks", "office",
                        boost::json::serialize(object{
                            {"url", "http://127.0.0.1:" + std::to_string(receiver.port) + "/"},

@@ -73,31 +73,37 @@ struct Site {
       return ok_status();
     });
     BOOST_REQUIRE_MESSAGE(seeded.ok(), (seeded.ok() ? "" : seeded.error().message_en));
-    std::vector<std::string> args{"serve",
-                                  "--db",
-                                  tdb.url,
-                                  "--listen",
-                                  "127.0.0.1:0",
-                                  "--threads",
-                                  "4",
-                                  "--now",
-                                  "2024-07-05T09:00:00+08:00",
-                                  "--sweep-interval",
-                                  sweep_interval,
-                                  "--dispatch-interval",
-                                  "0.2",
-                                  "--webhook-retry",
-                                  "1",
-                                  "--body-limit",
-                                  "262144",
-                                  "--schemas",
-                                  std::string(GONGSHI_SOURCE_DIR) + "/schemas",
-                                  "--rules",
-                                  std::string(GONGSHI_SOURCE_DIR) + "/rules_lua",
-                                  "--plugins",
-                                  GONGSHI_PLUGIN_DIR};
+    auto args = serve_args(tdb.url, sweep_interval);
     for (auto& a : extra_args) args.push_back(a);
     server = std::make_unique<ServerProcess>(args);
+  }
+
+  // The `gongshi serve` arguments of a site's server on the database at `url`.
+  static std::vector<std::string> serve_args(const std::string& url,
+                                             const std::string& sweep_interval) {
+    return {"serve",
+            "--db",
+            url,
+            "--listen",
+            "127.0.0.1:0",
+            "--threads",
+            "4",
+            "--now",
+            "2024-07-05T09:00:00+08:00",
+            "--sweep-interval",
+            sweep_interval,
+            "--dispatch-interval",
+            "0.2",
+            "--webhook-retry",
+            "1",
+            "--body-limit",
+            "262144",
+            "--schemas",
+            std::string(GONGSHI_SOURCE_DIR) + "/schemas",
+            "--rules",
+            std::string(GONGSHI_SOURCE_DIR) + "/rules_lua",
+            "--plugins",
+            GONGSHI_PLUGIN_DIR};
   }
 
   const std::string& as(const std::string& login) {
