@@ -9,7 +9,10 @@ rule = { region = "140600", name = "朔州市" }
 tests = {
   { name = "7 working days across the 2025 National Day week", kind = "penalty",
     record = { CF_JDRQ = "2025-09-30", CF_YXQ = "2026-09-30" }, today = "2025-10-20",
-    expect = { publish_by = "2025-10-16", publication_end = "2026-09-30", issues = {} } },
+    expect = { publish_by = "2025-10-16", issues = {},
+               -- 令第58号: a food-safety penalty, one year to three years from the decision
+               regime = "ndrc-order-2023-58", sector = "食品",
+               repair_from = "2026-09-30", publication_end = "2028-09-30" } },
   { name = "public by default", kind = "license",
     expect = { scope = "社会公开", mask = false, flags = {} } },
 }

@@ -45,7 +45,7 @@ tests = {
   { name = "5 working days from a Wednesday", kind = "penalty",
     record = { CF_JDRQ = "2024-07-03" },
     expect = { publish_by = "2024-07-10", late_after = "2024-07-10", missing_after = "2024-08-09",
-               publication_end = "2025-07-03", scope = "社会公开", flags = {}, issues = {} } },
+               publication_end = "2027-07-03", scope = "社会公开", flags = {}, issues = {} } },
   { name = "the National Day week and its make-up Sunday", kind = "license",
     record = { XK_JDRQ = "2024-09-27", XK_YXQZ = "2024-09-27" },
     expect = { publish_by = "2024-10-10", missing_after = "2024-11-09", publication_end = "2029-07-02" } },

@@ -15,11 +15,15 @@ boost::json::value text_or_null(const std::string& s) {
   return boost::json::value(s);
 }
 
-boost::json::object fields_of(const StoredRecord& r) {
+boost::json::object object_of(const std::string& text) {
   boost::system::error_code ec;
-  auto v = boost::json::parse(r.data, ec);
+  auto v = boost::json::parse(text, ec);
   if (ec || !v.is_object()) return {};
   return std::move(v.as_object());
+}
+
+boost::json::object fields_of(const StoredRecord& r) {
+  return object_of(r.data);
 }
 
 // Byte lengths of the UTF-8 characters of `s`.
@@ -89,7 +93,10 @@ boost::json::object record_json(const StoredRecord& r) {
             {"publication_end", date_or_null(r.publication_end)},
             {"objection_due", date_or_null(r.objection_due)},
             {"repair_due", date_or_null(r.repair_due)},
-            {"withdraw_due", date_or_null(r.withdraw_due)}}},
+            {"withdraw_due", date_or_null(r.withdraw_due)},
+            {"repair_from", date_or_null(r.repair_from)}}},
+          {"calendar_provisional", r.calendar_provisional},
+          {"rules", object_of(r.rule_notes)},
           {"submitted_at", text_or_null(r.submitted_at)},
           {"approved_at", text_or_null(r.approved_at)},
           {"published_at", text_or_null(r.published_at)},

@@ -6,9 +6,9 @@
 #include "engine/model/json_file.hpp"
 
 namespace gongshi {
-namespace {
 
-Result<std::vector<HolidayYear>> load_national(const std::filesystem::path& dir) {
+Result<std::vector<HolidayYear>> load_national_files(const std::filesystem::path& schemas_dir) {
+  const auto dir = schemas_dir / "calendar" / "national";
   std::error_code ec;
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
@@ -34,26 +34,45 @@ Result<std::vector<HolidayYear>> load_national(const std::filesystem::path& dir)
   return years;
 }
 
-}  // namespace
+std::vector<HolidayYear> merge_years(const std::vector<HolidayYear>& file_years,
+                                     const std::vector<HolidayYear>& loaded) {
+  std::map<int, const HolidayYear*> by_year;
+  for (const auto& y : file_years) by_year[y.year] = &y;
+  for (const auto& y : loaded) by_year[y.year] = &y;
+  std::vector<HolidayYear> out;
+  for (const auto& [year, y] : by_year) out.push_back(*y);
+  return out;
+}
+
+Result<Calendar> build_calendar(const std::filesystem::path& schemas_dir,
+                                const RegionRegistry& regions, std::string_view region_code,
+                                const std::vector<HolidayYear>& file_years,
+                                const LoadedCalendar& loaded) {
+  auto chain = regions.chain(region_code);
+  if (!chain) return chain.error();
+  std::vector<std::vector<DayOverride>> layers;
+  for (const auto& code : *chain) {
+    const auto file = schemas_dir / "calendar" / "regions" / (code + ".json");
+    if (std::filesystem::exists(file)) {
+      auto json = read_json_file(file);
+      if (!json) return json.error();
+      auto days = parse_region_days(*json, code, file.filename().string());
+      if (!days) return days.error();
+      layers.push_back(std::move(days).value());
+    }
+    if (const auto it = loaded.region_days.find(code); it != loaded.region_days.end()) {
+      layers.push_back(it->second);
+    }
+  }
+  return Calendar::build(std::string(region_code), merge_years(file_years, loaded.national),
+                         layers);
+}
 
 Result<Calendar> load_calendar(const std::filesystem::path& schemas_dir,
                                const RegionRegistry& regions, std::string_view region_code) {
-  auto chain = regions.chain(region_code);
-  if (!chain) return chain.error();
-  const auto base = schemas_dir / "calendar";
-  auto years = load_national(base / "national");
+  auto years = load_national_files(schemas_dir);
   if (!years) return years.error();
-  std::vector<std::vector<DayOverride>> layers;
-  for (const auto& code : *chain) {
-    const auto file = base / "regions" / (code + ".json");
-    if (!std::filesystem::exists(file)) continue;
-    auto json = read_json_file(file);
-    if (!json) return json.error();
-    auto days = parse_region_days(*json, code, file.filename().string());
-    if (!days) return days.error();
-    layers.push_back(std::move(days).value());
-  }
-  return Calendar::build(std::string(region_code), *years, layers);
+  return build_calendar(schemas_dir, regions, region_code, *years, {});
 }
 
 }  // namespace gongshi

@@ -120,4 +120,78 @@ Result<std::vector<DayOverride>> parse_region_days(const boost::json::value& jso
                         make_date(9999, 12, 31), false);
 }
 
+int working_days_of(const HolidayYear& y) {
+  int n = 0;
+  for (Date d = make_date(y.year, 1, 1); d <= make_date(y.year, 12, 31); d = add_days(d, 1)) {
+    n += is_weekend(d) ? 0 : 1;
+  }
+  for (const auto& o : y.days) {
+    if (static_cast<int>(o.date.year()) != y.year) continue;
+    if (o.off && !is_weekend(o.date)) --n;
+    if (!o.off && is_weekend(o.date)) ++n;
+  }
+  return n;
+}
+
+Result<HolidayYear> parse_notice_year(const boost::json::value& json, int expected_year,
+                                      std::string_view source) {
+  auto year = parse_holiday_year(json, source);
+  if (!year) return year;
+  if (year->year != expected_year) {
+    return bad(
+        source,
+        "year 为 " + std::to_string(year->year) + "，与要载入的 " + std::to_string(expected_year) +
+            " 年不符",
+        "\"year\" is " + std::to_string(year->year) + ", not " + std::to_string(expected_year));
+  }
+  const Notice& notice = year->notices.front();
+  if (notice.number.empty() || !parse_date(notice.published)) {
+    return bad(source, "通知须注明文号（number）和发布日期（published，YYYY-MM-DD）",
+               "the notice needs its number and its published date (YYYY-MM-DD)");
+  }
+  // 《全国年节及纪念日放假办法》: the holidays every year's notice arranges. A notice may name two
+  // together ("国庆节、中秋节").
+  std::string names;
+  for (const auto& d : year->days) {
+    if (d.off) names += d.name + "|";
+  }
+  std::string missing;
+  for (const char* holiday : {"元旦", "春节", "清明", "劳动节", "端午", "中秋", "国庆"}) {
+    if (names.find(holiday) == std::string::npos)
+      missing += (missing.empty() ? "" : "、") + std::string(holiday);
+  }
+  if (!missing.empty()) {
+    return bad(source, "不是全年的安排：缺少" + missing + "的放假日期",
+               "not a whole year's arrangement: no days off named for " + missing);
+  }
+  const int working = working_days_of(*year);
+  if (working < kMinWorkingDays || working > kMaxWorkingDays) {
+    return bad(source,
+               "全年工作日为 " + std::to_string(working) + " 天，不在 " +
+                   std::to_string(kMinWorkingDays) + "–" + std::to_string(kMaxWorkingDays) +
+                   " 天之间，请核对",
+               "the year would have " + std::to_string(working) + " working days, outside " +
+                   std::to_string(kMinWorkingDays) + "–" + std::to_string(kMaxWorkingDays));
+  }
+  return year;
+}
+
+Result<std::vector<DayOverride>> parse_region_year(const boost::json::value& json,
+                                                   std::string_view code, int year,
+                                                   std::string_view source) {
+  const auto* obj = json.if_object();
+  if (obj == nullptr) return bad(source, "应为 JSON 对象", "must be a JSON object");
+  if (str(*obj, "region") != code) {
+    return bad(source, "region 应为 " + std::string(code),
+               "\"region\" must be " + std::string(code));
+  }
+  const auto* y = obj->if_contains("year");
+  if (y == nullptr || !y->is_int64() || y->get_int64() != year) {
+    return bad(source, "year 应为 " + std::to_string(year),
+               "\"year\" must be " + std::to_string(year));
+  }
+  return parse_holidays(obj->if_contains("holidays"), source, make_date(year, 1, 1),
+                        make_date(year, 12, 31), false);
+}
+
 }  // namespace gongshi

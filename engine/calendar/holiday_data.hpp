@@ -39,4 +39,21 @@ Result<HolidayYear> parse_holiday_year(const boost::json::value& json, std::stri
 Result<std::vector<DayOverride>> parse_region_days(const boost::json::value& json,
                                                    std::string_view code, std::string_view source);
 
+// A year's notice as a load (`gongshi calendar load`, PUT /api/v1/calendar/{year}) checks it before
+// anything is stored: parse_holiday_year's checks, "year" equal to `expected_year`, every statutory
+// holiday of 《全国年节及纪念日放假办法》 named (元旦, 春节, 清明节, 劳动节, 端午节, 中秋节,
+// 国庆节), and a plausible count of working days (kMinWorkingDays..kMaxWorkingDays).
+inline constexpr int kMinWorkingDays = 240;
+inline constexpr int kMaxWorkingDays = 256;
+Result<HolidayYear> parse_notice_year(const boost::json::value& json, int expected_year,
+                                      std::string_view source);
+// Working days of a year from its notice alone: weekdays − weekdays off + weekend days worked.
+int working_days_of(const HolidayYear& y);
+
+// A region's own days for one year, as loaded at run time: {"region": CODE, "year": YYYY,
+// "holidays": [...]} with every day inside that year.
+Result<std::vector<DayOverride>> parse_region_year(const boost::json::value& json,
+                                                   std::string_view code, int year,
+                                                   std::string_view source);
+
 }  // namespace gongshi

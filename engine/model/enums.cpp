@@ -65,6 +65,12 @@ constexpr std::array<EnumEntry<PublicScope>, 3> kPublicScopes{{
     {PublicScope::authorized_query, "授权查询", "", ""},
 }};
 
+constexpr std::array<EnumEntry<SeverityTier>, 3> kSeverityTiers{{
+    {SeverityTier::minor, "轻微", "", "轻微失信|minor"},
+    {SeverityTier::general, "一般", "", "一般失信|general"},
+    {SeverityTier::serious, "严重", "", "严重失信|serious"},
+}};
+
 constexpr std::array<std::string_view, 6> kOtherSeparators{"-", "－", "—", "：", ":", "_"};
 
 }  // namespace
@@ -92,6 +98,10 @@ std::span<const EnumEntry<LicenseStatus>> enum_entries<LicenseStatus>() {
 template <>
 std::span<const EnumEntry<PublicScope>> enum_entries<PublicScope>() {
   return kPublicScopes;
+}
+template <>
+std::span<const EnumEntry<SeverityTier>> enum_entries<SeverityTier>() {
+  return kSeverityTiers;
 }
 
 bool alias_listed(std::string_view aliases, std::string_view text) {

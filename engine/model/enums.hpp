@@ -52,6 +52,10 @@ enum class LicenseStatus { valid, invalid };
 // 公开范围: 社会公开 by default; the other two need a written legal basis.
 enum class PublicScope { social, government_shared, authorized_query };
 
+// 失信程度 of a penalty (gongshi's field `severity`; the v2 standard has none): the tiers of
+// 《信用修复管理办法》(国家发展改革委令2025年第36号) that choose its publication period.
+enum class SeverityTier { minor, general, serious };
+
 template <class E>
 struct EnumEntry {
   E value;
@@ -75,6 +79,8 @@ template <>
 std::span<const EnumEntry<LicenseStatus>> enum_entries<LicenseStatus>();
 template <>
 std::span<const EnumEntry<PublicScope>> enum_entries<PublicScope>();
+template <>
+std::span<const EnumEntry<SeverityTier>> enum_entries<SeverityTier>();
 
 bool alias_listed(std::string_view aliases, std::string_view text);
 

@@ -69,6 +69,9 @@ std::string field_text(const std::optional<LicenseStatus>& v) {
 std::string field_text(const std::optional<PublicScope>& v) {
   return optional_enum_text(v);
 }
+std::string field_text(const std::optional<SeverityTier>& v) {
+  return optional_enum_text(v);
+}
 std::string field_text(const std::optional<WithOther<IdType>>& v) {
   return optional_other_text(v);
 }
@@ -146,6 +149,10 @@ std::optional<Issue> set_field_text(const FieldSpec& f, std::string_view t,
 }
 std::optional<Issue> set_field_text(const FieldSpec& f, std::string_view t,
                                     std::optional<PublicScope>& v) {
+  return set_enum(f, t, v);
+}
+std::optional<Issue> set_field_text(const FieldSpec& f, std::string_view t,
+                                    std::optional<SeverityTier>& v) {
   return set_enum(f, t, v);
 }
 std::optional<Issue> set_field_text(const FieldSpec& f, std::string_view t,

@@ -21,6 +21,7 @@ std::string field_text(const std::optional<Amount>& v);
 std::string field_text(const std::optional<SubjectCategory>& v);
 std::string field_text(const std::optional<LicenseStatus>& v);
 std::string field_text(const std::optional<PublicScope>& v);
+std::string field_text(const std::optional<SeverityTier>& v);
 std::string field_text(const std::optional<WithOther<IdType>>& v);
 std::string field_text(const std::optional<WithOther<LicenseCategory>>& v);
 std::string field_text(const std::vector<WithOther<PenaltyKind>>& v);
@@ -37,6 +38,8 @@ std::optional<Issue> set_field_text(const FieldSpec& f, std::string_view t,
                                     std::optional<LicenseStatus>& v);
 std::optional<Issue> set_field_text(const FieldSpec& f, std::string_view t,
                                     std::optional<PublicScope>& v);
+std::optional<Issue> set_field_text(const FieldSpec& f, std::string_view t,
+                                    std::optional<SeverityTier>& v);
 std::optional<Issue> set_field_text(const FieldSpec& f, std::string_view t,
                                     std::optional<WithOther<IdType>>& v);
 std::optional<Issue> set_field_text(const FieldSpec& f, std::string_view t,

@@ -131,6 +131,9 @@ void visit_fields(R& r, V&& v) {
     r.source_unit_uscc);
   v(FieldSpec{"BZ", "备注", FT::text, 512, P::optional}, r.remarks);
   detail::visit_disclosure(r.disclosure, v);
+  v(FieldSpec{"severity", "失信程度", FT::enumeration, 0, P::optional,
+              "失信严重程度|严重程度|失信等级", true},
+    r.severity);
 }
 
 // Visits the fields of whichever kind the record holds.

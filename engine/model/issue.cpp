@@ -46,6 +46,8 @@ std::string_view to_string(IssueCode code) {
       return "invalid_id_number";
     case IssueCode::legacy_id_number:
       return "legacy_id_number";
+    case IssueCode::out_of_period:
+      return "out_of_period";
     case IssueCode::rule:
       return "rule";
   }

@@ -28,6 +28,7 @@ enum class IssueCode {
   invalid_org_code,         // 组织机构代码 fails GB 11714
   invalid_id_number,        // 居民身份证号码 fails GB 11643
   legacy_id_number,         // a 15-digit first-generation number: must be converted
+  out_of_period,            // 公示截止期 outside the publication period the regime allows
   rule,                     // a region rule's own finding; its name is in Issue::rule_code
 };
 

@@ -74,12 +74,40 @@ void push_record(LuaState& s, const Record& r) {
 
 void push_context(LuaState& s, const RuleContext& ctx) {
   lua_State* L = s.L();
-  lua_createtable(L, 0, 2);
+  lua_createtable(L, 0, 3);
   lua_pushstring(L, ctx.region.c_str());
   lua_setfield(L, -2, "region");
   lua_pushstring(L, format_date(ctx.today).c_str());
   lua_setfield(L, -2, "today");
+  if (ctx.period != nullptr) {
+    const PublicationPeriod& p = *ctx.period;
+    lua_createtable(L, 0, 7);
+    for (auto [key, value] : {std::pair{"regime", &p.regime}, std::pair{"tier", &p.tier},
+                              std::pair{"sector", &p.sector}}) {
+      lua_pushstring(L, value->c_str());
+      lua_setfield(L, -2, key);
+    }
+    lua_pushinteger(L, p.min_months);
+    lua_setfield(L, -2, "min_months");
+    lua_pushinteger(L, p.max_months);
+    lua_setfield(L, -2, "max_months");
+    set_date(L, "earliest_end", p.earliest_end);
+    set_date(L, "latest_end", p.latest_end);
+    lua_setfield(L, -2, "period");
+  }
   s.freeze_top();
+}
+
+void push_classification(lua_State* L, const Classification& c) {
+  lua_createtable(L, 0, 3);
+  if (c.tier) {
+    lua_pushstring(L, std::string(enum_label(*c.tier)).c_str());
+    lua_setfield(L, -2, "tier");
+  }
+  lua_pushstring(L, c.sector.c_str());
+  lua_setfield(L, -2, "sector");
+  lua_pushstring(L, c.derivation.c_str());
+  lua_setfield(L, -2, "derivation");
 }
 
 void push_scope(lua_State* L, const ScopeDecision& d) {
@@ -106,6 +134,7 @@ void push_deadlines(lua_State* L, const Deadlines& d) {
   set_date(L, "late_after", d.late_after);
   set_date(L, "missing_after", d.missing_after);
   set_date(L, "publication_end", d.publication_end);
+  set_date(L, "repair_from", d.repair_from);
 }
 
 Status read_issues(lua_State* L, const std::string& who, Issues& out) {
@@ -179,9 +208,36 @@ Status read_deadlines(lua_State* L, const std::string& who, Deadlines& d) {
   for (auto [key, member] :
        {std::pair{"publish_by", &d.publish_by}, std::pair{"late_after", &d.late_after},
         std::pair{"missing_after", &d.missing_after},
-        std::pair{"publication_end", &d.publication_end}}) {
+        std::pair{"publication_end", &d.publication_end},
+        std::pair{"repair_from", &d.repair_from}}) {
     if (auto st = read_date(L, who, key, *member); !st) return st;
   }
+  return ok_status();
+}
+
+Status read_classification(lua_State* L, const std::string& who, Classification& c) {
+  if (lua_isnil(L, -1)) return ok_status();
+  if (!lua_istable(L, -1)) {
+    return bad_result(who, "classify 应返回表或 nil", "classify must return a table or nil");
+  }
+  const std::string tier = field_string(L, -1, "tier");
+  const std::string reason = field_string(L, -1, "reason");
+  raw_field(L, -1, "sector");
+  const bool has_sector = lua_type(L, -1) == LUA_TSTRING;
+  const std::string sector = has_sector ? lua_tostring(L, -1) : "";
+  lua_pop(L, 1);
+  if (!tier.empty()) {
+    const auto t = enum_from_text<SeverityTier>(tier);
+    if (!t) return bad_result(who, "未知的失信程度 " + tier, "unknown tier " + tier);
+    c.tier = t;
+  }
+  if (has_sector) c.sector = sector;
+  if (tier.empty() && !has_sector) return ok_status();
+  if (reason.empty()) {
+    return bad_result(who, "改定失信程度或领域须说明理由（reason）",
+                      "a reclassification needs a reason");
+  }
+  c.derivation += "；地区规则 " + who + "：" + reason;
   return ok_status();
 }
 

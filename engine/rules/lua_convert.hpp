@@ -12,8 +12,11 @@ namespace gongshi {
 
 class LuaState;
 
-void push_record(LuaState& s, const Record& r);          // frozen {XK_…="…", kind="license"}
-void push_context(LuaState& s, const RuleContext& ctx);  // frozen {region=, today=}
+void push_record(LuaState& s, const Record& r);  // frozen {XK_…="…", kind="license"}
+// frozen {region=, today=, period={regime=, tier=, sector=, min_months=, max_months=,
+// earliest_end=, latest_end=} (penalties while deadlines are decided)}
+void push_context(LuaState& s, const RuleContext& ctx);
+void push_classification(lua_State* L, const Classification& c);  // {tier=, sector=, derivation=}
 void push_scope(lua_State* L, const ScopeDecision& d);
 void push_deadlines(lua_State* L, const Deadlines& d);
 
@@ -21,5 +24,7 @@ void push_deadlines(lua_State* L, const Deadlines& d);
 Status read_issues(lua_State* L, const std::string& who, Issues& out);
 Status read_scope(lua_State* L, const std::string& who, ScopeDecision& d);
 Status read_deadlines(lua_State* L, const std::string& who, Deadlines& d);
+// {tier=, sector=, reason=} or nil: what a script's classify returns.
+Status read_classification(lua_State* L, const std::string& who, Classification& c);
 
 }  // namespace gongshi

@@ -23,12 +23,12 @@ int check_count(lua_State* L, int idx) {
   return static_cast<int>(n);
 }
 
-const Calendar& calendar(lua_State* L) {
+const RuleContext& call_context(lua_State* L) {
   const LuaState* s = *static_cast<LuaState**>(lua_getextraspace(L));
   const RuleContext* ctx = s->context();
   if (ctx == nullptr || ctx->calendar == nullptr)
     luaL_error(L, "no working-day calendar in this call");
-  return *ctx->calendar;
+  return *ctx;
 }
 
 void push_date(lua_State* L, Date d) {
@@ -41,22 +41,27 @@ T checked(lua_State* L, const Result<T>& r) {
   return *r;
 }
 
+// The calendar helpers count past the loaded years exactly when the host allows it for this call
+// (RuleContext::calendar_use), and mark the call provisional when they do.
 int cal_add_working_days(lua_State* L) {
   const Date d = check_date(L, 1);
   const int n = check_count(L, 2);
-  push_date(L, checked(L, calendar(L).add_working_days(d, n)));
+  const RuleContext& ctx = call_context(L);
+  push_date(L, checked(L, ctx.calendar->add_working_days(d, n, ctx.calendar_use)));
   return 1;
 }
 
 int cal_is_working_day(lua_State* L) {
-  lua_pushboolean(L, checked(L, calendar(L).is_working_day(check_date(L, 1))));
+  const RuleContext& ctx = call_context(L);
+  lua_pushboolean(L, checked(L, ctx.calendar->is_working_day(check_date(L, 1), ctx.calendar_use)));
   return 1;
 }
 
 int cal_working_days_between(lua_State* L) {
   const Date a = check_date(L, 1);
   const Date b = check_date(L, 2);
-  lua_pushinteger(L, checked(L, calendar(L).working_days_between(a, b)));
+  const RuleContext& ctx = call_context(L);
+  lua_pushinteger(L, checked(L, ctx.calendar->working_days_between(a, b, ctx.calendar_use)));
   return 1;
 }
 

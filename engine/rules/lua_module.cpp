@@ -33,7 +33,7 @@ Result<std::shared_ptr<const LuaModule>> LuaModule::compile(std::string region, 
   if (const auto* tests = meta.if_contains("tests")) m->tests_ = *tests;
   for (auto [name, flag] :
        {std::pair{"validate", &m->has_validate_}, std::pair{"scope", &m->has_scope_},
-        std::pair{"deadlines", &m->has_deadlines_}}) {
+        std::pair{"deadlines", &m->has_deadlines_}, std::pair{"classify", &m->has_classify_}}) {
     *flag = (*first)->push_global_function(name);
     if (*flag) lua_pop((*first)->L(), 1);
   }
@@ -159,6 +159,21 @@ Status LuaModule::evaluate(const Record& r, const RuleContext& ctx, Issues& issu
     if (auto st = run_validate(s, rec, c, ctx, issues); !st) return st;
     if (auto st = run_scope(s, rec, c, ctx, scope); !st) return st;
     return run_deadlines(s, rec, c, ctx, d);
+  });
+}
+
+Status LuaModule::classify(const Record& r, const RuleContext& ctx, Classification& c) const {
+  if (!has_classify_) return ok_status();
+  return with_state(r, ctx, [&](LuaState& s, int rec, int cx) -> Status {
+    if (!s.push_global_function("classify")) return ok_status();
+    lua_pushvalue(s.L(), rec);
+    push_classification(s.L(), c);
+    s.freeze_top();
+    lua_pushvalue(s.L(), cx);
+    if (auto st = s.call(3, 1, &ctx); !st) return st;
+    auto st = read_classification(s.L(), region_, c);
+    lua_pop(s.L(), 1);
+    return st;
   });
 }
 

@@ -6,8 +6,10 @@
 //   validate(record, ctx)                 -> list of {field, code, message_zh, message_en}
 //   scope(record, current, ctx)           -> {scope, reason, basis, mask, flags} or nil
 //   deadlines(record, current, ctx)       -> {publish_by, late_after, missing_after,
-//   publication_end} sla(event, current_days, ctx)         -> working days or nil guard(name,
-//   record, input, ctx)       -> nil | true | false, reason_zh, reason_en
+//                                            publication_end, repair_from}
+//   classify(record, current, ctx)        -> {tier, sector, reason} or nil (penalties)
+//   sla(event, current_days, ctx)         -> working days or nil
+//   guard(name, record, input, ctx)       -> nil | true | false, reason_zh, reason_en
 // and the tables `rule` ({region = "410500", name = "安阳市"}) and `tests`.
 
 #include <boost/json/value.hpp>
@@ -44,6 +46,7 @@ class LuaModule final : public RuleModule {
              std::optional<int>& working_days) const override;
   Status guard(std::string_view guard, const Record& r, const GuardInput& in,
                const RuleContext& ctx, GuardDecision& d) const override;
+  Status classify(const Record& r, const RuleContext& ctx, Classification& c) const override;
   // One leased state and one record table for all three.
   Status evaluate(const Record& r, const RuleContext& ctx, Issues& issues, ScopeDecision& scope,
                   Deadlines& d) const override;
@@ -72,7 +75,7 @@ class LuaModule final : public RuleModule {
   LuaLimits limits_;
   boost::json::value tests_;
   // Which functions the script defines, found once at compile: calls for the others cost nothing.
-  bool has_validate_ = false, has_scope_ = false, has_deadlines_ = false;
+  bool has_validate_ = false, has_scope_ = false, has_deadlines_ = false, has_classify_ = false;
   mutable std::mutex mu_;
   mutable std::vector<std::unique_ptr<LuaState>> idle_;
 };

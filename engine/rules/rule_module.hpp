@@ -16,7 +16,8 @@
 namespace gongshi {
 
 // Bumped whenever this header changes in a way that breaks compiled plugins.
-inline constexpr int kRuleAbiVersion = 2;  // 2: RuleModule::evaluate
+// 2: RuleModule::evaluate. 3: classify, provisional calendars, publication periods, repair_from.
+inline constexpr int kRuleAbiVersion = 3;
 
 #define GONGSHI_STR2(x) #x
 #define GONGSHI_STR(x) GONGSHI_STR2(x)
@@ -32,10 +33,37 @@ inline constexpr int kRuleAbiVersion = 2;  // 2: RuleModule::evaluate
   GONGSHI_ARCH "-linux gcc-" GONGSHI_STR(__GNUC__) " cxx11abi-" GONGSHI_STR( \
       _GLIBCXX_USE_CXX11_ABI) " c++" GONGSHI_STR(__cplusplus)
 
+// A penalty's severity tier and sector, as the rules classify it (national plugin first: the
+// department's `severity`, else a derivation from 处罚类别; a region's script may reclassify).
+struct Classification {
+  std::optional<SeverityTier> tier;
+  std::string sector;  // 特种设备 | 安全生产 | 消防 | "" (令第58号's longer minimum)
+  std::string derivation;  // how it was decided, in Chinese: shown with the record's rule result
+};
+
+// The publication period a penalty's regime allows it, from the regime table
+// (schemas/publication_periods.json) for its decision date and classification.
+struct PublicationPeriod {
+  std::string regime;        // e.g. "order-2025-36"
+  std::string regime_basis;  // 国家发展改革委令2025年第36号《信用修复管理办法》
+  std::string rule_basis;    // the article the minimum and maximum come from
+  std::string tier;  // the tier the regime applied (轻微/一般/严重), "" if it has none
+  std::string sector;
+  int min_months = 0, max_months = 0;
+  Date earliest_end{};  // decision + min: repair may be applied for from this day
+  Date latest_end{};    // decision + max: publication stops after this day at the latest
+  bool operator==(const PublicationPeriod&) const = default;
+};
+
 struct RuleContext {
   std::string region;                  // GB/T 2260 code
   const Calendar* calendar = nullptr;  // the region's working-day calendar
   Date today{};                        // Asia/Shanghai civil date of "now" (an input, never read)
+  // Non-null: a deadline may reach a year without holiday data; it is counted on weekdays only
+  // and `calendar_use->provisional` is set (pass it to every Calendar call). Null: refused.
+  CalendarUse* calendar_use = nullptr;
+  // Set by the RuleSet for a penalty while its modules decide deadlines: the regime's bounds.
+  const PublicationPeriod* period = nullptr;
 };
 
 // 公开范围 and why.
@@ -54,6 +82,8 @@ struct Deadlines {
   std::optional<Date> late_after;
   std::optional<Date> missing_after;
   std::optional<Date> publication_end;  // publication stops after this day
+  std::optional<Date> repair_from;      // a penalty: credit repair may be applied for from this day
+  bool operator==(const Deadlines&) const = default;
 };
 
 // What a guard of a lifecycle edge is asked about.
@@ -84,6 +114,11 @@ class RuleModule {
                      std::optional<int>& working_days) const = 0;
   virtual Status guard(std::string_view guard, const Record& r, const GuardInput& in,
                        const RuleContext& ctx, GuardDecision& decision) const = 0;
+  // A penalty's severity tier and sector (runs for every module before any deadlines are
+  // decided). By default the module has no opinion.
+  virtual Status classify(const Record&, const RuleContext&, Classification&) const {
+    return ok_status();
+  }
 
   // validate, scope and deadlines in one call, as a RuleSet evaluation needs them. A module may do
   // them together (a script builds its record table once); by default it calls the three in turn.

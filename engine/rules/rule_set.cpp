@@ -2,12 +2,14 @@
 
 namespace gongshi {
 
-RuleSet::RuleSet(std::string region, std::vector<std::shared_ptr<const RuleModule>> modules)
-    : region_(std::move(region)), modules_(std::move(modules)) {
+RuleSet::RuleSet(std::string region, std::vector<std::shared_ptr<const RuleModule>> modules,
+                 std::shared_ptr<const PublicationRegimes> regimes)
+    : region_(std::move(region)), modules_(std::move(modules)), regimes_(std::move(regimes)) {
   version_ = region_ + "/";
   for (std::size_t i = 0; i < modules_.size(); ++i) {
     version_ += (i ? "+" : "") + modules_[i]->name() + "@" + modules_[i]->version();
   }
+  if (regimes_) version_ += "+periods@" + regimes_->version();
 }
 
 // Passes `value` through every module in order; the first failure stops it.
@@ -20,7 +22,9 @@ Result<T> RuleSet::fold(T value, Step step) const {
 }
 
 Result<Issues> RuleSet::validate(const Record& r, const RuleContext& ctx) const {
-  return fold(Issues{}, [&](const RuleModule& m, Issues& v) { return m.validate(r, ctx, v); });
+  auto e = decide(r, ctx, true);
+  if (!e) return e.error();
+  return std::move(e->issues);
 }
 
 Result<ScopeDecision> RuleSet::scope(const Record& r, const RuleContext& ctx) const {
@@ -28,20 +32,89 @@ Result<ScopeDecision> RuleSet::scope(const Record& r, const RuleContext& ctx) co
               [&](const RuleModule& m, ScopeDecision& v) { return m.scope(r, ctx, v); });
 }
 
-Result<Deadlines> RuleSet::deadlines(const Record& r, const RuleContext& ctx) const {
-  return fold(Deadlines{},
-              [&](const RuleModule& m, Deadlines& v) { return m.deadlines(r, ctx, v); });
+Status RuleSet::start_period(const Record& r, const RuleContext& ctx, Evaluation& e) const {
+  const auto* p = std::get_if<Penalty>(&r);
+  if (p == nullptr) return ok_status();
+  for (const auto& m : modules_) {
+    if (auto st = m->classify(r, ctx, e.classification); !st) return st;
+  }
+  if (!regimes_ || !p->decision_date) return ok_status();
+  auto period = regimes_->period_for(*p->decision_date, e.classification);
+  if (!period) return period.error();
+  e.period = std::move(period).value();
+  const PublicationPeriod& pp = *e.period;
+  e.deadlines.repair_from = pp.earliest_end;
+  e.deadlines.publication_end = pp.latest_end;
+  if (p->publish_until) {
+    if (*p->publish_until >= pp.earliest_end && *p->publish_until <= pp.latest_end) {
+      e.deadlines.publication_end = p->publish_until;
+    } else {
+      const std::string range = format_date(pp.earliest_end) + " 至 " + format_date(pp.latest_end);
+      e.issues.push_back(make_issue("CF_GSJZQ", "公示截止期", IssueCode::out_of_period,
+                                    "应在 " + range + " 之间（" + pp.regime_basis + "：最短 " +
+                                        std::to_string(pp.min_months) + " 个月，最长 " +
+                                        std::to_string(pp.max_months) + " 个月）",
+                                    "must lie between " + format_date(pp.earliest_end) + " and " +
+                                        format_date(pp.latest_end) + " (regime " + pp.regime +
+                                        ": " + std::to_string(pp.min_months) + " to " +
+                                        std::to_string(pp.max_months) + " months)"));
+    }
+  }
+  return ok_status();
+}
+
+Status RuleSet::check_period(const RuleModule& m, const Evaluation& e) const {
+  if (!e.period) return ok_status();
+  const PublicationPeriod& p = *e.period;
+  const auto& end = e.deadlines.publication_end;
+  if (!end || *end > p.latest_end) {
+    const std::string shown = end ? format_date(*end) : "无期限";
+    return make_error(ErrorCode::rule_error,
+                      "地区规则 " + m.name() + " 把公示截止日期定为" + shown + "，超过" +
+                          p.regime_basis + "规定的最长公示期（" + std::to_string(p.max_months) +
+                          "个月，至 " + format_date(p.latest_end) + "）",
+                      "rule module " + m.name() + " sets publication_end to " +
+                          (end ? format_date(*end) : "none") + ", past the national maximum (" +
+                          std::to_string(p.max_months) + " months, " + format_date(p.latest_end) +
+                          ")");
+  }
+  const auto& repair = e.deadlines.repair_from;
+  if (repair && *repair < p.earliest_end) {
+    return make_error(ErrorCode::rule_error,
+                      "地区规则 " + m.name() + " 把可申请信用修复日期提前到" +
+                          format_date(*repair) + "，早于最短公示期（" +
+                          std::to_string(p.min_months) + "个月，至 " + format_date(p.earliest_end) +
+                          "）",
+                      "rule module " + m.name() + " sets repair_from to " + format_date(*repair) +
+                          ", before the national minimum (" + format_date(p.earliest_end) + ")");
+  }
+  return ok_status();
+}
+
+Result<Evaluation> RuleSet::decide(const Record& r, const RuleContext& ctx, bool full) const {
+  Evaluation e;
+  e.rule_version = version_;
+  if (auto st = start_period(r, ctx, e); !st) return st.error();
+  RuleContext c = ctx;
+  c.period = e.period ? &*e.period : nullptr;
+  // Module by module: each sees what the earlier ones decided for each question, exactly as
+  // separate passes would.
+  for (const auto& m : modules_) {
+    Status st =
+        full ? m->evaluate(r, c, e.issues, e.scope, e.deadlines) : m->deadlines(r, c, e.deadlines);
+    if (!st) return st.error();
+    if (auto bounds = check_period(*m, e); !bounds) return bounds.error();
+  }
+  e.calendar_provisional = ctx.calendar_use != nullptr && ctx.calendar_use->provisional;
+  return e;
 }
 
 Result<Evaluation> RuleSet::evaluate(const Record& r, const RuleContext& ctx) const {
-  // Module by module: each sees what the earlier ones decided for each of the three questions,
-  // exactly as three separate passes would.
-  Evaluation e;
-  e.rule_version = version_;
-  for (const auto& m : modules_) {
-    if (auto st = m->evaluate(r, ctx, e.issues, e.scope, e.deadlines); !st) return st.error();
-  }
-  return e;
+  return decide(r, ctx, true);
+}
+
+Result<Evaluation> RuleSet::deadlines(const Record& r, const RuleContext& ctx) const {
+  return decide(r, ctx, false);
 }
 
 Result<int> RuleSet::sla(std::string_view event, const RuleContext& ctx) const {

@@ -61,7 +61,9 @@ class CaseRunner {
     if (!decoded.issues.empty())
       return fail("record does not decode: " + decoded.issues[0].message_en);
     const Record& r = decoded.record;
-    RuleContext ctx{rules_.region(), &cal_, {}};
+    // As the engine evaluates: a deadline past the loaded years is provisional, not refused.
+    CalendarUse use;
+    RuleContext ctx{rules_.region(), &cal_, {}, &use};
     const auto today_text = c.contains("today") ? as_text(c.at("today")) : "";
     const auto today = today_text.empty() ? decision_date_of(r) : parse_date(today_text);
     if (!today) return fail("no valid today and no decision date");
@@ -84,9 +86,24 @@ class CaseRunner {
     for (auto [key, value] :
          {std::pair{"publish_by", &d.publish_by}, std::pair{"late_after", &d.late_after},
           std::pair{"missing_after", &d.missing_after},
-          std::pair{"publication_end", &d.publication_end}}) {
+          std::pair{"publication_end", &d.publication_end},
+          std::pair{"repair_from", &d.repair_from}}) {
       if (const auto* want = e.if_contains(key))
         expect_equal(key, as_text(*want), date_text(*value));
+    }
+    if (const auto* want = e.if_contains("provisional")) {
+      expect_equal("provisional", as_text(*want), eval->calendar_provisional ? "true" : "false");
+    }
+    const auto& cls = eval->classification;
+    if (const auto* want = e.if_contains("tier")) {
+      expect_equal("tier", as_text(*want),
+                   cls.tier ? std::string(enum_label(*cls.tier)) : std::string("none"));
+    }
+    if (const auto* want = e.if_contains("sector")) {
+      expect_equal("sector", as_text(*want), cls.sector);
+    }
+    if (const auto* want = e.if_contains("regime")) {
+      expect_equal("regime", as_text(*want), eval->period ? eval->period->regime : "none");
     }
     if (const auto* want = e.if_contains("scope")) {
       expect_equal("scope", as_text(*want), std::string(enum_label(eval->scope.scope)));

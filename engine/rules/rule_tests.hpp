@@ -2,7 +2,9 @@
 // Runs a region script's own table-driven tests (its `tests` table) against a rule set.
 //
 // A case: {name=, kind="license"|"penalty", record={FIELD="…"}, today="YYYY-MM-DD", reason="…",
-//          expect={publish_by=, late_after=, missing_after=, publication_end= (a date or false),
+//          expect={publish_by=, late_after=, missing_after=, publication_end=, repair_from= (a date
+//                  or false), provisional=true (a deadline reached a year without holiday data),
+//                  tier="严重", sector="消防", regime="ndrc-order-2023-58",
 //                  scope="社会公开", mask=true, flags={…}, issues={"FIELD:code", …},
 //                  sla={object=3}, guards={repair_eligible=false},
 //                  error="2027" (the evaluation must be refused, naming this)}}

@@ -15,11 +15,14 @@ Result<std::unique_ptr<RulesEnvironment>> open_rules(const RulesPaths& paths) {
     if (!plugin) return plugin.error();
     plugins.push_back(std::move(plugin).value());
   }
+  auto regimes = PublicationRegimes::load(paths.schemas / "publication_periods.json");
+  if (!regimes) return regimes.error();
   auto env = std::make_unique<RulesEnvironment>();
   env->regions = std::move(regions).value();
   env->calendars = std::make_unique<CalendarCache>(paths.schemas, env->regions);
-  env->rules = std::make_unique<RuleRegistry>(std::move(plugins), *env->calendars,
-                                              std::move(samples).value(), paths.limits);
+  env->rules = std::make_unique<RuleRegistry>(
+      std::move(plugins), *env->calendars, std::move(samples).value(),
+      std::make_shared<const PublicationRegimes>(std::move(regimes).value()), paths.limits);
   if (!paths.rules.empty()) {
     if (auto st = env->rules->load_dir(paths.rules); !st) return st.error();
   }

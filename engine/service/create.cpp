@@ -68,7 +68,8 @@ Result<PreparedRecord> Engine::prepare(const CreateRequest& req, TimePoint now) 
   auto rr = service::region_rules(rules_, req.region, today);
   if (!rr) return rr.error();
   const DecodedRecord decoded = record_from_json(req.kind, req.fields);
-  auto eval = rr->rules->evaluate(decoded.record, rr->ctx);
+  CalendarUse use;
+  auto eval = rr->rules->evaluate(decoded.record, service::provisional_context(rr->ctx, use));
   if (!eval) return eval.error();
   Issues issues = merge_issues(decoded.issues, std::move(eval->issues));
   if (!issues.empty()) return invalid(std::move(issues));
@@ -84,22 +85,24 @@ Result<PreparedRecord> Engine::prepare(const CreateRequest& req, TimePoint now) 
   r.subject_code = subject_code(decoded.record);
   r.decision_date = *decision_date_of(decoded.record);
   r.received_at = format_utc(now);
-  r.publish_by = eval->deadlines.publish_by;
-  r.late_after = eval->deadlines.late_after;
-  r.missing_after = eval->deadlines.missing_after;
-  r.publication_end = eval->deadlines.publication_end;
-  r.timeliness = timeliness_of(today, r.late_after, r.missing_after);
+  service::apply_deadlines(r, *eval);
+  r.timeliness = service::timeliness_on(today, r, *rr->calendar);
   r.backfill = req.backfill;
   r.scope = std::string(enum_label(eval->scope.scope));
-  r.rule_version = eval->rule_version;
   r.data = service::json_text(to_json(decoded.record));
   r.updated_at = r.received_at;
   r.next_due = next_due_of(r);
   p.hash = sha256_hex(r.region + "|" + std::string(to_string(r.kind)) + "|" +
                       std::to_string(r.department_id.value_or(0)) + "|" + (r.backfill ? "1" : "0") +
                       "|" + r.data);
-  p.event_payload = service::json_text(
-      {{"backfill", r.backfill}, {"timeliness", r.timeliness}, {"scope", r.scope}});
+  boost::json::object payload{
+      {"backfill", r.backfill}, {"timeliness", r.timeliness}, {"scope", r.scope}};
+  if (r.calendar_provisional) {
+    payload["calendar_provisional"] = true;
+    payload["calendar_complete_through"] = format_date(rr->calendar->complete_through());
+  }
+  if (!r.rule_notes.empty()) payload["rules"] = boost::json::parse(r.rule_notes);
+  p.event_payload = service::json_text(payload);
   return p;
 }
 

@@ -37,6 +37,41 @@ std::string json_text(const boost::json::object& o) {
   return boost::json::serialize(o);
 }
 
+std::string timeliness_on(Date received, const StoredRecord& r, const Calendar& calendar) {
+  if (r.calendar_provisional && received > calendar.complete_through()) return "pending";
+  return timeliness_of(received, r.late_after, r.missing_after);
+}
+
+std::string rule_notes_of(const Evaluation& e) {
+  boost::json::object o;
+  if (e.classification.tier) o["tier"] = enum_label(*e.classification.tier);
+  if (!e.classification.sector.empty()) o["sector"] = e.classification.sector;
+  if (!e.classification.derivation.empty()) o["derivation"] = e.classification.derivation;
+  if (e.period) {
+    const auto& p = *e.period;
+    o["regime"] = p.regime;
+    o["regime_basis"] = p.regime_basis;
+    o["rule_basis"] = p.rule_basis;
+    o["period_tier"] = p.tier;
+    o["min_months"] = p.min_months;
+    o["max_months"] = p.max_months;
+    o["latest_end"] = format_date(p.latest_end);
+  }
+  if (e.calendar_provisional) o["calendar_provisional"] = true;
+  return o.empty() ? std::string() : json_text(o);
+}
+
+void apply_deadlines(StoredRecord& r, const Evaluation& e) {
+  r.publish_by = e.deadlines.publish_by;
+  r.late_after = e.deadlines.late_after;
+  r.missing_after = e.deadlines.missing_after;
+  r.publication_end = e.deadlines.publication_end;
+  r.repair_from = e.deadlines.repair_from;
+  r.calendar_provisional = e.calendar_provisional;
+  r.rule_notes = rule_notes_of(e);
+  r.rule_version = e.rule_version;
+}
+
 std::string outbox_payload(const StoredRecord& r, std::string_view topic) {
   return json_text({{"topic", topic},
                     {"region", r.region},

@@ -10,8 +10,27 @@ namespace gongshi::service {
 struct RegionRules {
   std::shared_ptr<const RuleSet> rules;
   std::shared_ptr<const Calendar> calendar;
-  RuleContext ctx;
+  RuleContext ctx;  // calendar_use is null: a computation that may be provisional lends its own
 };
+
+// `ctx` with `use` lent: deadlines past the loaded holiday years are counted on weekdays only.
+inline RuleContext provisional_context(const RuleContext& ctx, CalendarUse& use) {
+  RuleContext c = ctx;
+  c.calendar_use = &use;
+  return c;
+}
+
+// on_time | late | missing, or pending while the deadline is provisional and the day received is
+// past the loaded holiday data (the real deadline cannot be known yet).
+std::string timeliness_on(Date received, const StoredRecord& r, const Calendar& calendar);
+// What the rules decided beside the deadlines (tier, derivation, regime, period), as JSON text.
+std::string rule_notes_of(const Evaluation& e);
+// The record's stored deadlines, as guards are asked about them.
+inline Deadlines deadlines_of(const StoredRecord& r) {
+  return Deadlines{r.publish_by, r.late_after, r.missing_after, r.publication_end, r.repair_from};
+}
+// Sets the record's deadlines from an evaluation (publish_by … repair_from), with its flags.
+void apply_deadlines(StoredRecord& r, const Evaluation& e);
 
 // States before publication: the sweeper watches their publish-by, late and missing dates.
 inline bool before_publication(const std::string& state) {

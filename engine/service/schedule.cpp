@@ -23,14 +23,17 @@ std::optional<Date> day_after(const std::optional<Date>& d) {
 
 std::optional<Date> next_due_of(const StoredRecord& r) {
   std::optional<Date> next;
+  // Overdue is never decided on a provisional deadline: those marks wait until the year's
+  // holiday data is loaded and the deadlines are computed again. The reminder still comes.
+  const bool decidable = !r.calendar_provisional;
   if (service::before_publication(r.state)) {
     if (!r.has_flag("warned")) earliest(next, r.publish_by);
-    if (!r.has_flag("overdue_late")) earliest(next, day_after(r.late_after));
-    if (!r.has_flag("overdue_missing")) earliest(next, day_after(r.missing_after));
+    if (decidable && !r.has_flag("overdue_late")) earliest(next, day_after(r.late_after));
+    if (decidable && !r.has_flag("overdue_missing")) earliest(next, day_after(r.missing_after));
   } else if (r.state == "objected") {
-    if (!r.has_flag("objection_overdue")) earliest(next, day_after(r.objection_due));
+    if (decidable && !r.has_flag("objection_overdue")) earliest(next, day_after(r.objection_due));
   } else if (r.state == "repair_requested") {
-    if (!r.has_flag("repair_overdue")) earliest(next, day_after(r.repair_due));
+    if (decidable && !r.has_flag("repair_overdue")) earliest(next, day_after(r.repair_due));
   }
   if (on_publication(r.state)) earliest(next, day_after(r.publication_end));
   return next;

@@ -17,15 +17,18 @@ Result<bool> Engine::fire(Tx& tx, StoredRecord& r, Date today, TimePoint now, Sw
       ++counter;
     }
   };
+  const bool decidable = !r.calendar_provisional;  // see next_due_of
   if (service::before_publication(r.state)) {
     mark("warned", r.publish_by && today >= *r.publish_by, report.warnings);
-    mark("overdue_late", r.late_after && today > *r.late_after, report.overdue_late);
-    mark("overdue_missing", r.missing_after && today > *r.missing_after, report.overdue_missing);
+    mark("overdue_late", decidable && r.late_after && today > *r.late_after, report.overdue_late);
+    mark("overdue_missing", decidable && r.missing_after && today > *r.missing_after,
+         report.overdue_missing);
   } else if (r.state == "objected") {
-    mark("objection_overdue", r.objection_due && today > *r.objection_due,
+    mark("objection_overdue", decidable && r.objection_due && today > *r.objection_due,
          report.objection_overdue);
   } else if (r.state == "repair_requested") {
-    mark("repair_overdue", r.repair_due && today > *r.repair_due, report.repair_overdue);
+    mark("repair_overdue", decidable && r.repair_due && today > *r.repair_due,
+         report.repair_overdue);
   }
   const std::string from = r.state;
   const Transition* expiry = lifecycle_.find(r.state, "expire");

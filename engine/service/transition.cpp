@@ -17,11 +17,12 @@ Error stale(const StoredRecord& r, int expected) {
 }
 
 // The working-day limit of `event` from today, for an objection, repair or withdrawal deadline.
+// Past the loaded holiday data it is counted on weekdays only and marked in `use`.
 Result<std::optional<Date>> limit_from(const service::RegionRules& rr, std::string_view event,
-                                       Date today) {
+                                       Date today, CalendarUse& use) {
   auto days = rr.rules->sla(event, rr.ctx);
   if (!days) return days.error();
-  auto due = rr.calendar->add_working_days(today, *days);
+  auto due = rr.calendar->add_working_days(today, *days, &use);
   if (!due) return due.error();
   return std::optional<Date>(*due);
 }
@@ -36,21 +37,29 @@ Status apply_effect(const std::string& effect, StoredRecord& r, const Record& fi
   if (effect == "clear:objection_due") r.objection_due.reset();
   if (effect == "clear:repair_due") r.repair_due.reset();
   if (effect == "deadline:publish_by" || effect == "deadline:publication_end") {
-    auto d = rr.rules->deadlines(fields, rr.ctx);
-    if (!d) return d.error();
+    CalendarUse use;
+    auto e = rr.rules->deadlines(fields, service::provisional_context(rr.ctx, use));
+    if (!e) return e.error();
+    const Deadlines& d = e->deadlines;
     if (effect == "deadline:publish_by") {
-      r.publish_by = d->publish_by;
-      r.late_after = d->late_after;
-      r.missing_after = d->missing_after;
+      r.publish_by = d.publish_by;
+      r.late_after = d.late_after;
+      r.missing_after = d.missing_after;
+      r.calendar_provisional = e->calendar_provisional;  // these are what 迟报/漏报 wait for
     } else {
-      r.publication_end = d->publication_end;
+      r.publication_end = d.publication_end;
+      r.repair_from = d.repair_from;
+      r.calendar_provisional = r.calendar_provisional || e->calendar_provisional;
     }
+    r.rule_notes = service::rule_notes_of(*e);
     r.rule_version = rr.rules->version();
   }
   const auto set_limit = [&](std::string_view event, std::optional<Date>& target) -> Status {
-    auto due = limit_from(rr, event, today);
+    CalendarUse use;
+    auto due = limit_from(rr, event, today, use);
     if (!due) return due.error();
     target = *due;
+    r.calendar_provisional = r.calendar_provisional || use.provisional;
     return ok_status();
   };
   if (effect == "deadline:objection_due") return set_limit("object", r.objection_due);
@@ -86,10 +95,10 @@ Result<StoredRecord> Engine::transition(const std::string& region, std::int64_t 
     if (!edge) return edge.error();
     auto fields = service::stored_fields(r);
     if (!fields) return fields.error();
-    const GuardInput in{event, reason,
-                        Deadlines{r.publish_by, r.late_after, r.missing_after, r.publication_end}};
+    const GuardInput in{event, reason, service::deadlines_of(r)};
     for (const auto& guard : (*edge)->guards) {
-      auto g = rr->rules->guard(guard, *fields, in, rr->ctx);
+      CalendarUse use;  // a guard that evaluates the record may meet a provisional deadline
+      auto g = rr->rules->guard(guard, *fields, in, service::provisional_context(rr->ctx, use));
       if (!g) return g.error();
       if (!g->allowed) {
         return make_error(ErrorCode::invalid_input,

@@ -24,15 +24,38 @@ std::optional<std::string> number(std::optional<std::int64_t> v) {
 }  // namespace
 
 const std::vector<std::string>& record_columns(bool with_id) {
-  static const std::vector<std::string> without{
-      "region",      "department_id", "catalog_item_id", "kind",
-      "state",       "document_no",   "subject_code",    "decision_date",
-      "received_at", "timeliness",    "backfill",        "publish_by",
-      "late_after",  "missing_after", "publication_end", "objection_due",
-      "repair_due",  "withdraw_due",  "scope",           "flags",
-      "next_due",    "submitted_at",  "approved_at",     "published_at",
-      "closed_at",   "rule_version",  "version",         "data",
-      "updated_at"};
+  static const std::vector<std::string> without{"region",
+                                                "department_id",
+                                                "catalog_item_id",
+                                                "kind",
+                                                "state",
+                                                "document_no",
+                                                "subject_code",
+                                                "decision_date",
+                                                "received_at",
+                                                "timeliness",
+                                                "backfill",
+                                                "publish_by",
+                                                "late_after",
+                                                "missing_after",
+                                                "publication_end",
+                                                "objection_due",
+                                                "repair_due",
+                                                "withdraw_due",
+                                                "scope",
+                                                "flags",
+                                                "next_due",
+                                                "submitted_at",
+                                                "approved_at",
+                                                "published_at",
+                                                "closed_at",
+                                                "rule_version",
+                                                "version",
+                                                "data",
+                                                "updated_at",
+                                                "repair_from",
+                                                "calendar_provisional",
+                                                "rule_notes"};
   static const std::vector<std::string> with = [] {
     auto v = without;
     v.insert(v.begin() + 1, "id");
@@ -70,7 +93,10 @@ std::vector<std::optional<std::string>> record_values(const StoredRecord& r, boo
                                             text(r.rule_version),
                                             text(std::to_string(r.version)),
                                             text(r.data),
-                                            text(r.updated_at)};
+                                            text(r.updated_at),
+                                            date(r.repair_from),
+                                            text(r.calendar_provisional ? "1" : "0"),
+                                            nullable(r.rule_notes)};
   if (with_id) v.insert(v.begin() + 1, std::to_string(r.id));
   return v;
 }

@@ -79,6 +79,9 @@ struct Row {
   std::string rule_version;
   int version = 1;
   std::string data, updated_at;
+  Nullable repair_from;
+  int calendar_provisional = 0;
+  Nullable rule_notes;
 
   Row() = default;
   explicit Row(const StoredRecord& r)
@@ -111,7 +114,10 @@ struct Row {
         rule_version(r.rule_version),
         version(r.version),
         data(r.data),
-        updated_at(r.updated_at) {}
+        updated_at(r.updated_at),
+        repair_from(r.repair_from),
+        calendar_provisional(r.calendar_provisional ? 1 : 0),
+        rule_notes(r.rule_notes) {}
 
   StoredRecord record() const {
     StoredRecord r;
@@ -145,6 +151,9 @@ struct Row {
     r.version = version;
     r.data = data;
     r.updated_at = updated_at;
+    r.repair_from = repair_from.date();
+    r.calendar_provisional = calendar_provisional != 0;
+    r.rule_notes = rule_notes.text();
     return r;
   }
 
@@ -172,6 +181,9 @@ struct Row {
     f(version);
     f(data);
     f(updated_at);
+    f(repair_from.value, repair_from.ind);
+    f(calendar_provisional);
+    f(rule_notes.value, rule_notes.ind);
   }
 
   void use_values(soci::statement& st) {

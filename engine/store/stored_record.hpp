@@ -33,6 +33,9 @@ struct StoredRecord {
   int version = 1;
   std::string data;  // JSON of the standard's fields
   std::string updated_at;
+  std::optional<Date> repair_from;    // a penalty: credit repair may be applied for from this day
+  bool calendar_provisional = false;  // a deadline reaches a year without holiday data
+  std::string rule_notes;             // JSON: how the rules decided (severity tier, regime, period)
 
   bool has_flag(std::string_view f) const;
   void add_flag(std::string_view f);

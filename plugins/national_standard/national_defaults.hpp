@@ -1,13 +1,12 @@
 #pragma once
 // The national defaults, one place: every number here is a rule setting that a region's script may
-// refine (see docs/rules.md for where each comes from and how sure it is).
+// refine (see docs/rules.md for where each comes from and how sure it is). Publication periods of
+// penalties are not here: they are data (schemas/publication_periods.json), by regime.
 
 namespace gongshi::national {
 
 inline constexpr int kPublishWorkingDays = 7;  // seeds 001, 002, 004: 7 个工作日
 inline constexpr int kMissingAfterDays = 30;  // seed 003: 超过公示期30天 → 漏报 (calendar days)
-inline constexpr int kPenaltyPublicationMonths = 12;  // 一般失信: at most 1 year (令第58号)
-inline constexpr int kRepairMinimumMonths = 3;   // 一般失信: repair after at least 3 months
 inline constexpr int kObjectionWorkingDays = 3;  // seed 004: 三个工作日内处理完毕
 inline constexpr int kWithdrawWorkingDays =
     3;  // 行政处罚法 art. 48 "三日" = working days (art. 85)

@@ -68,9 +68,14 @@ BOOST_AUTO_TEST_CASE(login_refusals) {
 
 BOOST_AUTO_TEST_CASE(create_review_publish_object_correct_repair) {
   Site site;
-  // Decided in March: three months have passed by July, so repair may be asked for.
-  auto rec = site.create(site.penalty(
-      {{"CF_WSH", "殷市监罚〔2024〕3号"}, {"CF_JDRQ", "2024-03-01"}, {"CF_YXQ", "2025-03-01"}}));
+  // Decided in March and not a food-safety penalty: 令第58号's three months have passed by July,
+  // so repair may be asked for.
+  auto rec = site.create(site.penalty({{"CF_WSH", "殷市监罚〔2024〕3号"},
+                                       {"CF_JDRQ", "2024-03-01"},
+                                       {"CF_YXQ", "2025-03-01"},
+                                       {"CF_YJ", "《中华人民共和国广告法》第五十八条"},
+                                       {"CF_WFXW", "发布虚假广告"}}));
+  BOOST_TEST(rec.at("deadlines").at("repair_from").as_string() == "2024-06-01");
   BOOST_TEST(rec.at("state").as_string() == "draft");
   BOOST_TEST(rec.at("created").as_bool());
   BOOST_TEST(rec.at("timeliness").as_string() == "missing");  // it reached gongshi in July

@@ -19,7 +19,8 @@ BOOST_AUTO_TEST_CASE(create_stores_record_event_and_outbox_together) {
   BOOST_TEST(format_date(*r.publish_by) == "2024-07-10");  // 安阳's 5 working days
   BOOST_TEST(format_date(*r.missing_after) == "2024-08-09");
   BOOST_TEST(r.timeliness == "on_time");
-  BOOST_TEST(r.rule_version.starts_with("410505/national_standard@1.0+410500@"));
+  BOOST_TEST(r.rule_version.starts_with("410505/national_standard@1.1+410500@"));
+  BOOST_TEST(r.rule_version.find("+periods@") != std::string::npos);
   BOOST_TEST(r.received_at == "2024-07-05T02:00:00Z");
   const auto stored = f.engine.get("410505", r.id);
   BOOST_REQUIRE(stored.ok());
@@ -83,7 +84,10 @@ BOOST_AUTO_TEST_CASE(idempotency_by_key_and_by_natural_key) {
 
 BOOST_AUTO_TEST_CASE(the_whole_lifecycle_with_roles_guards_and_deadlines) {
   ServiceFixture f;
-  StoredRecord r = f.created(f.penalty());
+  // Not a food-safety penalty: 令第58号's three months apply, not its one year.
+  StoredRecord r = f.created(
+      f.penalty({{"CF_YJ", "《中华人民共和国广告法》第五十八条"}, {"CF_WFXW", "发布虚假广告"}}));
+  BOOST_TEST(format_date(*r.repair_from) == "2024-10-03");
   // A filler may not approve; a reviewer may not submit.
   auto wrong = f.engine.transition(r.region, r.id, "submit", f.reviewer, r.version, {},
                                    at("2024-07-05T11:00+08:00"));
@@ -99,7 +103,7 @@ BOOST_AUTO_TEST_CASE(the_whole_lifecycle_with_roles_guards_and_deadlines) {
   r = f.take(r, "approve", f.reviewer);
   r = f.take(r, "publish", f.reviewer);
   BOOST_TEST(r.state == "published");
-  BOOST_TEST(format_date(*r.publication_end) == "2025-07-03");
+  BOOST_TEST(format_date(*r.publication_end) == "2027-07-03");  // 令第58号: at most 3 years
   // 异议: 3 working days from Monday 2024-07-08.
   r = f.take(r, "object", f.handler, "2024-07-08T09:00+08:00", "相对人称已缴清罚款");
   BOOST_TEST(r.state == "objected");
@@ -183,10 +187,14 @@ BOOST_AUTO_TEST_CASE(the_sweeper_marks_and_expires_each_item_once) {
   ServiceFixture f;
   // One record left in draft (deadline 2024-07-10), one published with a short publication.
   const StoredRecord draft = f.created(f.penalty());
-  StoredRecord pub = f.created(f.penalty({{"CF_WSH", "B-1"}, {"CF_GSJZQ", "2024-07-20"}}));
+  // 公示截止期 at the shortest period 令第58号 allows (3 months: not a food-safety penalty).
+  StoredRecord pub = f.created(f.penalty({{"CF_WSH", "B-1"},
+                                          {"CF_YJ", "《中华人民共和国广告法》第五十八条"},
+                                          {"CF_WFXW", "发布虚假广告"},
+                                          {"CF_GSJZQ", "2024-10-03"}}));
   pub =
       f.take(f.take(f.take(pub, "submit", f.filler), "approve", f.reviewer), "publish", f.reviewer);
-  BOOST_TEST(format_date(*pub.publication_end) == "2024-07-20");
+  BOOST_TEST(format_date(*pub.publication_end) == "2024-10-03");
 
   auto day = [&](const char* iso) {
     auto s = f.engine.sweep(at(iso), 50);
@@ -198,10 +206,11 @@ BOOST_AUTO_TEST_CASE(the_sweeper_marks_and_expires_each_item_once) {
   BOOST_TEST(warn.warnings == 1);
   BOOST_TEST(day("2024-07-10T20:00+08:00").fired == 0);  // not twice
   BOOST_TEST(day("2024-07-11T08:00+08:00").overdue_late == 1);
-  const auto later = day("2024-07-21T08:00+08:00");
+  BOOST_TEST(day("2024-08-10T08:00+08:00").overdue_missing == 1);
+  BOOST_TEST(day("2024-10-03T08:00+08:00").expired == 0);  // the last day of publication
+  const auto later = day("2024-10-04T08:00+08:00");
   BOOST_TEST(later.expired == 1);
   BOOST_TEST(f.engine.get(pub.region, pub.id)->state == "expired");
-  BOOST_TEST(day("2024-08-10T08:00+08:00").overdue_missing == 1);
   BOOST_TEST(day("2024-12-31T08:00+08:00").fired == 0);
   const auto d = *f.engine.get(draft.region, draft.id);
   BOOST_TEST(d.flags == "warned,overdue_late,overdue_missing");

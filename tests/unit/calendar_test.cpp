@@ -103,4 +103,51 @@ BOOST_AUTO_TEST_CASE(refuses_to_guess_without_a_notice) {
   BOOST_TEST(!cal.add_working_days(d(2024, 1, 2), -1).ok());
 }
 
+BOOST_AUTO_TEST_CASE(past_the_loaded_years_only_with_a_calendar_use_and_marked_provisional) {
+  const Calendar cal = national();
+  BOOST_TEST(format_date(cal.complete_through()) == "2026-12-31");
+  BOOST_TEST(cal.days_ahead(d(2026, 12, 1)) == 30);
+  BOOST_TEST(cal.days_ahead(d(2027, 1, 2)) == -2);
+  // Inside the data a use stays clear.
+  CalendarUse inside;
+  BOOST_TEST(format_date(*cal.add_working_days(d(2026, 12, 24), 5, &inside)) == "2026-12-31");
+  BOOST_TEST(!inside.provisional);
+  // 7 working days from 2026-12-24: five in 2026, then weekdays only (2027-01-01 counts).
+  CalendarUse use;
+  const auto late = cal.add_working_days(d(2026, 12, 24), 7, &use);
+  BOOST_REQUIRE(late.ok());
+  BOOST_TEST(format_date(*late) == "2027-01-04");
+  BOOST_TEST(use.provisional);
+  // A decision inside the missing year itself.
+  CalendarUse in_2027;
+  BOOST_TEST(format_date(*cal.add_working_days(d(2027, 1, 8), 5, &in_2027)) == "2027-01-15");
+  BOOST_TEST(in_2027.provisional);
+  CalendarUse between;
+  BOOST_TEST(*cal.working_days_between(d(2026, 12, 30), d(2027, 1, 4), &between) ==
+             3);  // 12-31, 01-01, 01-04
+  BOOST_TEST(between.provisional);
+  CalendarUse day;
+  BOOST_TEST(*cal.is_working_day(d(2027, 1, 1), &day));  // no holiday data: a Friday counts
+  BOOST_TEST(day.provisional);
+  // The provisional reach is bounded.
+  CalendarUse far;
+  BOOST_TEST(!cal.add_working_days(d(2026, 12, 24), 366 * 10, &far).ok());
+  BOOST_TEST(!cal.is_working_day(d(2018, 6, 1), &far).ok());  // never before the data
+}
+
+BOOST_AUTO_TEST_CASE(weekday_arithmetic) {
+  // Against a day-by-day count over every start day of two years and many n.
+  for (Date start = d(2024, 1, 1); start <= d(2025, 12, 31); start = add_days(start, 1)) {
+    for (int n : {0, 1, 2, 4, 5, 6, 9, 10, 23}) {
+      Date walk = start;
+      for (int left = n; left > 0;) {
+        walk = add_days(walk, 1);
+        if (!is_weekend(walk)) --left;
+      }
+      BOOST_TEST(format_date(add_weekdays(start, n)) == format_date(walk));
+      BOOST_TEST(weekdays_between(start, walk) == n);
+    }
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
