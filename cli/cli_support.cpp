@@ -3,6 +3,10 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "engine/service/calendar_service.hpp"
+#include "engine/service/deadline_recompute.hpp"
+#include "engine/store/migrate.hpp"
+
 namespace gongshi::cli {
 namespace {
 
@@ -52,6 +56,24 @@ RulesPaths paths_of(const CommonOptions& o) {
   p.rules = o.rules;
   p.plugins = o.plugins;
   return p;
+}
+
+TimePoint now_of(const CommonOptions& o) {
+  return clock_of(o).now();
+}
+
+Result<ServiceEnv> open_services(const CommonOptions& o, const std::string& db_url,
+                                 std::size_t pool) {
+  auto db = Database::open(db_url, pool);
+  if (!db) return db.error();
+  const TimePoint now = now_of(o);
+  if (auto m = migrate(**db, std::filesystem::path(o.schemas) / "sql", now); !m) return m.error();
+  auto rules = open_rules(paths_of(o));
+  if (!rules) return rules.error();
+  if (auto st = archive_scripts(**db, *(*rules)->rules, now); !st) return st.error();
+  CalendarService calendar(*db, *(*rules)->rules, *(*rules)->calendars);
+  if (auto synced = calendar.sync(); !synced) return synced.error();
+  return ServiceEnv{std::move(db).value(), std::move(rules).value()};
 }
 
 int report(const Error& e) {

@@ -7,6 +7,7 @@
 #include "engine/model/clock.hpp"
 #include "engine/model/error.hpp"
 #include "engine/rules/rules_environment.hpp"
+#include "engine/store/database.hpp"
 
 namespace gongshi::cli {
 
@@ -26,5 +27,16 @@ RulesPaths paths_of(const CommonOptions& o);
 Clock clock_of(const CommonOptions& o);
 // Prints "错误：… / error: …" to stderr and returns the exit code for it.
 int report(const Error& e);
+
+// A database (migrated) and the rules over it, as a command that works on stored records needs
+// them: the scripts it runs are archived, the holiday years loaded at run time installed.
+struct ServiceEnv {
+  std::shared_ptr<Database> db;
+  std::unique_ptr<RulesEnvironment> rules;
+};
+Result<ServiceEnv> open_services(const CommonOptions& o, const std::string& db_url,
+                                 std::size_t pool = 2);
+// --now as a point in time, or the system clock's.
+TimePoint now_of(const CommonOptions& o);
 
 }  // namespace gongshi::cli

@@ -13,5 +13,7 @@ void add_serve_command(CLI::App& app, int& exit_code);
 void add_data_commands(CLI::App& app, int& exit_code);
 void add_demo_command(CLI::App& app, int& exit_code);
 void add_report_commands(CLI::App& app, int& exit_code);
+void add_calendar_commands(CLI::App& app, int& exit_code);
+void add_validate_command(CLI::App& app, int& exit_code);
 
 }  // namespace gongshi::cli

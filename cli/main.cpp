@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
   gongshi::cli::add_data_commands(app, exit_code);
   gongshi::cli::add_demo_command(app, exit_code);
   gongshi::cli::add_report_commands(app, exit_code);
+  gongshi::cli::add_calendar_commands(app, exit_code);
+  gongshi::cli::add_validate_command(app, exit_code);
   CLI11_PARSE(app, argc, argv);
   return exit_code;
 }

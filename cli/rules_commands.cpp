@@ -27,13 +27,6 @@ std::optional<std::string> read_text(const std::string& path) {
   return s.str();
 }
 
-boost::json::object issue_json(const Issue& i) {
-  return {{"field", i.field},
-          {"code", code_name(i)},
-          {"message_zh", i.message_zh},
-          {"message_en", i.message_en}};
-}
-
 int run_test(const RulesOptions& o) {
   auto paths = paths_of(o.common);
   auto env = open_rules(paths);
@@ -78,8 +71,7 @@ int run_eval(const RulesOptions& o) {
   const RuleContext ctx{o.region, calendar->get(), today_of(o.common)};
   auto eval = (*rules)->evaluate(decoded.record, ctx);
   if (!eval) return report(eval.error());
-  boost::json::array issues;
-  for (const auto& i : merge_issues(decoded.issues, eval->issues)) issues.push_back(issue_json(i));
+  const boost::json::array issues = issues_json(merge_issues(decoded.issues, eval->issues));
   boost::json::object deadlines;
   const auto put = [&](const char* key, const std::optional<Date>& d) {
     deadlines[key] = d ? boost::json::value(format_date(*d)) : boost::json::value(nullptr);

@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "engine/service/deadline_recompute.hpp"
 #include "engine/store/migrate.hpp"
 #include "engine/store/rule_version_repo.hpp"
 #include "server/auth.hpp"
@@ -19,6 +20,7 @@ AppContext::AppContext(std::shared_ptr<Database> database,
       rules(std::move(rules_env)),
       lifecycle(std::move(lc)),
       engine(db, *rules->rules, lifecycle),
+      calendar(db, *rules->rules, *rules->calendars),
       clock(c),
       settings(std::move(s)) {
   imports = std::make_unique<ImportRunner>(*this);
@@ -37,6 +39,7 @@ Router build_router(AppContext& app) {
   add_webhook_routes(r, app);
   add_public_routes(r, app);
   add_report_routes(r, app);
+  add_calendar_routes(r, app);
   return r;
 }
 
@@ -58,7 +61,15 @@ Result<std::unique_ptr<App>> App::open(AppOptions o) {
   auto ctx = std::make_unique<AppContext>(std::move(db).value(), std::move(rules).value(),
                                           std::move(lifecycle).value(), o.clock, o.settings);
   std::unique_ptr<App> app(new App(std::move(ctx)));
+  // The scripts this process runs are kept, so the versions records are pinned to can be rebuilt.
+  if (auto st = archive_scripts(*app->ctx_->db, *app->ctx_->rules->rules, o.clock.now()); !st) {
+    return st.error();
+  }
   app->sync_rules_now();
+  // Holiday years loaded through any process; then catch up on provisional deadlines (a load
+  // whose recomputation a crash cut short is finished here).
+  if (auto synced = app->ctx_->calendar.sync(); !synced) return synced.error();
+  app->recompute_now("启动时核对暂定期限");
   return app;
 }
 
@@ -149,6 +160,26 @@ void App::sync_rules_now() {
   }
 }
 
+void App::sync_calendar_now() {
+  auto synced = ctx_->calendar.sync();
+  if (!synced) {
+    std::cerr << "calendar: " << synced.error().message_en << "\n";
+    return;
+  }
+  if (*synced) recompute_now("节假日安排已更新");
+}
+
+void App::recompute_now(const std::string& reason) {
+  auto r = ctx_->calendar.recompute_provisional(ctx_->now(), reason);
+  if (!r) {
+    std::cerr << "calendar recompute: " << r.error().message_en << "\n";
+    return;
+  }
+  for (const auto& e : r->errors) std::cerr << "calendar recompute: " << e << "\n";
+  ctx_->metrics.add_counter("gongshi_deadlines_recomputed_total",
+                            "Records whose provisional deadlines were computed again.", r->changed);
+}
+
 void App::start_background(HttpServer& server) {
   auto& s = ctx_->settings;
   server.every(s.sweep_interval, [this] {
@@ -158,7 +189,10 @@ void App::start_background(HttpServer& server) {
                             "Seconds since the sweeper last finished a run.", lag);
   });
   server.every(s.dispatch_interval, [this] { dispatch_now(); });
-  server.every(std::chrono::seconds(10), [this] { sync_rules_now(); });
+  server.every(std::chrono::seconds(10), [this] {
+    sync_rules_now();
+    sync_calendar_now();
+  });
 }
 
 }  // namespace gongshi::server

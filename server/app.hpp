@@ -37,6 +37,9 @@ class App {
   void sweep_now();
   void dispatch_now();
   void sync_rules_now();
+  // Installs holiday years another process loaded, then recomputes what they settle.
+  void sync_calendar_now();
+  void recompute_now(const std::string& reason);
 
   static bool is_upload(const std::string& method, const std::string& path);
 

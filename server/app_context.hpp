@@ -9,6 +9,7 @@
 #include "engine/lifecycle/lifecycle.hpp"
 #include "engine/model/clock.hpp"
 #include "engine/rules/rules_environment.hpp"
+#include "engine/service/calendar_service.hpp"
 #include "engine/service/engine.hpp"
 #include "engine/store/database.hpp"
 #include "server/metrics.hpp"
@@ -34,6 +35,7 @@ struct AppContext {
   std::unique_ptr<RulesEnvironment> rules;
   Lifecycle lifecycle;
   Engine engine;
+  CalendarService calendar;
   Clock clock;
   AppSettings settings;
   Metrics metrics;

@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "engine/model/json_codec.hpp"
+
 namespace gongshi::server {
 
 int http_status_of(ErrorCode code) {
@@ -31,13 +33,7 @@ int http_status_of(ErrorCode code) {
 }
 
 boost::json::object error_json(const Error& e) {
-  boost::json::array fields;
-  for (const auto& issue : e.issues) {
-    fields.push_back({{"field", issue.field},
-                      {"code", code_name(issue)},
-                      {"message_zh", issue.message_zh},
-                      {"message_en", issue.message_en}});
-  }
+  boost::json::array fields = issues_json(e.issues);
   return {{"code", to_string(e.code)},
           {"message_zh", e.message_zh},
           {"message_en", e.message_en},

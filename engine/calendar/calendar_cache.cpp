@@ -22,12 +22,18 @@ Result<std::shared_ptr<const Calendar>> CalendarCache::get(const std::string& re
   return shared;
 }
 
-Status CalendarCache::install(LoadedCalendar loaded) {
+Status CalendarCache::check(const LoadedCalendar& loaded) {
   std::lock_guard lock(mu_);
   if (auto st = read_files(); !st) return st;
-  auto check =
+  auto built =
       Calendar::build(std::string(kNationalRegion), merge_years(file_years_, loaded.national), {});
-  if (!check) return check.error();
+  if (!built) return built.error();
+  return ok_status();
+}
+
+Status CalendarCache::install(LoadedCalendar loaded) {
+  if (auto st = check(loaded); !st) return st;
+  std::lock_guard lock(mu_);
   loaded_ = std::move(loaded);
   built_.clear();
   return ok_status();

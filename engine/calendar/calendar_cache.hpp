@@ -23,6 +23,8 @@ class CalendarCache {
   // Replaces the data loaded at run time. Refused (and nothing changes) when the national years
   // would not build a calendar, e.g. a year missing between two others.
   Status install(LoadedCalendar loaded);
+  // Whether `loaded` could be installed (the national years it leaves build a calendar).
+  Status check(const LoadedCalendar& loaded);
   // The national years in force (files with the loaded ones over them), sorted by year.
   Result<std::vector<HolidayYear>> national_years();
   // The national calendar (000000): what "how far ahead is the calendar complete" is asked of.

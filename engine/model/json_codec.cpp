@@ -75,4 +75,17 @@ DecodedRecord record_from_json(RecordKind kind, const boost::json::value& json) 
   return out;
 }
 
+boost::json::object issue_json(const Issue& issue) {
+  return {{"field", issue.field},
+          {"code", code_name(issue)},
+          {"message_zh", issue.message_zh},
+          {"message_en", issue.message_en}};
+}
+
+boost::json::array issues_json(const Issues& issues) {
+  boost::json::array out;
+  for (const auto& i : issues) out.push_back(issue_json(i));
+  return out;
+}
+
 }  // namespace gongshi

@@ -1,5 +1,7 @@
 #include "engine/rules/rule_set.hpp"
 
+#include <array>
+
 namespace gongshi {
 
 RuleSet::RuleSet(std::string region, std::vector<std::shared_ptr<const RuleModule>> modules,
@@ -97,15 +99,31 @@ Result<Evaluation> RuleSet::decide(const Record& r, const RuleContext& ctx, bool
   if (auto st = start_period(r, ctx, e); !st) return st.error();
   RuleContext c = ctx;
   c.period = e.period ? &*e.period : nullptr;
+  // Which deadline is provisional: a date a module set while its calendar calls counted past the
+  // loaded years. A later module that sets the date again from loaded data clears it (the
+  // national 7 days from 12-24 reach 2027; 安阳's 5 do not).
+  const auto dates = [](const Deadlines& d) {
+    return std::array{d.publish_by, d.late_after, d.missing_after, d.publication_end,
+                      d.repair_from};
+  };
+  std::array<bool, 5> provisional{};
   // Module by module: each sees what the earlier ones decided for each question, exactly as
   // separate passes would.
   for (const auto& m : modules_) {
+    CalendarUse use;
+    c.calendar_use = ctx.calendar_use != nullptr ? &use : nullptr;
+    const auto before = dates(e.deadlines);
     Status st =
         full ? m->evaluate(r, c, e.issues, e.scope, e.deadlines) : m->deadlines(r, c, e.deadlines);
     if (!st) return st.error();
     if (auto bounds = check_period(*m, e); !bounds) return bounds.error();
+    const auto after = dates(e.deadlines);
+    for (std::size_t i = 0; i < provisional.size(); ++i) {
+      if (after[i] != before[i]) provisional[i] = use.provisional && after[i].has_value();
+    }
   }
-  e.calendar_provisional = ctx.calendar_use != nullptr && ctx.calendar_use->provisional;
+  for (bool p : provisional) e.calendar_provisional = e.calendar_provisional || p;
+  if (ctx.calendar_use != nullptr && e.calendar_provisional) ctx.calendar_use->provisional = true;
   return e;
 }
 

@@ -460,6 +460,11 @@ Result<std::vector<StoredRecord>> list_records(Tx& tx, const RecordQuery& q) {
           "closed_at IS NULL",
           format_date(*q.overdue_on));
     }
+    if (q.calendar_provisional) {
+      number("calendar_provisional = :prov", *q.calendar_provisional ? 1 : 0);
+    }
+    if (!q.received_from.empty()) text("received_at >= :rfrom", q.received_from);
+    if (!q.received_to.empty()) text("received_at < :rto", q.received_to);
     if (q.before_id) number("id < :before", *q.before_id);
     numbers.push_back(std::clamp(q.limit, 1, 1000));
     auto* limit = &numbers.back();
@@ -477,6 +482,16 @@ Result<std::vector<StoredRecord>> list_records(Tx& tx, const RecordQuery& q) {
     st.execute();
     while (st.fetch()) out.push_back(row.record());
     return out;
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
+Result<std::int64_t> count_provisional(Tx& tx) {
+  try {
+    long long n = 0;
+    tx.sql() << "SELECT COUNT(*) FROM records WHERE calendar_provisional = 1", soci::into(n);
+    return static_cast<std::int64_t>(n);
   } catch (const std::exception& e) {
     return database_error(e);
   }

@@ -50,10 +50,15 @@ struct RecordQuery {
   std::optional<std::string> scope;
   std::optional<Date> decided_from, decided_to;
   std::optional<Date> overdue_on;  // not yet published, closed or withheld and publish_by before it
+  std::optional<bool> calendar_provisional;
+  std::string received_from, received_to;  // UTC text window [from, to); "" = open
   std::optional<std::int64_t> before_id;
   int limit = 50;
 };
 Result<std::vector<StoredRecord>> list_records(Tx& tx, const RecordQuery& q);
+
+// Records whose deadlines are provisional (a year without holiday data), in all regions.
+Result<std::int64_t> count_provisional(Tx& tx);
 
 // Counts for tests and reports: rows in a table (records, events, outbox, idempotency_keys).
 Result<std::int64_t> count_rows(Tx& tx, const std::string& table);

@@ -59,6 +59,43 @@ Status activate_rule_version(Tx& tx, const RuleVersionRow& v) {
   }
 }
 
+Status archive_rule_version(Tx& tx, const RuleVersionRow& v) {
+  try {
+    soci::session& sql = tx.sql();
+    int known = 0;
+    sql << "SELECT COUNT(*) FROM rule_versions WHERE region = :r AND script_hash = :h",
+        soci::use(v.region), soci::use(v.script_hash), soci::into(known);
+    if (known == 0) {
+      sql << "INSERT INTO rule_versions (region, script_hash, script, author, created_at, active) "
+             "VALUES (:r, :h, :s, :a, :c, 0)",
+          soci::use(v.region), soci::use(v.script_hash), soci::use(v.script), soci::use(v.author),
+          soci::use(v.created_at);
+    }
+    return ok_status();
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
+Result<std::optional<std::string>> find_rule_script(Tx& tx, const std::string& region,
+                                                    const std::string& hash_prefix) {
+  // A hash prefix is hex: nothing in it needs escaping for LIKE.
+  if (hash_prefix.empty() ||
+      hash_prefix.find_first_not_of("0123456789abcdef") != std::string::npos) {
+    return std::optional<std::string>{};
+  }
+  try {
+    std::string script;
+    const std::string pattern = hash_prefix + "%";
+    tx.sql() << "SELECT script FROM rule_versions WHERE region = :r AND script_hash LIKE :p",
+        soci::use(region), soci::use(pattern), soci::into(script);
+    if (!tx.sql().got_data()) return std::optional<std::string>{};
+    return std::optional<std::string>{script};
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
 Result<std::map<std::string, RuleVersionRow>> active_rule_versions(Tx& tx) {
   std::map<std::string, RuleVersionRow> out;
   auto st =

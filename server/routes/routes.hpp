@@ -15,5 +15,6 @@ void add_webhook_routes(Router& r, AppContext& app);
 void add_public_routes(Router& r, AppContext& app);
 void add_ops_routes(Router& r, AppContext& app);
 void add_report_routes(Router& r, AppContext& app);
+void add_calendar_routes(Router& r, AppContext& app);
 
 }  // namespace gongshi::server
