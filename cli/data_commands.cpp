@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "engine/exchange/csv_writer.hpp"
 #include "engine/exchange/xlsx_writer.hpp"
+#include "engine/lifecycle/lifecycle.hpp"
 #include "engine/model/header_codec.hpp"
 #include "engine/model/json_codec.hpp"
 #include "engine/model/text.hpp"
@@ -179,7 +180,19 @@ void add_export_command(CLI::App& app, int& exit_code) {
       exit_code = report(db.error());
       return;
     }
-    const auto headers = template_headers(*kind);
+    auto lifecycle = Lifecycle::load(std::filesystem::path(o->common.schemas) / "lifecycle.json");
+    if (!lifecycle) {
+      exit_code = report(lifecycle.error());
+      return;
+    }
+    // The standard's columns, then what gongshi knows of each record (ignored on import).
+    auto headers = template_headers(*kind);
+    const std::string prefix(kStatusColumnPrefix);
+    for (const char* extra :
+         {"记录编号", "状态", "公示期限", "迟报时点", "漏报时点", "公示截止日期",
+          "可申请信用修复日期", "期限暂定（节假日安排未公布）", "报送及时性"}) {
+      headers.push_back(prefix + extra);
+    }
     std::unique_ptr<XlsxWriter> xlsx;
     std::ofstream csv;
     if (o->format == "xlsx") {
@@ -214,7 +227,16 @@ void add_export_command(CLI::App& app, int& exit_code) {
       for (const auto& r : *page) {
         boost::system::error_code ec;
         const auto json = boost::json::parse(r.data, ec);
-        const auto texts = encode_texts(record_from_json(r.kind, json).record);
+        auto texts = encode_texts(record_from_json(r.kind, json).record);
+        const auto day = [](const std::optional<Date>& d) { return d ? format_date(*d) : ""; };
+        for (std::string extra :
+             {r.region + "/" + std::to_string(r.id),
+              lifecycle->state(r.state) ? lifecycle->state(r.state)->label_zh : r.state,
+              day(r.publish_by), day(r.late_after), day(r.missing_after), day(r.publication_end),
+              day(r.repair_from), std::string(r.calendar_provisional ? "是" : "否"),
+              r.timeliness}) {
+          texts.push_back(std::move(extra));
+        }
         if (xlsx) {
           (void)xlsx->write_row(texts);
         } else {

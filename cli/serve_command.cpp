@@ -27,6 +27,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     int threads = 0;
     double sweep_seconds = 60;
     double dispatch_seconds = 1;
+    double sync_seconds = 10;
     int webhook_retry = 2;
     int webhook_attempts = 8;
     std::string work_dir;
@@ -42,6 +43,8 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--sweep-interval", o->sweep_seconds, "seconds between sweeper runs");
   cmd->add_option("--dispatch-interval", o->dispatch_seconds,
                   "seconds between webhook dispatcher runs");
+  cmd->add_option("--sync-interval", o->sync_seconds,
+                  "seconds between installs of rules and holiday years other processes stored");
   cmd->add_option("--webhook-retry", o->webhook_retry,
                   "seconds before the first webhook retry (then doubling)");
   cmd->add_option("--webhook-attempts", o->webhook_attempts, "webhook attempts before giving up");
@@ -67,6 +70,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     settings.sweep_interval = std::chrono::milliseconds(static_cast<long>(o->sweep_seconds * 1000));
     settings.dispatch_interval =
         std::chrono::milliseconds(static_cast<long>(o->dispatch_seconds * 1000));
+    settings.sync_interval = std::chrono::milliseconds(static_cast<long>(o->sync_seconds * 1000));
     settings.webhook_first_retry = std::chrono::seconds(std::max(1, o->webhook_retry));
     settings.webhook_max_attempts = std::max(1, o->webhook_attempts);
     if (!o->work_dir.empty()) settings.work_dir = o->work_dir;

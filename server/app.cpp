@@ -189,7 +189,7 @@ void App::start_background(HttpServer& server) {
                             "Seconds since the sweeper last finished a run.", lag);
   });
   server.every(s.dispatch_interval, [this] { dispatch_now(); });
-  server.every(std::chrono::seconds(10), [this] {
+  server.every(s.sync_interval, [this] {
     sync_rules_now();
     sync_calendar_now();
   });

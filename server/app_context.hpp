@@ -22,6 +22,7 @@ struct AppSettings {
   std::chrono::seconds session_ttl{8 * 3600};
   std::chrono::milliseconds sweep_interval{60'000};
   std::chrono::milliseconds dispatch_interval{1'000};
+  std::chrono::milliseconds sync_interval{10'000};  // rules and holiday years from the database
   int webhook_max_attempts = 8;
   std::chrono::seconds webhook_first_retry{2};  // then doubling, at most webhook_max_retry
   std::chrono::seconds webhook_max_retry{3600};

@@ -32,7 +32,7 @@ HeaderMapping map_headers(RecordKind kind, std::span<const std::string> headers)
     const std::string header = trim(headers[col]);
     auto field = field_for_header(kind, header);
     if (!field) {
-      if (!header.empty()) {
+      if (!header.empty() && !header.starts_with(kStatusColumnPrefix)) {
         out.issues.push_back(make_issue("", "", IssueCode::unknown_field,
                                         "第" + std::to_string(col + 1) + "列「" + header +
                                             "」不是" + std::string(label_zh(kind)) + "模板的列",

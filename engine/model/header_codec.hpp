@@ -28,6 +28,10 @@ HeaderMapping map_headers(RecordKind kind, std::span<const std::string> headers)
 // One data row under those headers. Cells past the header row's width are ignored.
 DecodedRecord record_from_row(const ColumnMap& columns, std::span<const std::string> cells);
 
+// Columns an export adds after the standard's (state, deadlines, 期限暂定 …) start with this; an
+// import ignores them, so an exported file goes back in as it came out.
+inline constexpr std::string_view kStatusColumnPrefix = "【gongshi】";
+
 // The template's header row: the Chinese name of every field, in the standard's order.
 std::vector<std::string> template_headers(RecordKind kind);
 

@@ -29,7 +29,8 @@ struct Site {
 
   // The sweeper is slow unless asked: its marks bump a record's version, which would race with
   // the steps a test takes.
-  explicit Site(std::vector<std::string> extra_args = {}, std::string sweep_interval = "600") {
+  explicit Site(std::vector<std::string> extra_args = {}, std::string sweep_interval = "600",
+                std::string now = "2024-07-05T09:00:00+08:00") {
     auto seeded = in_transaction<std::monostate>(*tdb.db, [&](Tx& tx) -> Status {
       auto a = insert_department(tx, {"410505",
                                       0,
@@ -73,14 +74,15 @@ struct Site {
       return ok_status();
     });
     BOOST_REQUIRE_MESSAGE(seeded.ok(), (seeded.ok() ? "" : seeded.error().message_en));
-    auto args = serve_args(tdb.url, sweep_interval);
+    auto args = serve_args(tdb.url, sweep_interval, now);
     for (auto& a : extra_args) args.push_back(a);
     server = std::make_unique<ServerProcess>(args);
   }
 
   // The `gongshi serve` arguments of a site's server on the database at `url`.
   static std::vector<std::string> serve_args(const std::string& url,
-                                             const std::string& sweep_interval) {
+                                             const std::string& sweep_interval,
+                                             const std::string& now = "2024-07-05T09:00:00+08:00") {
     return {"serve",
             "--db",
             url,
@@ -89,7 +91,9 @@ struct Site {
             "--threads",
             "4",
             "--now",
-            "2024-07-05T09:00:00+08:00",
+            now,
+            "--sync-interval",
+            "0.3",
             "--sweep-interval",
             sweep_interval,
             "--dispatch-interval",
