@@ -170,7 +170,7 @@ void add_demo_command(CLI::App& app, int& exit_code) {
       const auto& [dept, dept_name] = seeded->departments[rng() % seeded->departments.size()];
       const bool is_penalty = rng() % 3 == 0;
       // Decided 20–400 days ago; most reach gongshi within a few days, some weeks later.
-      const Date decided = add_days(today, -static_cast<int>(20 + rng() % 380));
+      Date decided = add_days(today, -static_cast<int>(20 + rng() % 380));
       const int delay =
           rng() % 10 == 0 ? static_cast<int>(8 + rng() % 40) : static_cast<int>(rng() % 5);
       std::string state = states[static_cast<std::size_t>(i) % states.size()];
@@ -178,6 +178,10 @@ void add_demo_command(CLI::App& app, int& exit_code) {
         if (!is_penalty) state = "published";
       }
       if (state == "objected" && objection_open) state = "corrected";  // only one stays open
+      // Repair needs the regime's minimum period behind it (令第58号: three months for an
+      // advertising penalty; a food-safety one would wait a year).
+      const bool repairing = state == "repair_requested" || state == "repaired";
+      if (repairing && days_between(decided, today) < 100) decided = add_days(today, -120);
       CreateRequest req;
       req.region = "410505";
       req.department_id = dept;
@@ -190,6 +194,10 @@ void add_demo_command(CLI::App& app, int& exit_code) {
         req.fields["CF_JDRQ"] = format_date(decided);
         req.fields["CF_YXQ"] = format_date(add_months(decided, 12));
         req.fields["CF_CFJG"] = "安阳市" + dept_name;
+        if (repairing) {
+          req.fields["CF_YJ"] = "《中华人民共和国广告法》第五十八条";
+          req.fields["CF_WFXW"] = "发布虚假广告";
+        }
       } else {
         req.fields["XK_WSH"] =
             "殷许〔" + std::to_string(static_cast<int>(decided.year())) + "〕" + no + "号";

@@ -9,14 +9,15 @@
 #include "engine/report/department_stats.hpp"
 #include "engine/report/monthly_format.hpp"
 #include "engine/report/reconcile.hpp"
+#include "engine/service/report_service.hpp"
 
 namespace gongshi::cli {
 
 void add_report_commands(CLI::App& app, int& exit_code) {
   struct Options {
     CommonOptions common;
-    std::string db, region, month, format = "json", out, from, to;
-    double threshold = 20;
+    std::string db, region, month, quarter, format = "json", out, from, to;
+    double threshold = -1;  // percent; below 0: the region's rules
   };
   auto o = std::make_shared<Options>();
   auto* group = app.add_subcommand("report", "监管报表 / supervision reports");
@@ -56,11 +57,22 @@ void add_report_commands(CLI::App& app, int& exit_code) {
     }
     std::cout << pretty_json(department_stats_json(*s));
   });
-  monthly->add_option("--format", o->format, "json | csv | xlsx");
-  monthly->add_option("--late-threshold", o->threshold, "迟报率 above which to escalate, percent");
+  auto* quarterly =
+      group->add_subcommand("quarterly", "季度通报 / the quarterly 通报 (seed 003's 季通报)");
+  add_common_options(*quarterly, o->common);
+  quarterly->add_option("--db", o->db, "database URL")->required();
+  quarterly->add_option("--region", o->region, "地区代码")->required();
+  quarterly->add_option("--quarter", o->quarter, "YYYYQn, e.g. 2024Q3")->required();
+  quarterly->add_option("--out", o->out,
+                        "output file (default: standard output; required for xlsx)");
+  monthly->add_option("--quarter", o->quarter, "YYYYQn: the quarter's 通报 instead of a month's");
+  for (auto* cmd : {monthly, quarterly}) {
+    cmd->add_option("--format", o->format, "json | csv | xlsx");
+    cmd->add_option("--late-threshold", o->threshold,
+                    "迟报率 above which to escalate, percent (default: the region's rules)");
+  }
+  monthly->get_option("--month")->required(false);
   const auto open = [o]() -> Result<std::pair<std::shared_ptr<Database>, RegionRegistry>> {
-    auto q = parse_month(o->region, o->month);
-    if (!q) return q.error();
     auto regions = RegionRegistry::load(std::filesystem::path(o->common.schemas) / "regions.json");
     if (!regions) return regions.error();
     auto db = Database::open(o->db, 1);
@@ -74,38 +86,52 @@ void add_report_commands(CLI::App& app, int& exit_code) {
       std::ofstream(o->out, std::ios::binary) << text;
     }
   };
-  monthly->callback([o, open, emit, &exit_code] {
-    auto env = open();
-    if (!env) {
-      exit_code = report(env.error());
-      return;
+  const auto run_report = [o, emit]() -> Status {
+    if (o->month.empty() == o->quarter.empty()) {
+      return make_error(ErrorCode::invalid_input, "请给出 --month 或 --quarter 之一",
+                        "give one of --month or --quarter");
     }
-    auto q = parse_month(o->region, o->month).value();
-    q.late_threshold = static_cast<int>(o->threshold * 100 + 0.5);
-    auto r = monthly_report(*env->first, env->second, q);
-    if (!r) {
-      exit_code = report(r.error());
-      return;
-    }
+    auto q = o->quarter.empty() ? parse_month(o->region, o->month)
+                                : parse_quarter(o->region, o->quarter);
+    if (!q) return q.error();
+    auto env = open_rules(paths_of(o->common));
+    if (!env) return env.error();
+    auto db = Database::open(o->db, 1);
+    if (!db) return db.error();
+    std::optional<int> threshold;
+    if (o->threshold >= 0) threshold = static_cast<int>(o->threshold * 100 + 0.5);
+    auto r = supervision_report(**db, *(*env)->rules, (*env)->regions, *q, threshold);
+    if (!r) return r.error();
     if (o->format == "json") {
       emit(pretty_json(monthly_json(*r)));
     } else if (o->format == "csv") {
       emit(monthly_csv(*r));
     } else if (o->format == "xlsx" && !o->out.empty()) {
-      if (auto st = write_monthly_xlsx(*r, o->out); !st) exit_code = report(st.error());
+      return write_monthly_xlsx(*r, o->out);
     } else {
-      exit_code = report(make_error(ErrorCode::invalid_input,
-                                    "--format 应为 json、csv 或 xlsx（xlsx 需要 --out）",
-                                    "--format must be json, csv or xlsx (xlsx needs --out)"));
+      return make_error(ErrorCode::invalid_input,
+                        "--format 应为 json、csv 或 xlsx（xlsx 需要 --out）",
+                        "--format must be json, csv or xlsx (xlsx needs --out)");
     }
-  });
+    return ok_status();
+  };
+  for (auto* cmd : {monthly, quarterly}) {
+    cmd->callback([run_report, &exit_code] {
+      if (auto st = run_report(); !st) exit_code = report(st.error());
+    });
+  }
   catalog->callback([o, open, emit, &exit_code] {
     auto env = open();
     if (!env) {
       exit_code = report(env.error());
       return;
     }
-    auto r = reconcile_catalog(*env->first, env->second, parse_month(o->region, o->month).value());
+    auto q = parse_month(o->region, o->month);
+    if (!q) {
+      exit_code = report(q.error());
+      return;
+    }
+    auto r = reconcile_catalog(*env->first, env->second, *q);
     if (!r) {
       exit_code = report(r.error());
       return;

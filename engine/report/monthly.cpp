@@ -43,55 +43,83 @@ std::string percent_text(int hundredths) {
   return std::to_string(whole) + "." + (frac < 10 ? "0" : "") + std::to_string(frac) + "%";
 }
 
-ReceivedWindow month_window(const std::string& region, int year, unsigned month) {
-  using namespace std::chrono;
-  const auto first =
-      sys_days(year_month_day{std::chrono::year(year), std::chrono::month(month), day(1)});
-  const auto next = sys_days(
-      year_month_day{std::chrono::year(year), std::chrono::month(month), day(1)} + months(1));
-  const auto text = [](sys_days d) {
-    // Shanghai midnight is 16:00 UTC the day before.
-    const year_month_day utc{d - days(1)};
-    return format_date(utc) + "T16:00:00Z";
-  };
-  return {region, text(first), text(next)};
+namespace {
+
+// "YYYY-MM-DDT16:00:00Z" of the day before: Shanghai midnight of `d` in UTC.
+std::string shanghai_midnight(Date d) {
+  return format_date(add_days(d, -1)) + "T16:00:00Z";
 }
 
-namespace {
-unsigned last_day(int year, unsigned month) {
+Date last_of_month(int year, unsigned month) {
   using namespace std::chrono;
   const year_month_day_last last{std::chrono::year(year),
                                  month_day_last{std::chrono::month(month)}};
-  return static_cast<unsigned>(last.day());
+  return Date{last};
 }
+
+std::string month_day(Date d) {
+  return std::to_string(static_cast<unsigned>(d.month())) + "." +
+         std::to_string(static_cast<unsigned>(d.day()));
+}
+
 }  // namespace
 
-std::string MonthlyReport::period_label() const {
-  return std::to_string(month) + ".1-" + std::to_string(month) + "." +
-         std::to_string(last_day(year, month));
+ReportPeriod month_period(int year, unsigned month) {
+  char name[8];
+  std::snprintf(name, sizeof name, "%04d-%02u", year, month);
+  return {make_date(year, month, 1), last_of_month(year, month), name};
+}
+
+ReportPeriod quarter_period(int year, int quarter) {
+  const auto first = static_cast<unsigned>(quarter * 3 - 2);
+  return {make_date(year, first, 1), last_of_month(year, first + 2),
+          std::to_string(year) + "Q" + std::to_string(quarter)};
+}
+
+ReportPeriod day_period(Date first, Date last) {
+  return {first, last, format_date(first) + ".." + format_date(last)};
+}
+
+ReceivedWindow window_of(const std::string& region, const ReportPeriod& p) {
+  return {region, shanghai_midnight(p.first), shanghai_midnight(add_days(p.last, 1))};
+}
+
+std::string ReportPeriod::label() const {
+  if (first.year() == last.year()) return month_day(first) + "-" + month_day(last);
+  return std::to_string(static_cast<int>(first.year())) + "." + month_day(first) + "-" +
+         std::to_string(static_cast<int>(last.year())) + "." + month_day(last);
+}
+
+std::string ReportPeriod::span_zh() const {
+  const auto md = [](Date d) {
+    return std::to_string(static_cast<unsigned>(d.month())) + "月" +
+           std::to_string(static_cast<unsigned>(d.day())) + "日";
+  };
+  const std::string y1 = std::to_string(static_cast<int>(first.year())) + "年";
+  const std::string y2 =
+      first.year() == last.year() ? "" : std::to_string(static_cast<int>(last.year())) + "年";
+  return y1 + md(first) + "至" + y2 + md(last);
 }
 
 std::string MonthlyReport::summary_zh() const {
   const auto& d = department_total;
   const auto& t = township_total;
-  return std::to_string(year) + "年" + std::to_string(month) + "月1日至" + std::to_string(month) +
-         "月" + std::to_string(last_day(year, month)) + "日，共报送“双公示”信息" +
-         std::to_string(d.total + t.total) + "条（部门" + std::to_string(d.total) + "条、乡镇" +
-         std::to_string(t.total) + "条），其中迟报信息" + std::to_string(d.late + t.late) +
-         "条，漏报信息" + std::to_string(d.missing + t.missing) + "条，部门质量合格率为" +
+  return period.span_zh() + "，共报送“双公示”信息" + std::to_string(d.total + t.total) +
+         "条（部门" + std::to_string(d.total) + "条、乡镇" + std::to_string(t.total) +
+         "条），其中迟报信息" + std::to_string(d.late + t.late) + "条，漏报信息" +
+         std::to_string(d.missing + t.missing) + "条，部门质量合格率为" +
          percent_text(d.rates.qualified) + "。";
 }
 
-MonthlyReport build_monthly(const std::string& region, const std::string& region_name, int year,
-                            unsigned month, const std::vector<ReportUnit>& units,
+MonthlyReport build_monthly(const std::string& region, const std::string& region_name,
+                            const ReportPeriod& period, const std::vector<ReportUnit>& units,
                             const std::vector<TimelinessCount>& counts,
                             const std::map<std::int64_t, std::int64_t>& upheld,
                             std::int64_t backfills, int late_threshold) {
   MonthlyReport report;
   report.region = region;
   report.region_name = region_name;
-  report.year = year;
-  report.month = month;
+  report.period = period;
   report.backfills = backfills;
   report.late_threshold = late_threshold;
   std::map<std::int64_t, MonthlyRow> rows;

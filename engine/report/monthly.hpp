@@ -41,6 +41,21 @@ struct MonthlyRow {
   Rates rates;
 };
 
+// The days a report covers: a month (the monthly 通报), a quarter (the 季通报, seed 003), or any
+// span of days (a what-if).
+struct ReportPeriod {
+  Date first{}, last{};         // Shanghai civil days, inclusive
+  std::string name;             // "2024-07", "2024Q3", "2024-07-01..2024-07-20"
+  std::string label() const;    // "7.1-7.31", "7.1-9.30" (with the years when it spans two)
+  std::string span_zh() const;  // "2024年7月1日至9月30日"
+  int year() const { return static_cast<int>(first.year()); }
+};
+ReportPeriod month_period(int year, unsigned month);
+ReportPeriod quarter_period(int year, int quarter);
+ReportPeriod day_period(Date first, Date last);
+// The UTC window [from, to) of the period's Shanghai days.
+ReceivedWindow window_of(const std::string& region, const ReportPeriod& p);
+
 struct Escalation {
   std::int64_t department_id = 0;
   std::string name;
@@ -48,10 +63,18 @@ struct Escalation {
   std::vector<std::string> reasons_en;
 };
 
+// A unit escalated in `months` consecutive months up to the report's last month: its head is due
+// for 约谈 (seed 003: 连续两次以上的，由区政府领导约谈单位"一把手").
+struct Summons {
+  std::int64_t department_id = 0;
+  std::string name;
+  int months = 0;                   // the length of the run of escalated months
+  std::vector<std::string> period;  // those months, oldest first ("2024-06", "2024-07")
+};
+
 struct MonthlyReport {
   std::string region, region_name;
-  int year = 0;
-  unsigned month = 0;
+  ReportPeriod period;
   std::vector<MonthlyRow> departments;
   MonthlyRow department_total;
   std::vector<MonthlyRow> townships;
@@ -59,19 +82,18 @@ struct MonthlyReport {
   std::int64_t backfills = 0;  // reported in the month as 补录, not in the tables
   int late_threshold = 2000;   // hundredths of a percent
   std::vector<Escalation> escalations;
+  int summons_after = 2;         // consecutive escalated months that bring a 约谈
+  std::vector<Summons> summons;  // filled by add_summons (monthly_query.hpp)
 
-  std::string period_label() const;  // "7.1-7.31"
-  std::string summary_zh() const;    // the 通报's first sentence
+  std::string period_label() const { return period.label(); }  // "7.1-7.31"
+  std::string summary_zh() const;                              // the 通报's first sentence
 };
 
 Rates rates_of(std::int64_t late, std::int64_t missing, std::int64_t total);
 std::string percent_text(int hundredths);  // "12.34%"
 
-// The UTC window [from, to) of a Shanghai calendar month.
-ReceivedWindow month_window(const std::string& region, int year, unsigned month);
-
-MonthlyReport build_monthly(const std::string& region, const std::string& region_name, int year,
-                            unsigned month, const std::vector<ReportUnit>& units,
+MonthlyReport build_monthly(const std::string& region, const std::string& region_name,
+                            const ReportPeriod& period, const std::vector<ReportUnit>& units,
                             const std::vector<TimelinessCount>& counts,
                             const std::map<std::int64_t, std::int64_t>& upheld,
                             std::int64_t backfills, int late_threshold);

@@ -9,8 +9,8 @@ namespace gongshi {
 namespace {
 
 std::string title_of(const MonthlyReport& r, const char* what) {
-  return std::to_string(r.year) + "年" + what + "“双公示”工作情况统计表（" + r.period_label() +
-         "）";
+  return std::to_string(r.period.year()) + "年" + what + "“双公示”工作情况统计表（" +
+         r.period_label() + "）";
 }
 
 boost::json::object row_json(const MonthlyRow& r) {
@@ -72,12 +72,23 @@ boost::json::object monthly_json(const MonthlyReport& r) {
                            {"reasons_zh", std::move(zh)},
                            {"reasons_en", std::move(en)}});
   }
-  char month[8];
-  std::snprintf(month, sizeof month, "%04d-%02u", r.year, r.month);
+  boost::json::array summons;
+  for (const auto& s : r.summons) {
+    boost::json::array months;
+    for (const auto& m : s.period) months.push_back(boost::json::value(m));
+    summons.push_back({{"department_id", s.department_id},
+                       {"name", s.name},
+                       {"months", s.months},
+                       {"escalated_months", std::move(months)}});
+  }
   return {{"region", r.region},
           {"region_name", r.region_name},
-          {"month", month},
+          {"month", r.period.name},
+          {"from", format_date(r.period.first)},
+          {"to", format_date(r.period.last)},
           {"period", r.period_label()},
+          {"summons_after", r.summons_after},
+          {"summons", std::move(summons)},
           {"summary_zh", r.summary_zh()},
           {"departments", std::move(departments)},
           {"department_total", row_json(r.department_total)},
@@ -128,6 +139,17 @@ Status write_monthly_xlsx(const MonthlyReport& r, const std::filesystem::path& f
     for (const auto& s : e.reasons_zh) zh += (zh.empty() ? "" : "；") + s;
     for (const auto& s : e.reasons_en) en += (en.empty() ? "" : "; ") + s;
     if (auto st = x.write_row({e.name, zh, en}); !st) return st;
+  }
+  if (!r.summons.empty()) {
+    if (auto st = x.add_sheet("约谈名单", {"单位", "连续需说明情况的月数", "月份"}, {28, 20, 40});
+        !st) {
+      return st;
+    }
+    for (const auto& s : r.summons) {
+      std::string months;
+      for (const auto& m : s.period) months += (months.empty() ? "" : "、") + m;
+      if (auto st = x.write_row({s.name, std::to_string(s.months), months}); !st) return st;
+    }
   }
   return x.close();
 }

@@ -17,7 +17,7 @@ Result<Reconciliation> reconcile_catalog(Database& db, const RegionRegistry& reg
     return make_error(ErrorCode::not_found, "未登记的地区代码：" + q.region,
                       "unknown region code: " + q.region);
   }
-  const auto window = month_window(q.region, q.year, q.month);
+  const auto window = window_of(q.region, q.period);
   return in_read_transaction<Reconciliation>(db, [&](Tx& tx) -> Result<Reconciliation> {
     auto departments = departments_of(tx, q.region);
     if (!departments) return departments.error();
@@ -29,7 +29,7 @@ Result<Reconciliation> reconcile_catalog(Database& db, const RegionRegistry& reg
     for (const auto& d : *departments) names[d.id] = d.name;
     std::map<std::int64_t, const CatalogItem*> items;
     for (const auto& c : *catalog) items[c.id] = &c;
-    Reconciliation r{q.region, q.year, q.month, {}, {}};
+    Reconciliation r{q.region, q.period, {}, {}};
     std::map<std::int64_t, std::int64_t> per_item;
     std::map<std::pair<std::int64_t, std::string>, std::int64_t> uncatalogued;
     for (const auto& u : *use) {
@@ -72,10 +72,8 @@ boost::json::object reconciliation_json(const Reconciliation& r) {
          {"kind", u.kind},
          {"records", u.records}});
   }
-  char month[8];
-  std::snprintf(month, sizeof month, "%04d-%02u", r.year, r.month);
   return {{"region", r.region},
-          {"month", month},
+          {"month", r.period.name},
           {"items", std::move(items)},
           {"unused_items", std::move(unused)},
           {"records_outside_catalog", std::move(uncatalogued)}};

@@ -26,8 +26,7 @@ struct UncataloguedLine {
 
 struct Reconciliation {
   std::string region;
-  int year = 0;
-  unsigned month = 0;
+  ReportPeriod period;
   std::vector<CatalogLine> items;  // every catalog item, with its records in the month
   std::vector<UncataloguedLine> uncatalogued;
   std::size_t unused_items() const;

@@ -31,6 +31,9 @@ Result<std::shared_ptr<const LuaModule>> LuaModule::compile(std::string region, 
     }
   }
   if (const auto* tests = meta.if_contains("tests")) m->tests_ = *tests;
+  if (const auto* settings = meta.if_contains("settings")) m->settings_ = *settings;
+  ReportSettings checked;
+  if (auto st = m->report_settings(checked); !st) return st.error();
   for (auto [name, flag] :
        {std::pair{"validate", &m->has_validate_}, std::pair{"scope", &m->has_scope_},
         std::pair{"deadlines", &m->has_deadlines_}, std::pair{"classify", &m->has_classify_}}) {
@@ -175,6 +178,32 @@ Status LuaModule::classify(const Record& r, const RuleContext& ctx, Classificati
     lua_pop(s.L(), 1);
     return st;
   });
+}
+
+Status LuaModule::report_settings(ReportSettings& s) const {
+  const auto* o = settings_.if_object();
+  if (o == nullptr) return ok_status();
+  if (const auto* v = o->if_contains("escalation_late_rate")) {
+    const double rate = v->is_double()  ? v->get_double()
+                        : v->is_int64() ? static_cast<double>(v->get_int64())
+                                        : -1;
+    if (rate < 0 || rate > 1) {
+      return make_error(
+          ErrorCode::rule_error,
+          "地区规则 " + region_ + " 的 settings.escalation_late_rate 应为 0 到 1 之间的比例",
+          "settings.escalation_late_rate of " + region_ + " must be between 0 and 1");
+    }
+    s.escalation_late_rate = rate;
+  }
+  if (const auto* v = o->if_contains("summons_after_repeats")) {
+    if (!v->is_int64() || v->get_int64() < 1 || v->get_int64() > 12) {
+      return make_error(ErrorCode::rule_error,
+                        "地区规则 " + region_ + " 的 settings.summons_after_repeats 应为 1 到 12",
+                        "settings.summons_after_repeats of " + region_ + " must be 1 to 12");
+    }
+    s.summons_after_repeats = static_cast<int>(v->get_int64());
+  }
+  return ok_status();
 }
 
 Status LuaModule::sla(std::string_view event, const RuleContext& ctx,

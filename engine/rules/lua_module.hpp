@@ -47,6 +47,7 @@ class LuaModule final : public RuleModule {
   Status guard(std::string_view guard, const Record& r, const GuardInput& in,
                const RuleContext& ctx, GuardDecision& d) const override;
   Status classify(const Record& r, const RuleContext& ctx, Classification& c) const override;
+  Status report_settings(ReportSettings& s) const override;  // from `settings`
   // One leased state and one record table for all three.
   Status evaluate(const Record& r, const RuleContext& ctx, Issues& issues, ScopeDecision& scope,
                   Deadlines& d) const override;
@@ -74,6 +75,7 @@ class LuaModule final : public RuleModule {
   std::string hash_;
   LuaLimits limits_;
   boost::json::value tests_;
+  boost::json::value settings_;
   // Which functions the script defines, found once at compile: calls for the others cost nothing.
   bool has_validate_ = false, has_scope_ = false, has_deadlines_ = false, has_classify_ = false;
   mutable std::mutex mu_;

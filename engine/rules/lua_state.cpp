@@ -127,7 +127,7 @@ Result<std::unique_ptr<LuaState>> LuaState::create(std::string chunk, std::strin
   lua_setupvalue(L, -2, 1);
   if (auto st = s->protected_call(0, 0); !st) return st.error();
   // Read what the host needs from the raw globals before they are sealed.
-  for (const char* name : {"tests", "rule"}) {
+  for (const char* name : {"tests", "rule", "settings"}) {
     lua_getfield(L, -1, name);
     if (!lua_isnil(L, -1)) {
       auto json = lua_to_json(L, -1);

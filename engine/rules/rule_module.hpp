@@ -55,6 +55,12 @@ struct PublicationPeriod {
   bool operator==(const PublicationPeriod&) const = default;
 };
 
+// What the supervision reports read from a region's rules (a region's script: its `settings`).
+struct ReportSettings {
+  std::optional<double> escalation_late_rate;  // 迟报率 above it: a written explanation
+  std::optional<int> summons_after_repeats;    // escalated that many months in a row: 约谈
+};
+
 struct RuleContext {
   std::string region;                  // GB/T 2260 code
   const Calendar* calendar = nullptr;  // the region's working-day calendar
@@ -119,6 +125,8 @@ class RuleModule {
   virtual Status classify(const Record&, const RuleContext&, Classification&) const {
     return ok_status();
   }
+  // The report settings this module sets (later modules override earlier ones).
+  virtual Status report_settings(ReportSettings&) const { return ok_status(); }
 
   // validate, scope and deadlines in one call, as a RuleSet evaluation needs them. A module may do
   // them together (a script builds its record table once); by default it calls the three in turn.

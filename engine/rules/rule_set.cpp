@@ -135,6 +135,11 @@ Result<Evaluation> RuleSet::deadlines(const Record& r, const RuleContext& ctx) c
   return decide(r, ctx, false);
 }
 
+Result<ReportSettings> RuleSet::report_settings() const {
+  return fold(ReportSettings{},
+              [](const RuleModule& m, ReportSettings& s) { return m.report_settings(s); });
+}
+
 Result<int> RuleSet::sla(std::string_view event, const RuleContext& ctx) const {
   auto days = fold(std::optional<int>{}, [&](const RuleModule& m, std::optional<int>& v) {
     return m.sla(event, ctx, v);

@@ -47,6 +47,8 @@ class RuleSet {
   Result<ScopeDecision> scope(const Record& r, const RuleContext& ctx) const;
   // Classification, period and deadlines, without validation or scope.
   Result<Evaluation> deadlines(const Record& r, const RuleContext& ctx) const;
+  // The report settings, module by module (the national defaults, then each region's script).
+  Result<ReportSettings> report_settings() const;
   // not_found when no module sets a limit for the event.
   Result<int> sla(std::string_view event, const RuleContext& ctx) const;
   // record_valid, scope_public and scope_restricted start from the whole set's validation and

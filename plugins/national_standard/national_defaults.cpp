@@ -94,6 +94,12 @@ Status NationalStandard::deadlines(const Record& r, const RuleContext& ctx, Dead
   return ok_status();
 }
 
+Status NationalStandard::report_settings(ReportSettings& s) const {
+  s.escalation_late_rate = national::kEscalationLateRate;
+  s.summons_after_repeats = national::kSummonsAfterRepeats;
+  return ok_status();
+}
+
 Status NationalStandard::sla(std::string_view event, const RuleContext&,
                              std::optional<int>& working_days) const {
   if (event == "object") working_days = national::kObjectionWorkingDays;

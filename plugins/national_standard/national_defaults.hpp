@@ -11,5 +11,9 @@ inline constexpr int kObjectionWorkingDays = 3;  // seed 004: 三个工作日内
 inline constexpr int kWithdrawWorkingDays =
     3;  // 行政处罚法 art. 48 "三日" = working days (art. 85)
 inline constexpr int kRepairWorkingDays = 5;  // not confirmed by a text at hand: a setting
+// Seed 003 (殷信用办〔2024〕14号): 迟报率 above 20% needs a written explanation; 连续两次以上 →
+// 约谈. The only figures at hand, so the national default; a region's settings change them.
+inline constexpr double kEscalationLateRate = 0.20;
+inline constexpr int kSummonsAfterRepeats = 2;
 
 }  // namespace gongshi::national

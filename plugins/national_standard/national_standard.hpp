@@ -18,6 +18,7 @@ class NationalStandard final : public RuleModule {
   Status guard(std::string_view guard, const Record& r, const GuardInput& in,
                const RuleContext& ctx, GuardDecision& d) const override;
   Status classify(const Record& r, const RuleContext& ctx, Classification& c) const override;
+  Status report_settings(ReportSettings& s) const override;
 };
 
 }  // namespace gongshi

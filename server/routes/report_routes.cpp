@@ -7,6 +7,7 @@
 #include "engine/report/department_stats.hpp"
 #include "engine/report/monthly_format.hpp"
 #include "engine/report/reconcile.hpp"
+#include "engine/service/report_service.hpp"
 #include "server/access.hpp"
 #include "server/routes/route_support.hpp"
 #include "server/routes/routes.hpp"
@@ -14,33 +15,46 @@
 namespace gongshi::server {
 namespace {
 
+// The region (the caller's own by default) and the month (?month=YYYY-MM) or quarter
+// (?quarter=YYYYQn) asked for, after the role and scope checks.
 Result<MonthlyQuery> report_query(AppContext& app, const RouteContext& c) {
   if (auto st = require_any_role(*c.who, {"credit_office", "sysadmin"}); !st) return st.error();
   const std::string region = c.request.param("region").value_or(c.who->region);
   if (!covers_region(app, *c.who, region)) {
     return forbidden("无权查看地区 " + region + " 的报表", "no access to region " + region);
   }
-  auto q = parse_month(region, c.request.param("month").value_or(""));
-  if (!q) return q.error();
-  if (auto t = c.request.param("late_threshold")) {
-    try {
-      q.value().late_threshold = static_cast<int>(std::stod(*t) * 100 + 0.5);
-    } catch (const std::exception&) {
-      return bad_request("late_threshold 应为百分数，如 20", "late_threshold must be a percent");
-    }
+  if (auto quarter = c.request.param("quarter"); quarter && !quarter->empty()) {
+    return parse_quarter(region, *quarter);
   }
-  return q;
+  return parse_month(region, c.request.param("month").value_or(""));
+}
+
+Result<std::optional<int>> threshold_param(const RouteContext& c) {
+  auto t = c.request.param("late_threshold");
+  if (!t || t->empty()) return std::optional<int>{};
+  try {
+    std::size_t used = 0;
+    const double percent = std::stod(*t, &used);
+    if (used != t->size() || percent < 0 || percent > 100) throw std::invalid_argument("range");
+    return std::optional<int>{static_cast<int>(percent * 100 + 0.5)};
+  } catch (const std::exception&) {
+    return bad_request("late_threshold 应为 0 到 100 的百分数，如 20",
+                       "late_threshold must be a percent from 0 to 100");
+  }
 }
 
 HttpResponse monthly(AppContext& app, RouteContext& c) {
   return answer([&]() -> Result<HttpResponse> {
     auto q = report_query(app, c);
     if (!q) return q.error();
-    auto r = monthly_report(*app.db, app.rules->regions, *q);
+    auto threshold = threshold_param(c);
+    if (!threshold) return threshold.error();
+    auto r = supervision_report(*app.db, *app.rules->rules, app.rules->regions, *q, *threshold);
     if (!r) return r.error();
     const std::string format = c.request.param("format").value_or("json");
-    const std::string name =
-        r->region_name + "双公示月通报-" + c.request.param("month").value_or("");
+    const std::string name = r->region_name + "双公示" +
+                             (q->period.name.find('Q') != std::string::npos ? "季" : "月") +
+                             "通报-" + q->period.name;
     if (format == "json") return json_response(monthly_json(*r));
     if (format == "csv")
       return file_response(monthly_csv(*r), "text/csv; charset=utf-8", name + ".csv");

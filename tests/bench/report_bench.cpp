@@ -119,7 +119,7 @@ int main(int argc, char** argv) {
     if (sqlite) s << "ANALYZE";
   }
   auto regions = RegionRegistry::load(paths.schemas / "regions.json");
-  MonthlyQuery q{"410505", 2024, 7, 2000};
+  MonthlyQuery q{"410505", month_period(2024, 7), 2000, 2};
   // Best of three, warm.
   double report_s = 1e9, scan_s = 1e9;
   long long month_total = 0, scanned = 0;

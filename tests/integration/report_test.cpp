@@ -10,6 +10,7 @@
 #include "engine/report/department_stats.hpp"
 #include "engine/report/monthly_format.hpp"
 #include "engine/report/reconcile.hpp"
+#include "engine/service/report_service.hpp"
 #include "engine/store/directory_repo.hpp"
 #include "service_fixture.hpp"
 
@@ -227,6 +228,80 @@ BOOST_AUTO_TEST_CASE(escalation_by_threshold_and_upheld_objection) {
   BOOST_TEST(why["丙局"] == "有效异议1件");
   // A lower threshold of the region's choosing names 甲局 too.
   BOOST_TEST(report("2024-07", 1500).escalations.size() == 3u);
+}
+
+// 殷都区's script, with another escalation threshold (its tests are unchanged).
+std::string yindu_with_rate(const std::string& rate) {
+  std::ifstream in(std::filesystem::path(GONGSHI_SOURCE_DIR) / "rules_lua/410505.lua");
+  std::string s((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string from = "escalation_late_rate = 0.20,";
+  const auto pos = s.find(from);
+  BOOST_REQUIRE(pos != std::string::npos);
+  return s.replace(pos, from.size(), "escalation_late_rate = " + rate + ",");
+}
+
+BOOST_AUTO_TEST_CASE(the_threshold_is_the_regions_setting) {
+  const auto a = add_unit("甲局", "department");  // 1 late of 6 = 16.66%
+  std::vector<BatchItem> items{item(a, true, kLate, 1)};
+  for (int i = 2; i <= 6; ++i) items.push_back(item(a, true, kOnTime, i));
+  create_all(items, kReported);
+  const auto july = *parse_month("410505", "2024-07");
+  auto r = supervision_report(*tdb.db, *rules->rules, rules->regions, july);
+  BOOST_REQUIRE(r.ok());
+  BOOST_TEST(r->late_threshold == 2000);  // 410505.lua: escalation_late_rate = 0.20
+  BOOST_TEST(r->escalations.empty());
+  // The 信用办 lowers it to 15% in its script: 甲局 is now escalated.
+  BOOST_REQUIRE(rules->rules->install("410505", yindu_with_rate("0.15")).ok());
+  r = supervision_report(*tdb.db, *rules->rules, rules->regions, july);
+  BOOST_REQUIRE(r.ok());
+  BOOST_TEST(r->late_threshold == 1500);
+  BOOST_REQUIRE(r->escalations.size() == 1u);
+  BOOST_TEST(r->escalations[0].reasons_zh.at(0) == "迟报率16.66%，高于15.00%");
+  // An explicit threshold still wins; a rate outside 0..1 is refused at upload.
+  r = supervision_report(*tdb.db, *rules->rules, rules->regions, july, 2000);
+  BOOST_TEST(r->escalations.empty());
+  BOOST_TEST(!rules->rules->install("410505", yindu_with_rate("20")).ok());
+}
+
+BOOST_AUTO_TEST_CASE(summons_after_two_escalated_months_in_a_row_and_the_quarter) {
+  const auto a = add_unit("甲局", "department");  // late in June and July: 约谈
+  const auto b = add_unit("乙局", "department");  // late in May and July only
+  int n = 0;
+  // June: decided 06-03, reported 06-20 (late); May: decided 05-06, reported 05-24.
+  create_all({item(a, true, "2024-06-03", ++n)}, "2024-06-20T10:00:00+08:00");
+  create_all({item(b, true, "2024-05-06", ++n)}, "2024-05-24T10:00:00+08:00");
+  create_all({item(b, true, "2024-06-18", ++n)}, "2024-06-19T10:00:00+08:00");
+  create_all({item(a, true, kLate, ++n), item(b, true, kLate, ++n), item(a, false, kOnTime, ++n)},
+             kReported);
+  auto r =
+      supervision_report(*tdb.db, *rules->rules, rules->regions, *parse_month("410505", "2024-07"));
+  BOOST_REQUIRE(r.ok());
+  BOOST_TEST(r->summons_after == 2);  // 410505.lua: summons_after_repeats = 2
+  BOOST_REQUIRE(r->summons.size() == 1u);
+  BOOST_TEST(r->summons[0].name == "甲局");
+  BOOST_TEST(r->summons[0].months == 2);
+  BOOST_TEST(r->summons[0].period == (std::vector<std::string>{"2024-06", "2024-07"}),
+             boost::test_tools::per_element());
+  const auto json = monthly_json(*r);
+  BOOST_TEST(json.at("summons").as_array().size() == 1u);
+
+  // The quarter's tables are its three months added up; rates over the quarter.
+  auto q = supervision_report(*tdb.db, *rules->rules, rules->regions,
+                              *parse_quarter("410505", "2024Q2"));
+  BOOST_REQUIRE(q.ok());
+  BOOST_TEST(q->period.label() == "4.1-6.30");
+  BOOST_TEST(q->summary_zh().starts_with("2024年4月1日至6月30日"));
+  std::int64_t months_total = 0, months_late = 0;
+  for (const char* m : {"2024-04", "2024-05", "2024-06"}) {
+    auto one =
+        supervision_report(*tdb.db, *rules->rules, rules->regions, *parse_month("410505", m));
+    months_total += one->department_total.total;
+    months_late += one->department_total.late;
+  }
+  BOOST_TEST(q->department_total.total == months_total);
+  BOOST_TEST(q->department_total.late == months_late);
+  BOOST_TEST(q->department_total.total == 3);
+  BOOST_TEST(!parse_quarter("410505", "2024Q5").ok());
 }
 
 BOOST_AUTO_TEST_CASE(catalog_against_ledger) {

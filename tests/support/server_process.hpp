@@ -2,6 +2,7 @@
 // The real `gongshi serve` as a child process on a free port, for the HTTP integration tests:
 // started with posix_spawn, its first stdout line gives the port, SIGTERM stops it.
 
+#include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -84,6 +85,24 @@ class ServerProcess {
   int port_ = 0;
   std::string base_;
 };
+
+// Runs `gongshi ARGS…` to the end (its output discarded); returns the exit status.
+inline int run_cli(std::vector<std::string> args) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  args.insert(args.begin(), GONGSHI_CLI);
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  const int spawned = posix_spawn(&pid, GONGSHI_CLI, &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawned != 0) return -1;
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
 
 inline boost::json::value json_of(const server::ClientResponse& r) {
   boost::system::error_code ec;

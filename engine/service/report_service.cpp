@@ -1,0 +1,34 @@
+#include "engine/service/report_service.hpp"
+
+#include <cmath>
+
+namespace gongshi {
+
+Result<RegionReportSettings> region_report_settings(const RuleRegistry& rules,
+                                                    const std::string& region) {
+  auto set = rules.rules_for(region);
+  if (!set) return set.error();
+  auto s = (*set)->report_settings();
+  if (!s) return s.error();
+  RegionReportSettings out;
+  if (s->escalation_late_rate) {
+    out.late_threshold = static_cast<int>(std::lround(*s->escalation_late_rate * 10000));
+  }
+  if (s->summons_after_repeats) out.summons_after = *s->summons_after_repeats;
+  return out;
+}
+
+Result<MonthlyReport> supervision_report(Database& db, const RuleRegistry& rules,
+                                         const RegionRegistry& regions, MonthlyQuery q,
+                                         std::optional<int> late_threshold) {
+  auto settings = region_report_settings(rules, q.region);
+  if (!settings) return settings.error();
+  q.late_threshold = late_threshold.value_or(settings->late_threshold);
+  q.summons_after = settings->summons_after;
+  auto report = monthly_report(db, regions, q);
+  if (!report) return report;
+  if (auto st = add_summons(db, regions, q, report.value()); !st) return st.error();
+  return report;
+}
+
+}  // namespace gongshi
