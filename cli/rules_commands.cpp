@@ -8,6 +8,8 @@
 #include "cli/commands.hpp"
 #include "engine/model/json_codec.hpp"
 #include "engine/model/json_file.hpp"
+#include "engine/model/json_pretty.hpp"
+#include "engine/service/rules_whatif.hpp"
 
 namespace gongshi::cli {
 namespace {
@@ -17,6 +19,8 @@ struct RulesOptions {
   std::string region;
   std::string file;
   std::string kind;
+  std::string db, from, to, record;
+  double seconds = 600;
 };
 
 std::optional<std::string> read_text(const std::string& path) {
@@ -98,6 +102,48 @@ int run_eval(const RulesOptions& o) {
   return 0;
 }
 
+int run_whatif(const RulesOptions& o) {
+  auto text = read_text(o.file);
+  if (!text) {
+    return report(make_error(ErrorCode::not_found, "无法读取 " + o.file, "cannot read " + o.file));
+  }
+  const auto from = parse_date(o.from), to = parse_date(o.to);
+  if (!from || !to) {
+    return report(make_error(ErrorCode::invalid_input, "--from/--to 应为 YYYY-MM-DD",
+                             "--from/--to must be YYYY-MM-DD"));
+  }
+  auto env = open_services(o.common, o.db, 1);
+  if (!env) return report(env.error());
+  WhatIfRequest req;
+  req.region = o.region;
+  req.script = *text;
+  req.from = *from;
+  req.to = *to;
+  req.time_limit = std::chrono::milliseconds(static_cast<long>(o.seconds * 1000));
+  auto r = rules_whatif(*env->db, *env->rules->rules, env->rules->regions, req, now_of(o.common));
+  if (!r) return report(r.error());
+  std::cout << pretty_json(whatif_json(*r));
+  return 0;
+}
+
+int run_replay(const RulesOptions& o) {
+  const auto slash = o.record.find('/');
+  std::int64_t id = 0;
+  try {
+    if (slash == std::string::npos) throw std::invalid_argument("record");
+    id = std::stoll(o.record.substr(slash + 1));
+  } catch (const std::exception&) {
+    return report(make_error(ErrorCode::invalid_input, "--record 应为 地区代码/编号，如 410505/12",
+                             "--record must be REGION/ID, e.g. 410505/12"));
+  }
+  auto env = open_services(o.common, o.db, 1);
+  if (!env) return report(env.error());
+  auto r = replay_record(*env->db, *env->rules->rules, o.record.substr(0, slash), id);
+  if (!r) return report(r.error());
+  std::cout << pretty_json(replay_json(*r));
+  return r->reproduced() ? 0 : 1;
+}
+
 }  // namespace
 
 void add_rules_commands(CLI::App& app, int& exit_code) {
@@ -122,6 +168,29 @@ void add_rules_commands(CLI::App& app, int& exit_code) {
   eval->add_option("record", eval_options->file, "the record as JSON keyed by field codes")
       ->required();
   eval->callback([eval_options, &exit_code] { exit_code = run_eval(*eval_options); });
+
+  auto whatif_options = std::make_shared<RulesOptions>();
+  auto* whatif = group->add_subcommand(
+      "whatif", "候选脚本对某期间已存记录的影响（不写入）/ what a candidate script would change");
+  add_common_options(*whatif, whatif_options->common);
+  whatif->add_option("--db", whatif_options->db, "database URL")->required();
+  whatif->add_option("--region", whatif_options->region, "the region whose script it replaces")
+      ->required();
+  whatif->add_option("--script", whatif_options->file, "the candidate script")->required();
+  whatif->add_option("--from", whatif_options->from, "received on or after, YYYY-MM-DD")
+      ->required();
+  whatif->add_option("--to", whatif_options->to, "received on or before, YYYY-MM-DD")->required();
+  whatif->add_option("--max-seconds", whatif_options->seconds,
+                     "stop after this long (default 600)");
+  whatif->callback([whatif_options, &exit_code] { exit_code = run_whatif(*whatif_options); });
+
+  auto replay_options = std::make_shared<RulesOptions>();
+  auto* replay = group->add_subcommand(
+      "replay", "按记录锁定的规则版本重算并核对 / re-evaluate a record under its pinned rules");
+  add_common_options(*replay, replay_options->common);
+  replay->add_option("--db", replay_options->db, "database URL")->required();
+  replay->add_option("--record", replay_options->record, "REGION/ID")->required();
+  replay->callback([replay_options, &exit_code] { exit_code = run_replay(*replay_options); });
 }
 
 }  // namespace gongshi::cli

@@ -2,6 +2,7 @@
 // history.
 #include <boost/json.hpp>
 
+#include "engine/service/rules_whatif.hpp"
 #include "engine/store/record_repo.hpp"
 #include "server/access.hpp"
 #include "server/record_view.hpp"
@@ -323,6 +324,18 @@ HttpResponse history(AppContext& app, RouteContext& c) {
   });
 }
 
+// The record evaluated again under its pinned rule version, and what differs from the stored
+// result.
+HttpResponse replay(AppContext& app, RouteContext& c) {
+  return answer([&]() -> Result<HttpResponse> {
+    auto r = visible_record(app, c);
+    if (!r) return r.error();
+    auto out = replay_record(*app.db, *app.rules->rules, r->region, r->id);
+    if (!out) return out.error();
+    return json_response(replay_json(*out));
+  });
+}
+
 }  // namespace
 
 void add_record_routes(Router& r, AppContext& app) {
@@ -335,6 +348,7 @@ void add_record_routes(Router& r, AppContext& app) {
   r.add("POST", "/api/v1/records/{region}/{id}/transitions/{event}", Access::user,
         bind(take_event));
   r.add("GET", "/api/v1/records/{region}/{id}/history", Access::user, bind(history));
+  r.add("GET", "/api/v1/records/{region}/{id}/replay", Access::user, bind(replay));
 }
 
 }  // namespace gongshi::server

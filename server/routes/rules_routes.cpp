@@ -3,6 +3,7 @@
 // test a script without activating it. The body of an upload is the Lua text itself.
 #include <boost/json.hpp>
 
+#include "engine/service/rules_whatif.hpp"
 #include "engine/store/rule_version_repo.hpp"
 #include "engine/store/time_text.hpp"
 #include "server/access.hpp"
@@ -101,12 +102,40 @@ HttpResponse test_script(AppContext& app, RouteContext& c) {
   });
 }
 
+// POST /api/v1/rules/{region}/whatif?from=D1&to=D2 — the body is the candidate script.
+HttpResponse whatif(AppContext& app, RouteContext& c) {
+  return answer([&]() -> Result<HttpResponse> {
+    const std::string region = c.param("region");
+    if (auto st = may_manage_rules(app, *c.who, region); !st) return st.error();
+    auto script = script_body(c.request);
+    if (!script) return script.error();
+    auto from = date_param(c.request, "from");
+    if (!from) return from.error();
+    auto to = date_param(c.request, "to");
+    if (!to) return to.error();
+    if (!*from || !*to) {
+      return bad_request("需要 from 和 to（YYYY-MM-DD，按报送日期）",
+                         "from and to (YYYY-MM-DD, by received date) are required");
+    }
+    WhatIfRequest req;
+    req.region = region;
+    req.script = *script;
+    req.from = **from;
+    req.to = **to;
+    req.time_limit = std::chrono::seconds(30);  // an HTTP caller waits; the CLI may take longer
+    auto r = rules_whatif(*app.db, *app.rules->rules, app.rules->regions, req, app.now());
+    if (!r) return r.error();
+    return json_response(whatif_json(*r));
+  });
+}
+
 }  // namespace
 
 void add_rules_routes(Router& r, AppContext& app) {
   r.add("GET", "/api/v1/rules/{region}/versions", Access::user, with_app(app, list_versions));
   r.add("POST", "/api/v1/rules/{region}/versions", Access::user, with_app(app, upload_version));
   r.add("POST", "/api/v1/rules/{region}/test", Access::user, with_app(app, test_script));
+  r.add("POST", "/api/v1/rules/{region}/whatif", Access::user, with_app(app, whatif));
 }
 
 }  // namespace gongshi::server

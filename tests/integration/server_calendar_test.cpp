@@ -88,6 +88,28 @@ BOOST_AUTO_TEST_CASE(a_provisional_record_over_http_and_a_year_loaded_through_an
   BOOST_TEST(second.stop() == 0);
 }
 
+BOOST_AUTO_TEST_CASE(rules_whatif_and_replay_over_http) {
+  Site site;
+  auto rec = site.create(site.penalty({{"CF_WSH", "殷市监罚〔2024〕92号"}}));
+  std::ifstream in(std::filesystem::path(GONGSHI_SOURCE_DIR) / "rules_lua/410500.lua");
+  std::string script((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  script.replace(script.find("publish_working_days = 5,"), 25, "publish_working_days = 7,");
+  const std::string path = "/api/v1/rules/410500/whatif?from=2024-07-01&to=2024-07-31";
+  const std::vector<std::pair<std::string, std::string>> lua{{"Content-Type", "text/x-lua"}};
+  BOOST_TEST(site.call("POST", path, "filler", script, lua).status == 403);
+  BOOST_TEST(site.call("POST", "/api/v1/rules/410500/whatif", "city_office", script, lua).status ==
+             400);  // no period
+  auto w = site.call("POST", path, "city_office", script, lua);
+  BOOST_REQUIRE_MESSAGE(w.status == 200, w.body);
+  auto report = json_of(w);
+  BOOST_TEST(report.at("records").as_int64() == 1);
+  BOOST_TEST(report.at("changed_by").at("publish_by").as_int64() == 1);
+  auto replay = site.call("GET", path_of(rec) + "/replay", "handler");
+  BOOST_REQUIRE_MESSAGE(replay.status == 200, replay.body);
+  BOOST_TEST(json_of(replay).at("reproduced").as_bool());
+  BOOST_TEST(site.call("GET", path_of(rec) + "/replay", "other_filler").status == 404);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
