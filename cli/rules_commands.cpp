@@ -9,6 +9,7 @@
 #include "engine/model/json_codec.hpp"
 #include "engine/model/json_file.hpp"
 #include "engine/model/json_pretty.hpp"
+#include "engine/rules/evaluation_notes.hpp"
 #include "engine/service/rules_whatif.hpp"
 
 namespace gongshi::cli {
@@ -72,7 +73,8 @@ int run_eval(const RulesOptions& o) {
   auto calendar = (*env)->rules->calendar_for(o.region);
   if (!calendar) return report(calendar.error());
   const DecodedRecord decoded = record_from_json(*kind, *json);
-  const RuleContext ctx{o.region, calendar->get(), today_of(o.common)};
+  CalendarUse use;  // as the engine stores records: past the loaded years, provisional
+  const RuleContext ctx{o.region, calendar->get(), today_of(o.common), &use};
   auto eval = (*rules)->evaluate(decoded.record, ctx);
   if (!eval) return report(eval.error());
   const boost::json::array issues = issues_json(merge_issues(decoded.issues, eval->issues));
@@ -84,6 +86,7 @@ int run_eval(const RulesOptions& o) {
   put("late_after", eval->deadlines.late_after);
   put("missing_after", eval->deadlines.missing_after);
   put("publication_end", eval->deadlines.publication_end);
+  put("repair_from", eval->deadlines.repair_from);
   boost::json::array flags;
   for (const auto& f : eval->scope.flags) flags.push_back(boost::json::string(f));
   const boost::json::object out{{"region", o.region},
@@ -97,7 +100,9 @@ int run_eval(const RulesOptions& o) {
                                   {"basis", eval->scope.basis},
                                   {"mask_personal", eval->scope.mask_personal},
                                   {"flags", flags}}},
-                                {"deadlines", deadlines}};
+                                {"deadlines", deadlines},
+                                {"calendar_provisional", eval->calendar_provisional},
+                                {"rules", evaluation_notes(*eval)}};
   std::cout << boost::json::serialize(out) << "\n";
   return 0;
 }

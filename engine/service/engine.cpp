@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "engine/model/json_codec.hpp"
+#include "engine/rules/evaluation_notes.hpp"
 #include "engine/service/engine_internal.hpp"
 #include "engine/store/record_repo.hpp"
 
@@ -43,22 +44,8 @@ std::string timeliness_on(Date received, const StoredRecord& r, const Calendar& 
 }
 
 std::string rule_notes_of(const Evaluation& e) {
-  boost::json::object o;
-  if (e.classification.tier) o["tier"] = enum_label(*e.classification.tier);
-  if (!e.classification.sector.empty()) o["sector"] = e.classification.sector;
-  if (!e.classification.derivation.empty()) o["derivation"] = e.classification.derivation;
-  if (e.period) {
-    const auto& p = *e.period;
-    o["regime"] = p.regime;
-    o["regime_basis"] = p.regime_basis;
-    o["rule_basis"] = p.rule_basis;
-    o["period_tier"] = p.tier;
-    o["min_months"] = p.min_months;
-    o["max_months"] = p.max_months;
-    o["latest_end"] = format_date(p.latest_end);
-  }
-  if (e.calendar_provisional) o["calendar_provisional"] = true;
-  return o.empty() ? std::string() : json_text(o);
+  const auto notes = evaluation_notes(e);
+  return notes.empty() ? std::string() : json_text(notes);
 }
 
 void apply_deadlines(StoredRecord& r, const Evaluation& e) {
