@@ -1,38 +1,14 @@
 #include "engine/model/text.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace gongshi {
 
 std::optional<std::size_t> utf8_length(std::string_view s) {
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = 0;
-    unsigned min_cp = 0;
-    unsigned cp = 0;
-    if (c < 0x80) {
-      len = 1;
-    } else if ((c & 0xE0) == 0xC0) {
-      len = 2, min_cp = 0x80, cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3, min_cp = 0x800, cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4, min_cp = 0x10000, cp = c & 0x07;
-    } else {
-      return std::nullopt;
-    }
-    if (i + len > s.size()) return std::nullopt;
-    for (std::size_t k = 1; k < len; ++k) {
-      const auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return std::nullopt;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if (len > 1 && (cp < min_cp || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))) {
-      return std::nullopt;
-    }
-    i += len;
-    ++count;
-  }
-  return count;
+  const TextScan scan = scan_text(s, ControlPolicy::line_breaks_allowed);
+  if (!scan.utf8) return std::nullopt;
+  return scan.chars;
 }
 
 std::string trim(std::string_view s) {
@@ -63,21 +39,70 @@ std::string ascii_upper(std::string_view s) {
   return out;
 }
 
-bool has_control_chars(std::string_view s, ControlPolicy policy) {
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c == '\n' || c == '\r' || c == '\t') {
-      if (policy == ControlPolicy::none_allowed) return true;
-      continue;
+namespace {
+
+constexpr std::uint64_t kOnes = ~std::uint64_t{0} / 255;  // 0x0101…01
+constexpr std::uint64_t kHighBits = kOnes * 0x80;
+
+// A byte of x (all bytes < 0x80) is below n (n <= 0x80).
+bool any_below(std::uint64_t x, unsigned n) {
+  return ((x - kOnes * n) & ~x & kHighBits) != 0;
+}
+
+bool continuation(unsigned char c) {
+  return (c & 0xC0) == 0x80;
+}
+
+}  // namespace
+
+TextScan scan_text(std::string_view s, ControlPolicy policy) {
+  TextScan out;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    // Plain printable ASCII, eight bytes at a time.
+    while (i + 8 <= n) {
+      std::uint64_t x;
+      std::memcpy(&x, p + i, 8);
+      if ((x & kHighBits) != 0 || any_below(x, 0x20) || any_below(x ^ (kOnes * 0x7F), 1)) break;
+      i += 8;
+      out.chars += 8;
     }
-    if (c < 0x20 || c == 0x7F) return true;
-    // C1 controls are encoded as C2 80..C2 9F.
-    if (c == 0xC2 && i + 1 < s.size()) {
-      const auto next = static_cast<unsigned char>(s[i + 1]);
-      if (next >= 0x80 && next <= 0x9F) return true;
+    if (i >= n) break;
+    const unsigned char c = p[i];
+    std::size_t len = 1;
+    if (c < 0x80) {
+      if (c == '\n' || c == '\r' || c == '\t') {
+        out.control = out.control || policy == ControlPolicy::none_allowed;
+      } else if (c < 0x20 || c == 0x7F) {
+        out.control = true;
+      }
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+      if (i + 1 >= n || !continuation(p[i + 1])) return {false, out.control, 0};
+      if (c == 0xC2 && p[i + 1] <= 0x9F) out.control = true;  // C1: U+0080..U+009F
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (i + 2 >= n || !continuation(p[i + 1]) || !continuation(p[i + 2]) ||
+          (c == 0xE0 && p[i + 1] < 0xA0) ||   // overlong
+          (c == 0xED && p[i + 1] >= 0xA0)) {  // UTF-16 surrogates
+        return {false, out.control, 0};
+      }
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (i + 3 >= n || !continuation(p[i + 1]) || !continuation(p[i + 2]) ||
+          !continuation(p[i + 3]) || (c == 0xF0 && p[i + 1] < 0x90) ||  // overlong
+          (c == 0xF4 && p[i + 1] >= 0x90)) {                            // past U+10FFFF
+        return {false, out.control, 0};
+      }
+    } else {
+      return {false, out.control, 0};  // a continuation byte, C0/C1 (overlong) or F5..FF
     }
+    i += len;
+    ++out.chars;
   }
-  return false;
+  return out;
 }
 
 std::string normalize_header(std::string_view s) {

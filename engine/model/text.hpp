@@ -25,8 +25,15 @@ std::string join_list(const std::vector<std::string>& parts, char separator = ',
 
 enum class ControlPolicy { none_allowed, line_breaks_allowed };
 
-// True when s contains a control character the policy forbids (C0, DEL, or C1 U+0080..U+009F).
-bool has_control_chars(std::string_view s, ControlPolicy policy);
+// One pass over a text: whether it is valid UTF-8 (no overlong forms, surrogates or code points
+// past U+10FFFF), how many code points it has, and whether it contains a control character the
+// policy forbids (C0, DEL, or C1 U+0080..U+009F). Runs of plain ASCII go 8 bytes at a time.
+struct TextScan {
+  bool utf8 = true;
+  bool control = false;
+  std::size_t chars = 0;  // meaningful when utf8
+};
+TextScan scan_text(std::string_view s, ControlPolicy policy);
 
 // True when `pred` holds for one of the '|'-separated items of `list` ("法人|法人及其他组织").
 template <class Pred>

@@ -115,13 +115,12 @@ Result<WhatIfReport> rules_whatif(Database& db, const RuleRegistry& rules,
   }
 
   std::map<std::string, std::map<CountKey, std::int64_t>> before, after;  // by region
-  RecordQuery q;
-  q.regions = report.regions;
   const auto window = window_of(req.region, report.period);
-  q.received_from = window.from;
-  q.received_to = window.to;
-  q.limit = 500;
-  for (bool more = true; more;) {
+  // Region by region, in the order received: each page a range scan of one index.
+  std::size_t region_index = 0;
+  ReceivedPage page_at{
+      report.regions.empty() ? req.region : report.regions[0], window.from, window.to, "", 0, 500};
+  while (region_index < report.regions.size()) {
     if (std::chrono::steady_clock::now() - started > req.time_limit ||
         report.records >= req.max_records) {
       report.complete = false;
@@ -131,11 +130,18 @@ Result<WhatIfReport> rules_whatif(Database& db, const RuleRegistry& rules,
                           std::to_string(report.records) + " records";
       break;
     }
+    page_at.region = report.regions[region_index];
     auto page = in_read_transaction<std::vector<StoredRecord>>(
-        db, [&](Tx& tx) { return list_records(tx, q); });
+        db, [&](Tx& tx) { return list_received(tx, page_at); });
     if (!page) return page.error();
-    more = static_cast<int>(page->size()) == q.limit;
-    if (!page->empty()) q.before_id = page->back().id;
+    if (static_cast<int>(page->size()) < page_at.limit) {
+      ++region_index;  // this region is done: the next starts from the beginning of the period
+      page_at.after_received.clear();
+      page_at.after_id = 0;
+    } else {
+      page_at.after_received = page->back().received_at;
+      page_at.after_id = page->back().id;
+    }
     for (const auto& r : *page) {
       ++report.records;
       const Sets& s = sets.at(r.region);

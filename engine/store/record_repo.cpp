@@ -487,6 +487,37 @@ Result<std::vector<StoredRecord>> list_records(Tx& tx, const RecordQuery& q) {
   }
 }
 
+Result<std::vector<StoredRecord>> list_received(Tx& tx, const ReceivedPage& p) {
+  try {
+    std::string region = p.region, from = p.from, to = p.to, after = p.after_received;
+    if (after.empty()) after = from;
+    long long after_id = p.after_id;
+    int limit = std::clamp(p.limit, 1, 1000);
+    std::vector<StoredRecord> out;
+    Row row;
+    soci::statement st(tx.sql());
+    row.into_all(st);
+    st.exchange(soci::use(region));
+    st.exchange(soci::use(after));
+    st.exchange(soci::use(to));
+    st.exchange(soci::use(after));
+    st.exchange(soci::use(after_id));
+    st.exchange(soci::use(from));
+    st.exchange(soci::use(limit));
+    st.alloc();
+    st.prepare("SELECT " + select_list() +
+               " FROM records WHERE region = :r AND received_at >= :a AND received_at < :t AND "
+               "(received_at > :a2 OR id > :i) AND received_at >= :f "
+               "ORDER BY received_at, id LIMIT :lim");
+    st.define_and_bind();
+    st.execute();
+    while (st.fetch()) out.push_back(row.record());
+    return out;
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
 Result<std::int64_t> count_provisional(Tx& tx) {
   try {
     long long n = 0;

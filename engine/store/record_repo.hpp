@@ -57,6 +57,16 @@ struct RecordQuery {
 };
 Result<std::vector<StoredRecord>> list_records(Tx& tx, const RecordQuery& q);
 
+// One region's records received in [from, to) (UTC text), in the order received (then id), the
+// page after (after_received, after_id) — "" and 0 for the first. A range scan of one index.
+struct ReceivedPage {
+  std::string region, from, to;
+  std::string after_received;
+  std::int64_t after_id = 0;
+  int limit = 500;
+};
+Result<std::vector<StoredRecord>> list_received(Tx& tx, const ReceivedPage& p);
+
 // Records whose deadlines are provisional (a year without holiday data), in all regions.
 Result<std::int64_t> count_provisional(Tx& tx);
 

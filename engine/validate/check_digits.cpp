@@ -13,6 +13,16 @@ constexpr std::array<int, 8> kOrgWeights{3, 7, 9, 10, 5, 8, 4, 2};
 constexpr std::array<int, 17> kIdWeights{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 constexpr std::string_view kIdCheckChars = "10X98765432";
 
+// The value of each character of the GB 32100 alphabet, -1 for any other byte.
+constexpr std::array<signed char, 256> kUsccValue = [] {
+  std::array<signed char, 256> t{};
+  t.fill(-1);
+  for (std::size_t i = 0; i < kUsccAlphabet.size(); ++i) {
+    t[static_cast<unsigned char>(kUsccAlphabet[i])] = static_cast<signed char>(i);
+  }
+  return t;
+}();
+
 bool all_digits(std::string_view s) {
   for (char c : s) {
     if (c < '0' || c > '9') return false;
@@ -37,9 +47,9 @@ CheckResult check_uscc(std::string_view code) {
   if (code.size() != 18) return {CodeCheck::bad_length};
   int sum = 0;
   for (std::size_t i = 0; i < 18; ++i) {
-    const auto pos = kUsccAlphabet.find(code[i]);
-    if (pos == std::string_view::npos) return {CodeCheck::bad_character};
-    if (i < 17) sum += static_cast<int>(pos) * kUsccWeights[i];
+    const int value = kUsccValue[static_cast<unsigned char>(code[i])];
+    if (value < 0) return {CodeCheck::bad_character};
+    if (i < 17) sum += value * kUsccWeights[i];
   }
   const int check = (31 - sum % 31) % 31;
   const char expected = kUsccAlphabet[static_cast<std::size_t>(check)];

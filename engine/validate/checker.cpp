@@ -5,10 +5,6 @@
 
 namespace gongshi::validation {
 
-std::string Checker::field(std::string_view suffix) const {
-  return std::string(kind_ == RecordKind::license ? "XK_" : "CF_") + std::string(suffix);
-}
-
 void Checker::add(std::string_view code, IssueCode ic, std::string_view zh, std::string_view en) {
   const FieldSpec* f = find_field(kind_, code);
   out_.push_back(make_issue(code, f != nullptr ? f->name_zh : code, ic, zh, en));

@@ -18,8 +18,10 @@ class Checker {
 
   RecordKind kind() const { return kind_; }
   const ValidationContext& ctx() const { return ctx_; }
-  // "XK_" or "CF_" + suffix, e.g. field("XDR_MC").
-  std::string field(std::string_view suffix) const;
+  // The code of this record's kind: field("XK_XDR_MC", "CF_XDR_MC").
+  std::string_view field(std::string_view license_code, std::string_view penalty_code) const {
+    return kind_ == RecordKind::license ? license_code : penalty_code;
+  }
 
   void add(std::string_view code, IssueCode ic, std::string_view zh, std::string_view en);
   // Reports `code` as required when it is empty, with the reason the condition holds.

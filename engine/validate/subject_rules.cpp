@@ -20,9 +20,9 @@ void check_id(const std::optional<WithOther<IdType>>& type, const std::string& n
 }  // namespace
 
 void check_subject(const Subject& s, const std::string& remarks, Checker& c) {
-  const std::string uscc = c.field("XDR_SHXYM");
-  const std::string reg_no = c.field("XDR_GSZC");
-  const std::string legal_rep = c.field("FRDB");
+  const std::string_view uscc = c.field("XK_XDR_SHXYM", "CF_XDR_SHXYM");
+  const std::string_view reg_no = c.field("XK_XDR_GSZC", "CF_XDR_GSZC");
+  const std::string_view legal_rep = c.field("XK_FRDB", "CF_FRDB");
   const bool placeholder = s.codes.uscc == kIndividualBusinessPlaceholder;
 
   if (s.category) {
@@ -35,9 +35,9 @@ void check_subject(const Subject& s, const std::string& remarks, Checker& c) {
         c.must_be_empty(uscc, !s.codes.uscc.empty(), "行政相对人为自然人", "for a natural person");
         c.must_be_empty(legal_rep, !s.legal_rep.empty(), "行政相对人为自然人",
                         "for a natural person");
-        c.require(c.field("XDR_ZJLX"), s.id_type.has_value(), "行政相对人为自然人",
-                  "for a natural person");
-        c.require(c.field("XDR_ZJHM"), !s.id_no.empty(), "行政相对人为自然人",
+        c.require(c.field("XK_XDR_ZJLX", "CF_XDR_ZJLX"), s.id_type.has_value(),
+                  "行政相对人为自然人", "for a natural person");
+        c.require(c.field("XK_XDR_ZJHM", "CF_XDR_ZJHM"), !s.id_no.empty(), "行政相对人为自然人",
                   "for a natural person");
         break;
       case SubjectCategory::individual_business:
@@ -64,11 +64,12 @@ void check_subject(const Subject& s, const std::string& remarks, Checker& c) {
   } else if (s.category != SubjectCategory::natural_person) {
     c.uscc(uscc, s.codes.uscc);
   }
-  c.org_code(c.field("XDR_ZZJG"), s.codes.org_code);
+  c.org_code(c.field("XK_XDR_ZZJG", "CF_XDR_ZZJG"), s.codes.org_code);
 
-  check_id(s.legal_rep_id_type, s.legal_rep_id_no, c.field("FR_ZJLX"), c.field("FR_ZJHM"), remarks,
-           c);
-  check_id(s.id_type, s.id_no, c.field("XDR_ZJLX"), c.field("XDR_ZJHM"), remarks, c);
+  check_id(s.legal_rep_id_type, s.legal_rep_id_no, c.field("XK_FR_ZJLX", "CF_FR_ZJLX"),
+           c.field("XK_FR_ZJHM", "CF_FR_ZJHM"), remarks, c);
+  check_id(s.id_type, s.id_no, c.field("XK_XDR_ZJLX", "CF_XDR_ZJLX"),
+           c.field("XK_XDR_ZJHM", "CF_XDR_ZJHM"), remarks, c);
 }
 
 }  // namespace gongshi::validation

@@ -27,3 +27,5 @@ ALTER TABLE records ADD COLUMN repair_from CHAR(10) NULL;
 ALTER TABLE records ADD COLUMN calendar_provisional TINYINT NOT NULL DEFAULT 0;
 ALTER TABLE records ADD COLUMN rule_notes TEXT NULL;
 CREATE INDEX records_provisional ON records (calendar_provisional, region);
+-- A period's records in the order they were received, page by page (what-if): a range scan.
+CREATE INDEX records_received_order ON records (region, received_at, id);
