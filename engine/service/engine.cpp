@@ -75,16 +75,7 @@ Engine::Engine(std::shared_ptr<Database> db, RuleRegistry& rules, const Lifecycl
     : db_(std::move(db)), rules_(rules), lifecycle_(lifecycle) {}
 
 Result<StoredRecord> Engine::get(const std::string& region, std::int64_t id) {
-  return in_read_transaction<StoredRecord>(*db_, [&](Tx& tx) -> Result<StoredRecord> {
-    auto found = find_record(tx, region, id);
-    if (!found) return found.error();
-    if (!*found) {
-      return make_error(ErrorCode::not_found,
-                        "记录 " + region + "/" + std::to_string(id) + " 不存在",
-                        "no record " + region + "/" + std::to_string(id));
-    }
-    return **found;
-  });
+  return in_read_transaction<StoredRecord>(*db_, [&](Tx& tx) { return get_record(tx, region, id); });
 }
 
 Result<std::vector<EventRow>> Engine::history(const std::string& region, std::int64_t id) {

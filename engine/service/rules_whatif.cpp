@@ -208,15 +208,10 @@ Result<WhatIfReport> rules_whatif(Database& db, const RuleRegistry& rules,
 Result<ReplayReport> replay_record(Database& db, const RuleRegistry& rules,
                                    const std::string& region, std::int64_t id) {
   return in_read_transaction<ReplayReport>(db, [&](Tx& tx) -> Result<ReplayReport> {
-    auto found = find_record(tx, region, id);
+    auto found = get_record(tx, region, id);
     if (!found) return found.error();
-    if (!*found) {
-      return make_error(ErrorCode::not_found,
-                        "记录 " + region + "/" + std::to_string(id) + " 不存在",
-                        "no record " + region + "/" + std::to_string(id));
-    }
     ReplayReport out;
-    out.record = **found;
+    out.record = *found;
     const StoredRecord& r = out.record;
     out.pinned_version = r.rule_version;
     auto set = pinned_rules(rules, tx, r.rule_version);

@@ -82,14 +82,9 @@ Result<StoredRecord> Engine::transition(const std::string& region, std::int64_t 
     reason = std::string(v->get_string());
   }
   return in_transaction<StoredRecord>(*db_, [&](Tx& tx) -> Result<StoredRecord> {
-    auto found = find_record(tx, region, id, true);
+    auto found = get_record(tx, region, id, true);
     if (!found) return found.error();
-    if (!*found) {
-      return make_error(ErrorCode::not_found,
-                        "记录 " + region + "/" + std::to_string(id) + " 不存在",
-                        "no record " + region + "/" + std::to_string(id));
-    }
-    StoredRecord r = **found;
+    StoredRecord r = *found;
     if (r.version != expected_version) return stale(r, expected_version);
     auto edge = lifecycle_.allowed(r.state, event, actor.role);
     if (!edge) return edge.error();

@@ -215,7 +215,38 @@ Result<std::optional<StoredRecord>> select_one(Tx& tx, const std::string& where,
   }
 }
 
+// SELECT <columns> FROM records <tail>, every row, binding `bind` for the tail.
+template <class Bind>
+Result<std::vector<StoredRecord>> select_many(Tx& tx, const std::string& tail, Bind bind) {
+  try {
+    std::vector<StoredRecord> out;
+    Row row;
+    soci::statement st(tx.sql());
+    row.into_all(st);
+    bind(st);
+    st.alloc();
+    st.prepare("SELECT " + select_list() + " FROM records " + tail);
+    st.define_and_bind();
+    st.execute();
+    while (st.fetch()) out.push_back(row.record());
+    return out;
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
 }  // namespace
+
+Result<StoredRecord> get_record(Tx& tx, const std::string& region, std::int64_t id,
+                                bool for_update) {
+  auto found = find_record(tx, region, id, for_update);
+  if (!found) return found.error();
+  if (!*found) {
+    return make_error(ErrorCode::not_found, "记录 " + region + "/" + std::to_string(id) + " 不存在",
+                      "no record " + region + "/" + std::to_string(id));
+  }
+  return **found;
+}
 
 bool StoredRecord::has_flag(std::string_view f) const {
   std::string_view rest = flags;
@@ -468,54 +499,34 @@ Result<std::vector<StoredRecord>> list_records(Tx& tx, const RecordQuery& q) {
     if (q.before_id) number("id < :before", *q.before_id);
     numbers.push_back(std::clamp(q.limit, 1, 1000));
     auto* limit = &numbers.back();
-
-    std::vector<StoredRecord> out;
-    Row row;
-    soci::statement st(tx.sql());
-    row.into_all(st);
-    for (const auto& bind : binds) bind(st);
-    st.exchange(soci::use(*limit));
-    st.alloc();
-    st.prepare("SELECT " + select_list() + " FROM records WHERE " + where +
-               " ORDER BY id DESC LIMIT :lim");
-    st.define_and_bind();
-    st.execute();
-    while (st.fetch()) out.push_back(row.record());
-    return out;
+    return select_many(tx, "WHERE " + where + " ORDER BY id DESC LIMIT :lim",
+                       [&](soci::statement& st) {
+                         for (const auto& bind : binds) bind(st);
+                         st.exchange(soci::use(*limit));
+                       });
   } catch (const std::exception& e) {
     return database_error(e);
   }
 }
 
 Result<std::vector<StoredRecord>> list_received(Tx& tx, const ReceivedPage& p) {
-  try {
-    std::string region = p.region, from = p.from, to = p.to, after = p.after_received;
-    if (after.empty()) after = from;
-    long long after_id = p.after_id;
-    int limit = std::clamp(p.limit, 1, 1000);
-    std::vector<StoredRecord> out;
-    Row row;
-    soci::statement st(tx.sql());
-    row.into_all(st);
-    st.exchange(soci::use(region));
-    st.exchange(soci::use(after));
-    st.exchange(soci::use(to));
-    st.exchange(soci::use(after));
-    st.exchange(soci::use(after_id));
-    st.exchange(soci::use(from));
-    st.exchange(soci::use(limit));
-    st.alloc();
-    st.prepare("SELECT " + select_list() +
-               " FROM records WHERE region = :r AND received_at >= :a AND received_at < :t AND "
-               "(received_at > :a2 OR id > :i) AND received_at >= :f "
-               "ORDER BY received_at, id LIMIT :lim");
-    st.define_and_bind();
-    st.execute();
-    while (st.fetch()) out.push_back(row.record());
-    return out;
-  } catch (const std::exception& e) {
-    return database_error(e);
-  }
+  std::string region = p.region, from = p.from, to = p.to;
+  std::string after = p.after_received.empty() ? p.from : p.after_received;
+  long long after_id = p.after_id;
+  int limit = std::clamp(p.limit, 1, 1000);
+  return select_many(tx,
+                     "WHERE region = :r AND received_at >= :a AND received_at < :t AND "
+                     "(received_at > :a2 OR id > :i) AND received_at >= :f "
+                     "ORDER BY received_at, id LIMIT :lim",
+                     [&](soci::statement& st) {
+                       st.exchange(soci::use(region));
+                       st.exchange(soci::use(after));
+                       st.exchange(soci::use(to));
+                       st.exchange(soci::use(after));
+                       st.exchange(soci::use(after_id));
+                       st.exchange(soci::use(from));
+                       st.exchange(soci::use(limit));
+                     });
 }
 
 Result<std::int64_t> count_provisional(Tx& tx) {

@@ -14,6 +14,9 @@ Result<std::int64_t> insert_record(Tx& tx, const StoredRecord& r);
 // for_update locks the row (MySQL FOR UPDATE; SQLite holds the write lock already).
 Result<std::optional<StoredRecord>> find_record(Tx& tx, const std::string& region, std::int64_t id,
                                                 bool for_update = false);
+// The record, or not_found naming it.
+Result<StoredRecord> get_record(Tx& tx, const std::string& region, std::int64_t id,
+                                bool for_update = false);
 // The id of the record under this natural key, if any (one indexed column: cheap to ask).
 Result<std::optional<std::int64_t>> find_id_by_natural_key(Tx& tx, const std::string& region,
                                                            RecordKind kind,
