@@ -27,18 +27,22 @@ Error usage(const std::string& zh, const std::string& en) {
 }
 
 // The region's calendar from the files, and from the database when --db is given.
+struct CalendarSource {
+  std::unique_ptr<Services> services;
+  std::unique_ptr<RulesEnvironment> rules;
+};
 Result<std::shared_ptr<const Calendar>> calendar_of(const CalendarOptions& o,
-                                                    std::unique_ptr<RulesEnvironment>& keep) {
+                                                    CalendarSource& keep) {
   if (!o.db.empty()) {
-    auto env = open_services(o.common, o.db, 1);
-    if (!env) return env.error();
-    keep = std::move(env).value().rules;
-  } else {
-    auto env = open_rules(paths_of(o.common));
-    if (!env) return env.error();
-    keep = std::move(env).value();
+    auto s = open_service_layer(o.common, o.db, 1);
+    if (!s) return s.error();
+    keep.services = std::move(s).value();
+    return keep.services->rules_env->calendars->get(o.region);
   }
-  return keep->calendars->get(o.region);
+  auto env = open_rules(paths_of(o.common));
+  if (!env) return env.error();
+  keep.rules = std::move(env).value();
+  return keep.rules->calendars->get(o.region);
 }
 
 Result<Date> date_arg(const std::string& text) {
@@ -71,7 +75,7 @@ int run_add(const CalendarOptions& o) {
   } catch (const std::exception&) {
     return report(usage("N 应为非负整数：" + o.args[1], "N must be a non-negative integer"));
   }
-  std::unique_ptr<RulesEnvironment> env;
+  CalendarSource env;
   auto cal = calendar_of(o, env);
   if (!cal) return report(cal.error());
   CalendarUse use;
@@ -88,7 +92,7 @@ int run_between(const CalendarOptions& o) {
   if (!a) return report(a.error());
   auto b = date_arg(o.args[1]);
   if (!b) return report(b.error());
-  std::unique_ptr<RulesEnvironment> env;
+  CalendarSource env;
   auto cal = calendar_of(o, env);
   if (!cal) return report(cal.error());
   CalendarUse use;
@@ -117,20 +121,18 @@ int run_load(const CalendarOptions& o) {
     }
     req.year = static_cast<int>(y->get_int64());
   }
-  auto env = open_services(o.common, o.db, 2);
-  if (!env) return report(env.error());
-  CalendarService service(env->db, *env->rules->rules, *env->rules->calendars);
-  auto r = service.load(req, now_of(o.common));
+  auto services = open_service_layer(o.common, o.db, 2);
+  if (!services) return report(services.error());
+  auto r = (*services)->calendar.load(req, now_of(o.common));
   if (!r) return report(r.error());
   std::cout << pretty_json(calendar_load_json(*r));
   return 0;
 }
 
 int run_status(const CalendarOptions& o) {
-  auto env = open_services(o.common, o.db, 1);
-  if (!env) return report(env.error());
-  CalendarService service(env->db, *env->rules->rules, *env->rules->calendars);
-  auto s = service.status(shanghai_date(now_of(o.common)));
+  auto services = open_service_layer(o.common, o.db, 1);
+  if (!services) return report(services.error());
+  auto s = (*services)->calendar.status(shanghai_date(now_of(o.common)));
   if (!s) return report(s.error());
   std::cout << pretty_json(calendar_status_json(*s));
   return 0;

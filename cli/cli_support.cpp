@@ -3,10 +3,6 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "engine/service/calendar_service.hpp"
-#include "engine/service/deadline_recompute.hpp"
-#include "engine/store/migrate.hpp"
-
 namespace gongshi::cli {
 namespace {
 
@@ -62,18 +58,15 @@ TimePoint now_of(const CommonOptions& o) {
   return clock_of(o).now();
 }
 
-Result<ServiceEnv> open_services(const CommonOptions& o, const std::string& db_url,
-                                 std::size_t pool) {
-  auto db = Database::open(db_url, pool);
-  if (!db) return db.error();
-  const TimePoint now = now_of(o);
-  if (auto m = migrate(**db, std::filesystem::path(o.schemas) / "sql", now); !m) return m.error();
-  auto rules = open_rules(paths_of(o));
-  if (!rules) return rules.error();
-  if (auto st = archive_scripts(**db, *(*rules)->rules, now); !st) return st.error();
-  CalendarService calendar(*db, *(*rules)->rules, *(*rules)->calendars);
-  if (auto synced = calendar.sync(); !synced) return synced.error();
-  return ServiceEnv{std::move(db).value(), std::move(rules).value()};
+Result<std::unique_ptr<Services>> open_service_layer(const CommonOptions& o,
+                                                     const std::string& db_url, std::size_t pool) {
+  ServicesOptions so;
+  so.db_url = db_url;
+  so.rules = paths_of(o);
+  so.schemas = o.schemas;
+  so.clock = clock_of(o);
+  so.pool_size = pool;
+  return Services::open(std::move(so));
 }
 
 int report(const Error& e) {

@@ -7,7 +7,7 @@
 #include "engine/model/clock.hpp"
 #include "engine/model/error.hpp"
 #include "engine/rules/rules_environment.hpp"
-#include "engine/store/database.hpp"
+#include "engine/service/services.hpp"
 
 namespace gongshi::cli {
 
@@ -28,14 +28,12 @@ Clock clock_of(const CommonOptions& o);
 // Prints "错误：… / error: …" to stderr and returns the exit code for it.
 int report(const Error& e);
 
-// A database (migrated) and the rules over it, as a command that works on stored records needs
-// them: the scripts it runs are archived, the holiday years loaded at run time installed.
-struct ServiceEnv {
-  std::shared_ptr<Database> db;
-  std::unique_ptr<RulesEnvironment> rules;
-};
-Result<ServiceEnv> open_services(const CommonOptions& o, const std::string& db_url,
-                                 std::size_t pool = 2);
+// Every use case over a database (migrated) and the rules, as a command that works on stored
+// records needs them: the scripts it runs are archived, the rule versions and holiday years other
+// processes stored installed.
+Result<std::unique_ptr<Services>> open_service_layer(const CommonOptions& o,
+                                                     const std::string& db_url,
+                                                     std::size_t pool = 2);
 // --now as a point in time, or the system clock's.
 TimePoint now_of(const CommonOptions& o);
 

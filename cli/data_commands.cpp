@@ -10,25 +10,18 @@
 #include "cli/commands.hpp"
 #include "engine/exchange/csv_writer.hpp"
 #include "engine/exchange/xlsx_writer.hpp"
-#include "engine/lifecycle/lifecycle.hpp"
 #include "engine/model/header_codec.hpp"
 #include "engine/model/json_codec.hpp"
 #include "engine/model/text.hpp"
-#include "engine/service/import.hpp"
-#include "engine/store/directory_repo.hpp"
-#include "engine/store/record_repo.hpp"
-#include "server/app.hpp"
-#include "server/auth.hpp"
+#include "engine/service/services.hpp"
 
 namespace gongshi::cli {
-
-Result<std::unique_ptr<server::App>> open_app(const CommonOptions& common, const std::string& db,
-                                              std::size_t pool);
 
 namespace {
 
 void add_user_command(CLI::App& app, int& exit_code) {
   struct Options {
+    CommonOptions common;
     std::string db, login, name, password, region, roles;
     std::int64_t department = 0;
   };
@@ -36,6 +29,7 @@ void add_user_command(CLI::App& app, int& exit_code) {
   auto* user = app.add_subcommand("user", "用户管理 / users");
   user->require_subcommand(1);
   auto* add = user->add_subcommand("add", "新建用户 / add a user");
+  add_common_options(*add, o->common);
   add->add_option("--db", o->db, "database URL")->required();
   add->add_option("--login", o->login, "登录名")->required();
   add->add_option("--name", o->name, "显示名");
@@ -50,29 +44,24 @@ void add_user_command(CLI::App& app, int& exit_code) {
     if (password.empty() && std::getenv("GONGSHI_PASSWORD") != nullptr) {
       password = std::getenv("GONGSHI_PASSWORD");
     }
-    if (password.size() < 8) {
-      exit_code = report(make_error(ErrorCode::invalid_input, "密码至少 8 个字符",
-                                    "the password needs at least 8 characters"));
+    auto services = open_service_layer(o->common, o->db, 1);
+    if (!services) {
+      exit_code = report(services.error());
       return;
     }
-    auto db = Database::open(o->db, 1);
-    if (!db) {
-      exit_code = report(db.error());
+    UserInput in;
+    in.region = o->region;
+    if (o->department > 0) in.department_id = o->department;
+    in.login = o->login;
+    in.display_name = o->name;
+    in.password = password;
+    in.roles = split_list(o->roles);
+    auto u = (*services)->directory.add_user_unchecked(std::move(in));
+    if (!u) {
+      exit_code = report(u.error());
       return;
     }
-    User u;
-    u.login = o->login;
-    u.display_name = o->name.empty() ? o->login : o->name;
-    u.region = o->region;
-    if (o->department > 0) u.department_id = o->department;
-    u.roles = split_list(o->roles);
-    u.password_hash = server::hash_password(password);
-    auto id = in_transaction<std::int64_t>(**db, [&](Tx& tx) { return insert_user(tx, u); });
-    if (!id) {
-      exit_code = report(id.error());
-      return;
-    }
-    std::cout << "user " << u.login << " added (id " << *id << ")\n";
+    std::cout << "user " << u->login << " added (id " << u->id << ")\n";
   });
 }
 
@@ -109,28 +98,31 @@ void add_import_command(CLI::App& app, int& exit_code) {
                                     "--kind must be license or penalty"));
       return;
     }
-    auto app = open_app(o->common, o->db, 2);
-    if (!app) {
-      exit_code = report(app.error());
+    auto services = open_service_layer(o->common, o->db, 2);
+    if (!services) {
+      exit_code = report(services.error());
       return;
     }
-    auto& ctx = (*app)->context();
-    ImportSpec spec;
-    spec.region = o->region;
-    spec.department_id = o->department;
-    spec.kind = *kind;
-    spec.file = o->file;
-    spec.file_name = std::filesystem::path(o->file).filename().string();
-    spec.backfill = o->backfill;
-    spec.actor = Actor{o->user, "filler"};
-    auto job = create_import_job(*ctx.db, spec, ctx.now());
+    Services& ctx = **services;
+    ImportInput in;
+    in.region = o->region;
+    in.department_id = o->department;
+    in.kind = *kind;
+    in.file = o->file;
+    in.file_name = std::filesystem::path(o->file).filename().string();
+    in.backfill = o->backfill;
+    Principal who = operator_principal(o->user);
+    who.roles = {"filler"};  // records are created as the department's 填报员 would
+    who.region = o->region;
+    who.department_id = o->department;
+    const bool tty = isatty(STDERR_FILENO) != 0;
+    auto job = ctx.imports.run_now(who, std::move(in), ctx.now(),
+                                   [tty](const ImportJob& j) { print_progress(j, tty); });
     if (!job) {
       exit_code = report(job.error());
       return;
     }
-    const bool tty = isatty(STDERR_FILENO) != 0;
-    const auto done = run_import(ctx.engine, *ctx.db, *job, spec, ctx.clock,
-                                 [tty](const ImportJob& j) { print_progress(j, tty); });
+    const ImportJob& done = *job;
     if (tty) std::cerr << "\n";
     std::cout << "import " << done.id << " " << done.status << ": " << done.rows_total << " rows, "
               << done.rows_ok << " stored, " << done.rows_failed << " refused";
@@ -138,10 +130,9 @@ void add_import_command(CLI::App& app, int& exit_code) {
     std::cout << "\n";
     if (done.status != "done") exit_code = 1;
     if (done.rows_failed > 0) {
-      auto errors = in_transaction<std::vector<ImportRowError>>(
-          *ctx.db, [&](Tx& tx) { return import_errors_of(tx, done.id); });
+      auto errors = ctx.imports.errors(who, done.id);
       if (errors) {
-        for (const auto& e : *errors) {
+        for (const auto& e : errors->second) {
           std::cout << "  row " << e.row_no << " " << e.field << ": " << e.message_zh << "\n";
         }
       }
@@ -175,16 +166,12 @@ void add_export_command(CLI::App& app, int& exit_code) {
                                     "--kind must be license/penalty, --format csv/xlsx"));
       return;
     }
-    auto db = Database::open(o->db, 1);
-    if (!db) {
-      exit_code = report(db.error());
+    auto services = open_service_layer(o->common, o->db, 1);
+    if (!services) {
+      exit_code = report(services.error());
       return;
     }
-    auto lifecycle = Lifecycle::load(std::filesystem::path(o->common.schemas) / "lifecycle.json");
-    if (!lifecycle) {
-      exit_code = report(lifecycle.error());
-      return;
-    }
+    const Lifecycle* lifecycle = &(*services)->lifecycle;
     // The standard's columns, then what gongshi knows of each record (ignored on import).
     auto headers = template_headers(*kind);
     const std::string prefix(kStatusColumnPrefix);
@@ -210,16 +197,16 @@ void add_export_command(CLI::App& app, int& exit_code) {
         csv << (i ? "," : "") << csv_cell(headers[i]);
       csv << "\r\n";
     }
-    RecordQuery q;
-    q.regions = {o->region};
+    RecordList q;
+    q.region = o->region;
     q.kind = *kind;
     if (o->department > 0) q.department_id = o->department;
     q.states = split_list(o->state);
-    q.limit = 1000;
+    q.limit = 500;
     std::size_t n = 0;
+    const Principal op = operator_principal();
     while (true) {
-      auto page = in_transaction<std::vector<StoredRecord>>(
-          **db, [&](Tx& tx) { return list_records(tx, q); });
+      auto page = (*services)->records.list(op, q, (*services)->now());
       if (!page) {
         exit_code = report(page.error());
         return;

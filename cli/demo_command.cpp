@@ -7,14 +7,9 @@
 
 #include "cli/cli_support.hpp"
 #include "cli/commands.hpp"
-#include "engine/store/directory_repo.hpp"
-#include "server/app.hpp"
-#include "server/auth.hpp"
+#include "engine/service/services.hpp"
 
 namespace gongshi::cli {
-
-Result<std::unique_ptr<server::App>> open_app(const CommonOptions& common, const std::string& db,
-                                              std::size_t pool);
 
 namespace {
 
@@ -53,81 +48,87 @@ struct Seeded {
   std::int64_t market = 0;
 };
 
-Result<Seeded> seed_directory(Database& db) {
-  return in_transaction<Seeded>(db, [&](Tx& tx) -> Result<Seeded> {
-    Seeded s;
-    for (const char* name : kDepartments) {
-      auto id = insert_department(tx, {"410505", 0, {}, "department", name, "", {}, {}});
-      if (!id) return id.error();
-      s.departments.emplace_back(*id, name);
-      if (std::string(name) == "殷都区市场监督管理局") s.market = *id;
+Result<Seeded> seed_directory(Services& services) {
+  Seeded s;
+  const Principal op = operator_principal();
+  const auto add = [&](const char* region, const char* kind,
+                       const char* name) -> Result<std::int64_t> {
+    DepartmentInput in;
+    in.region = region;
+    in.kind = kind;
+    in.name = name;
+    auto d = services.directory.create_department(op, in);
+    if (!d) return d.error();
+    return d->id;
+  };
+  for (const char* name : kDepartments) {
+    auto id = add("410505", "department", name);
+    if (!id) return id.error();
+    s.departments.emplace_back(*id, name);
+    if (std::string(name) == "殷都区市场监督管理局") s.market = *id;
+  }
+  for (const char* name : kTownships) {
+    auto id = add("410505", "township", name);
+    if (!id) return id.error();
+    s.departments.emplace_back(*id, name);
+  }
+  for (const char* region : {"410500", "140400", "140600", "231100", "410122"}) {
+    for (const char* name : {"市场监督管理局", "交通运输局"}) {
+      if (auto id = add(region, "department", name); !id) return id.error();
     }
-    for (const char* name : kTownships) {
-      auto id = insert_department(tx, {"410505", 0, {}, "township", name, "", {}, {}});
-      if (!id) return id.error();
-      s.departments.emplace_back(*id, name);
-    }
-    for (const char* region : {"410500", "140400", "140600", "231100", "410122"}) {
-      for (const char* name : {"市场监督管理局", "交通运输局"}) {
-        if (auto id = insert_department(tx, {region, 0, {}, "department", name, "", {}, {}}); !id) {
-          return id.error();
-        }
-      }
-    }
-    const std::string hash = server::hash_password(kPassword);
-    struct U {
-      const char* login;
-      const char* name;
-      const char* region;
-      std::optional<std::int64_t> dept;
-      std::vector<std::string> roles;
-    };
-    for (const U& u : {U{"tianbao", "市场监管局填报员", "410505", s.market, {"filler"}},
-                       U{"shenhe", "市场监管局审核员", "410505", s.market, {"reviewer"}},
-                       U{"guanli", "市场监管局部门管理员", "410505", s.market, {"dept_admin"}},
-                       U{"yiyi", "殷都区异议处理", "410505", {}, {"objection_handler"}},
-                       U{"xinyongban", "殷都区信用办", "410505", {}, {"credit_office"}},
-                       U{"anyang", "安阳市信用办", "410500", {}, {"credit_office"}},
-                       U{"admin", "系统管理员", "000000", {}, {"sysadmin"}}}) {
-      User user;
-      user.login = u.login;
-      user.display_name = u.name;
-      user.region = u.region;
-      user.department_id = u.dept;
-      user.roles = u.roles;
-      user.password_hash = hash;
-      if (auto id = insert_user(tx, user); !id) return id.error();
-    }
-    return s;
-  });
+  }
+  struct U {
+    const char* login;
+    const char* name;
+    const char* region;
+    std::optional<std::int64_t> dept;
+    std::vector<std::string> roles;
+  };
+  for (const U& u : {U{"tianbao", "市场监管局填报员", "410505", s.market, {"filler"}},
+                     U{"shenhe", "市场监管局审核员", "410505", s.market, {"reviewer"}},
+                     U{"guanli", "市场监管局部门管理员", "410505", s.market, {"dept_admin"}},
+                     U{"yiyi", "殷都区异议处理", "410505", {}, {"objection_handler"}},
+                     U{"xinyongban", "殷都区信用办", "410505", {}, {"credit_office"}},
+                     U{"anyang", "安阳市信用办", "410500", {}, {"credit_office"}},
+                     U{"admin", "系统管理员", "000000", {}, {"sysadmin"}}}) {
+    auto added = services.directory.add_user_unchecked(
+        {u.region, u.dept, u.login, u.name, kPassword, u.roles});
+    if (!added) return added.error();
+  }
+  return s;
 }
 
-// The route to a state: the events that lead there from a new draft, each with its role.
-std::vector<std::pair<const char*, const char*>> path_to(const std::string& state) {
-  using P = std::vector<std::pair<const char*, const char*>>;
-  const P published{{"submit", "filler"}, {"approve", "reviewer"}, {"publish", "reviewer"}};
-  if (state == "draft") return {};
-  if (state == "submitted") return {{"submit", "filler"}};
-  if (state == "returned") return {{"submit", "filler"}, {"reject", "reviewer"}};
-  if (state == "discarded") return {{"discard", "filler"}};
-  if (state == "approved") return {{"submit", "filler"}, {"approve", "reviewer"}};
-  if (state == "withheld")
-    return {{"submit", "filler"}, {"approve", "reviewer"}, {"withhold", "reviewer"}};
-  P p = published;
-  if (state == "objected") p.push_back({"object", "objection_handler"});
-  if (state == "corrected") {
-    p.push_back({"object", "objection_handler"});
-    p.push_back({"correct", "objection_handler"});
+// The states records are sent to, from the lifecycle: every state a user can reach, the first
+// public one more often (most records are simply published).
+std::vector<std::string> demo_states(const Lifecycle& lc) {
+  std::vector<std::string> out;
+  std::string common;
+  for (const auto& s : lc.states()) {
+    if (s.name != lc.initial() && lc.path_to(s.name).empty()) continue;  // only the system goes
+    out.push_back(s.name);
+    if (common.empty() && s.public_page) common = s.name;
   }
-  if (state == "withdrawn") {
-    p.push_back({"object", "objection_handler"});
-    p.push_back({"withdraw", "objection_handler"});
+  for (int i = 0; i < 4; ++i) out.push_back(common);
+  return out;
+}
+
+bool path_has_guard(const Lifecycle& lc, const std::string& state, std::string_view guard) {
+  for (const auto& [edge, role] : lc.path_to(state)) {
+    if (std::find(edge->guards.begin(), edge->guards.end(), guard) != edge->guards.end()) {
+      return true;
+    }
   }
-  if (state == "repair_requested" || state == "repaired")
-    p.push_back({"request_repair", "credit_office"});
-  if (state == "repaired") p.push_back({"grant_repair", "credit_office"});
-  if (state == "revoked") p.push_back({"revoke", "credit_office"});
-  return p;
+  return false;
+}
+
+// A state in which the sweeper watches an objection's limit: the demo keeps one such record open.
+bool holds_objection(const Lifecycle& lc, const std::string& state) {
+  const StateInfo* s = lc.state(state);
+  if (s == nullptr) return false;
+  for (const auto& w : s->watches) {
+    if (w.deadline == "objection_due") return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -144,13 +145,14 @@ void add_demo_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--db", o->db, "database URL (a new one)")->required();
   cmd->add_option("--records", o->records, "records for 殷都区");
   cmd->callback([o, &exit_code] {
-    auto app = open_app(o->common, o->db, 2);
-    if (!app) {
-      exit_code = report(app.error());
+    auto opened = open_service_layer(o->common, o->db, 2);
+    if (!opened) {
+      exit_code = report(opened.error());
       return;
     }
-    auto& ctx = (*app)->context();
-    auto seeded = seed_directory(*ctx.db);
+    Services& ctx = **opened;
+    const Lifecycle& lc = ctx.lifecycle;
+    auto seeded = seed_directory(ctx);
     if (!seeded) {
       exit_code = report(seeded.error());
       return;
@@ -158,12 +160,10 @@ void add_demo_command(CLI::App& app, int& exit_code) {
     const TimePoint now = ctx.now();
     const Date today = shanghai_date(now);
     std::mt19937 rng(20240705);
-    const std::vector<std::string> states{
-        "draft",     "submitted", "returned",  "approved",         "published", "published",
-        "published", "published", "published", "withheld",         "corrected", "withdrawn",
-        "repaired",  "revoked",   "discarded", "repair_requested", "objected"};
-    const auto penalty = ctx.rules->rules->samples().penalty;
-    const auto license = ctx.rules->rules->samples().license;
+    const std::vector<std::string> states = demo_states(lc);
+    const std::string published = states.back();
+    const auto penalty = ctx.rules_env->rules->samples().penalty;
+    const auto license = ctx.rules_env->rules->samples().license;
     int stored = 0, refused = 0, late = 0;
     bool objection_open = false;
     for (int i = 0; i < o->records; ++i) {
@@ -174,13 +174,16 @@ void add_demo_command(CLI::App& app, int& exit_code) {
       const int delay =
           rng() % 10 == 0 ? static_cast<int>(8 + rng() % 40) : static_cast<int>(rng() % 5);
       std::string state = states[static_cast<std::size_t>(i) % states.size()];
-      if (state == "repair_requested" || state == "repaired") {
-        if (!is_penalty) state = "published";
+      if (!is_penalty && path_has_guard(lc, state, "penalty_only")) state = published;
+      if (holds_objection(lc, state) && objection_open) {
+        // Only one stays open: the others go on to the objection's outcome, published again.
+        for (const auto* edge : lc.edges_from(state)) {
+          if (edge->upheld_objection && lc.state(edge->to)->public_page) state = edge->to;
+        }
       }
-      if (state == "objected" && objection_open) state = "corrected";  // only one stays open
       // Repair needs the regime's minimum period behind it (令第58号: three months for an
       // advertising penalty; a food-safety one would wait a year).
-      const bool repairing = state == "repair_requested" || state == "repaired";
+      const bool repairing = path_has_guard(lc, state, "repair_eligible");
       if (repairing && days_between(decided, today) < 100) decided = add_days(today, -120);
       CreateRequest req;
       req.region = "410505";
@@ -206,7 +209,7 @@ void add_demo_command(CLI::App& app, int& exit_code) {
         req.fields["XK_YXQZI"] = format_date(add_months(decided, 60));
         req.fields["XK_XKJG"] = "安阳市" + dept_name;
       }
-      if (state == "withheld") {
+      if (path_has_guard(lc, state, "scope_restricted")) {
         req.fields["GKFW"] = "政务共享";
         req.fields["GKFW_YJ"] = "《中华人民共和国个人信息保护法》第十三条";
       }
@@ -221,22 +224,22 @@ void add_demo_command(CLI::App& app, int& exit_code) {
       auto r = created->record;
       if (r.timeliness != "on_time") ++late;
       bool ok = true;
-      for (const auto& [event, role] : path_to(state)) {
+      for (const auto& [edge, role] : lc.path_to(state)) {
         boost::json::object payload{{"reason", "演示数据"}};
         // Review and publication follow the report; objections and repairs come later, today.
-        const std::string e = event;
-        const bool early = e == "submit" || e == "approve" || e == "publish" || e == "reject" ||
-                           e == "withhold" || e == "discard";
+        bool early = false;
+        for (const auto& w : lc.state(edge->from)->watches)
+          early = early || w.deadline == "publish_by";
         const TimePoint when = early ? std::min(now, at + std::chrono::hours(1)) : now;
-        auto next = ctx.engine.transition(r.region, r.id, event, Actor{"demo", role}, r.version,
-                                          payload, when);
+        auto next = ctx.engine.transition(r.region, r.id, edge->event, Actor{"demo", role},
+                                          r.version, payload, when);
         if (!next) {
           ok = false;
           break;
         }
         r = *next;
       }
-      if (ok && state == "objected") objection_open = true;
+      if (ok && holds_objection(lc, state)) objection_open = true;
       ++stored;
     }
     // A few records for the other seed regions.

@@ -1,4 +1,4 @@
-// gongshi report monthly | catalog
+// gongshi report monthly | quarterly | catalog | departments
 #include <boost/json.hpp>
 #include <fstream>
 #include <iostream>
@@ -6,10 +6,8 @@
 #include "cli/cli_support.hpp"
 #include "cli/commands.hpp"
 #include "engine/model/json_pretty.hpp"
-#include "engine/report/department_stats.hpp"
 #include "engine/report/monthly_format.hpp"
-#include "engine/report/reconcile.hpp"
-#include "engine/service/report_service.hpp"
+#include "engine/service/services.hpp"
 
 namespace gongshi::cli {
 
@@ -23,62 +21,32 @@ void add_report_commands(CLI::App& app, int& exit_code) {
   auto* group = app.add_subcommand("report", "监管报表 / supervision reports");
   group->require_subcommand(1);
   auto* monthly = group->add_subcommand("monthly", "月度通报 / the monthly 通报 (seed 003)");
+  auto* quarterly =
+      group->add_subcommand("quarterly", "季度通报 / the quarterly 通报 (seed 003's 季通报)");
   auto* catalog = group->add_subcommand("catalog", "目录–台账核对 / catalog–ledger reconciliation");
-  for (auto* cmd : {monthly, catalog}) {
-    add_common_options(*cmd, o->common);
-    cmd->add_option("--db", o->db, "database URL")->required();
-    cmd->add_option("--region", o->region, "地区代码")->required();
-    cmd->add_option("--month", o->month, "YYYY-MM")->required();
-    cmd->add_option("--out", o->out, "output file (default: standard output; required for xlsx)");
-  }
   auto* departments = group->add_subcommand(
       "departments",
       "部门统计（用户数、已公示/未公示）/ per-department users and publication (seed 000)");
-  add_common_options(*departments, o->common);
-  departments->add_option("--db", o->db, "database URL")->required();
-  departments->add_option("--region", o->region, "地区代码")->required();
-  departments->add_option("--from", o->from, "YYYY-MM-DD (reported on or after)")->required();
-  departments->add_option("--to", o->to, "YYYY-MM-DD (reported on or before)")->required();
-  departments->callback([o, &exit_code] {
-    const auto from = parse_date(o->from), to = parse_date(o->to);
-    auto regions = RegionRegistry::load(std::filesystem::path(o->common.schemas) / "regions.json");
-    auto db = Database::open(o->db, 1);
-    if (!from || !to || !regions || !db) {
-      exit_code = report(!regions ? regions.error()
-                         : !db    ? db.error()
-                               : make_error(ErrorCode::invalid_input, "--from/--to 应为 YYYY-MM-DD",
-                                            "--from/--to must be YYYY-MM-DD"));
-      return;
-    }
-    auto s = department_statistics(**db, *regions, o->region, *from, *to);
-    if (!s) {
-      exit_code = report(s.error());
-      return;
-    }
-    std::cout << pretty_json(department_stats_json(*s));
-  });
-  auto* quarterly =
-      group->add_subcommand("quarterly", "季度通报 / the quarterly 通报 (seed 003's 季通报)");
-  add_common_options(*quarterly, o->common);
-  quarterly->add_option("--db", o->db, "database URL")->required();
-  quarterly->add_option("--region", o->region, "地区代码")->required();
-  quarterly->add_option("--quarter", o->quarter, "YYYYQn, e.g. 2024Q3")->required();
-  quarterly->add_option("--out", o->out,
-                        "output file (default: standard output; required for xlsx)");
+  for (auto* cmd : {monthly, quarterly, catalog, departments}) {
+    add_common_options(*cmd, o->common);
+    cmd->add_option("--db", o->db, "database URL")->required();
+    cmd->add_option("--region", o->region, "地区代码")->required();
+  }
+  for (auto* cmd : {monthly, quarterly, catalog}) {
+    cmd->add_option("--out", o->out, "output file (default: standard output; required for xlsx)");
+  }
+  monthly->add_option("--month", o->month, "YYYY-MM");
   monthly->add_option("--quarter", o->quarter, "YYYYQn: the quarter's 通报 instead of a month's");
+  quarterly->add_option("--quarter", o->quarter, "YYYYQn, e.g. 2024Q3")->required();
+  catalog->add_option("--month", o->month, "YYYY-MM")->required();
   for (auto* cmd : {monthly, quarterly}) {
     cmd->add_option("--format", o->format, "json | csv | xlsx");
     cmd->add_option("--late-threshold", o->threshold,
                     "迟报率 above which to escalate, percent (default: the region's rules)");
   }
-  monthly->get_option("--month")->required(false);
-  const auto open = [o]() -> Result<std::pair<std::shared_ptr<Database>, RegionRegistry>> {
-    auto regions = RegionRegistry::load(std::filesystem::path(o->common.schemas) / "regions.json");
-    if (!regions) return regions.error();
-    auto db = Database::open(o->db, 1);
-    if (!db) return db.error();
-    return std::make_pair(*db, std::move(regions).value());
-  };
+  departments->add_option("--from", o->from, "YYYY-MM-DD (reported on or after)")->required();
+  departments->add_option("--to", o->to, "YYYY-MM-DD (reported on or before)")->required();
+
   const auto emit = [o](const std::string& text) {
     if (o->out.empty()) {
       std::cout << text;
@@ -94,13 +62,11 @@ void add_report_commands(CLI::App& app, int& exit_code) {
     auto q = o->quarter.empty() ? parse_month(o->region, o->month)
                                 : parse_quarter(o->region, o->quarter);
     if (!q) return q.error();
-    auto env = open_rules(paths_of(o->common));
-    if (!env) return env.error();
-    auto db = Database::open(o->db, 1);
-    if (!db) return db.error();
+    auto services = open_service_layer(o->common, o->db, 1);
+    if (!services) return services.error();
     std::optional<int> threshold;
     if (o->threshold >= 0) threshold = static_cast<int>(o->threshold * 100 + 0.5);
-    auto r = supervision_report(**db, *(*env)->rules, (*env)->regions, *q, threshold);
+    auto r = (*services)->reports.monthly(operator_principal(), *q, threshold);
     if (!r) return r.error();
     if (o->format == "json") {
       emit(pretty_json(monthly_json(*r)));
@@ -120,23 +86,42 @@ void add_report_commands(CLI::App& app, int& exit_code) {
       if (auto st = run_report(); !st) exit_code = report(st.error());
     });
   }
-  catalog->callback([o, open, emit, &exit_code] {
-    auto env = open();
-    if (!env) {
-      exit_code = report(env.error());
-      return;
-    }
+  catalog->callback([o, emit, &exit_code] {
     auto q = parse_month(o->region, o->month);
     if (!q) {
       exit_code = report(q.error());
       return;
     }
-    auto r = reconcile_catalog(*env->first, env->second, *q);
+    auto services = open_service_layer(o->common, o->db, 1);
+    if (!services) {
+      exit_code = report(services.error());
+      return;
+    }
+    auto r = (*services)->reports.catalog(operator_principal(), *q);
     if (!r) {
       exit_code = report(r.error());
       return;
     }
     emit(pretty_json(reconciliation_json(*r)));
+  });
+  departments->callback([o, &exit_code] {
+    const auto from = parse_date(o->from), to = parse_date(o->to);
+    if (!from || !to) {
+      exit_code = report(make_error(ErrorCode::invalid_input, "--from/--to 应为 YYYY-MM-DD",
+                                    "--from/--to must be YYYY-MM-DD"));
+      return;
+    }
+    auto services = open_service_layer(o->common, o->db, 1);
+    if (!services) {
+      exit_code = report(services.error());
+      return;
+    }
+    auto s = (*services)->reports.departments(operator_principal(), o->region, *from, *to);
+    if (!s) {
+      exit_code = report(s.error());
+      return;
+    }
+    std::cout << pretty_json(department_stats_json(*s));
   });
 }
 

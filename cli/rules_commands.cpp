@@ -117,15 +117,15 @@ int run_whatif(const RulesOptions& o) {
     return report(make_error(ErrorCode::invalid_input, "--from/--to 应为 YYYY-MM-DD",
                              "--from/--to must be YYYY-MM-DD"));
   }
-  auto env = open_services(o.common, o.db, 1);
-  if (!env) return report(env.error());
+  auto services = open_service_layer(o.common, o.db, 1);
+  if (!services) return report(services.error());
   WhatIfRequest req;
   req.region = o.region;
   req.script = *text;
   req.from = *from;
   req.to = *to;
   req.time_limit = std::chrono::milliseconds(static_cast<long>(o.seconds * 1000));
-  auto r = rules_whatif(*env->db, *env->rules->rules, env->rules->regions, req, now_of(o.common));
+  auto r = (*services)->rules.whatif(operator_principal(), std::move(req), now_of(o.common));
   if (!r) return report(r.error());
   std::cout << pretty_json(whatif_json(*r));
   return 0;
@@ -141,9 +141,9 @@ int run_replay(const RulesOptions& o) {
     return report(make_error(ErrorCode::invalid_input, "--record 应为 地区代码/编号，如 410505/12",
                              "--record must be REGION/ID, e.g. 410505/12"));
   }
-  auto env = open_services(o.common, o.db, 1);
-  if (!env) return report(env.error());
-  auto r = replay_record(*env->db, *env->rules->rules, o.record.substr(0, slash), id);
+  auto services = open_service_layer(o.common, o.db, 1);
+  if (!services) return report(services.error());
+  auto r = (*services)->records.replay(operator_principal(), o.record.substr(0, slash), id);
   if (!r) return report(r.error());
   std::cout << pretty_json(replay_json(*r));
   return r->reproduced() ? 0 : 1;

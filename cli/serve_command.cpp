@@ -8,28 +8,20 @@
 
 namespace gongshi::cli {
 
-Result<std::unique_ptr<server::App>> open_app(const CommonOptions& common, const std::string& db,
-                                              std::size_t pool) {
-  server::AppOptions o;
-  o.db_url = db;
-  o.rules = paths_of(common);
-  o.schemas = common.schemas;
-  o.clock = clock_of(common);
-  o.pool_size = pool;
-  return server::App::open(std::move(o));
-}
-
 void add_serve_command(CLI::App& app, int& exit_code) {
   struct Options {
     CommonOptions common;
     std::string db;
     std::string listen = "127.0.0.1:8080";
-    int threads = 0;
+    int threads = 0, workers = 0;
+    std::size_t queue = 256;
     double sweep_seconds = 60;
     double dispatch_seconds = 1;
     double sync_seconds = 10;
+    double token_cache_seconds = 30;
     int webhook_retry = 2;
     int webhook_attempts = 8;
+    int webhook_concurrency = 8;
     std::string work_dir;
     std::size_t body_limit = 4u << 20;
     std::size_t upload_limit = 256u << 20;
@@ -39,15 +31,25 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   add_common_options(*cmd, o->common);
   cmd->add_option("--db", o->db, "database URL (sqlite:PATH | mysql://…)")->required();
   cmd->add_option("--listen", o->listen, "ADDRESS:PORT (port 0 picks a free one)");
-  cmd->add_option("--threads", o->threads, "HTTP threads (default: 2 × cores)");
+  cmd->add_option("--threads", o->threads, "I/O threads: parse and write (default: cores)");
+  cmd->add_option("--workers", o->workers,
+                  "threads for database and rule work (default: 2 × cores); the connection pool "
+                  "matches");
+  cmd->add_option("--queue", o->queue,
+                  "requests waiting for a worker; beyond that 503 with Retry-After (default 256)");
   cmd->add_option("--sweep-interval", o->sweep_seconds, "seconds between sweeper runs");
   cmd->add_option("--dispatch-interval", o->dispatch_seconds,
                   "seconds between webhook dispatcher runs");
   cmd->add_option("--sync-interval", o->sync_seconds,
                   "seconds between installs of rules and holiday years other processes stored");
+  cmd->add_option(
+      "--token-cache", o->token_cache_seconds,
+      "seconds a token's owner is cached (logout and user changes here drop it at once)");
   cmd->add_option("--webhook-retry", o->webhook_retry,
                   "seconds before the first webhook retry (then doubling)");
   cmd->add_option("--webhook-attempts", o->webhook_attempts, "webhook attempts before giving up");
+  cmd->add_option("--webhook-concurrency", o->webhook_concurrency,
+                  "webhook deliveries in flight at once (default 8)");
   cmd->add_option("--work-dir", o->work_dir, "where uploads and import files wait");
   cmd->add_option("--body-limit", o->body_limit, "largest JSON body, bytes");
   cmd->add_option("--upload-limit", o->upload_limit, "largest import file, bytes");
@@ -58,27 +60,40 @@ void add_serve_command(CLI::App& app, int& exit_code) {
                                     "--listen must be ADDRESS:PORT"));
       return;
     }
-    const int threads =
-        o->threads > 0 ? o->threads
-                       : static_cast<int>(std::max(2u, std::thread::hardware_concurrency() * 2));
-    auto app = open_app(o->common, o->db, static_cast<std::size_t>(threads) + 2);
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const int threads = o->threads > 0 ? o->threads : static_cast<int>(cores);
+    const int workers = o->workers > 0 ? o->workers : static_cast<int>(cores * 2);
+    const auto ms = [](double seconds) {
+      return std::chrono::milliseconds(static_cast<long>(seconds * 1000));
+    };
+    server::AppOptions ao;
+    ao.services.db_url = o->db;
+    ao.services.rules = paths_of(o->common);
+    ao.services.schemas = o->common.schemas;
+    ao.services.clock = clock_of(o->common);
+    // One connection per worker, and one for the import job's thread.
+    ao.services.pool_size = static_cast<std::size_t>(workers) + 1;
+    ao.services.token_cache_ttl =
+        std::chrono::seconds(static_cast<long>(std::max(0.0, o->token_cache_seconds)));
+    if (!o->work_dir.empty()) ao.services.work_dir = o->work_dir;
+    ao.settings.sweep_interval = ms(o->sweep_seconds);
+    ao.settings.dispatch_interval = ms(o->dispatch_seconds);
+    ao.settings.sync_interval = ms(o->sync_seconds);
+    ao.settings.webhook_retry.first = std::chrono::seconds(std::max(1, o->webhook_retry));
+    ao.settings.webhook_retry.max_attempts = std::max(1, o->webhook_attempts);
+    ao.settings.webhook_concurrency = std::max(1, o->webhook_concurrency);
+    auto app = server::App::open(std::move(ao));
     if (!app) {
       exit_code = report(app.error());
       return;
     }
-    auto& settings = (*app)->context().settings;
-    settings.sweep_interval = std::chrono::milliseconds(static_cast<long>(o->sweep_seconds * 1000));
-    settings.dispatch_interval =
-        std::chrono::milliseconds(static_cast<long>(o->dispatch_seconds * 1000));
-    settings.sync_interval = std::chrono::milliseconds(static_cast<long>(o->sync_seconds * 1000));
-    settings.webhook_first_retry = std::chrono::seconds(std::max(1, o->webhook_retry));
-    settings.webhook_max_attempts = std::max(1, o->webhook_attempts);
-    if (!o->work_dir.empty()) settings.work_dir = o->work_dir;
     server::ServerOptions so;
     so.body_limit = o->body_limit;
     so.upload_limit = o->upload_limit;
-    so.upload_dir = settings.work_dir;
+    so.upload_dir = (*app)->context().s().work_dir();
     so.is_upload = server::App::is_upload;
+    so.workers = static_cast<std::size_t>(workers);
+    so.queue_limit = std::max<std::size_t>(1, o->queue);
     server::App* a = app->get();
     server::HttpServer http(so, [a](server::HttpRequest& req) { return a->handle(req); });
     const std::string address = o->listen.substr(0, colon);
@@ -90,7 +105,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     }
     (*app)->start_background(http);
     std::cout << "gongshi serving on http://" << address << ":" << *port << " (" << threads
-              << " threads)" << std::endl;
+              << " I/O threads, " << workers << " workers)" << std::endl;
     http.run(threads);
     std::cout << "gongshi stopped" << std::endl;
   });

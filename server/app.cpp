@@ -2,31 +2,10 @@
 
 #include <iostream>
 
-#include "engine/service/deadline_recompute.hpp"
-#include "engine/store/migrate.hpp"
-#include "engine/store/rule_version_repo.hpp"
-#include "server/auth.hpp"
-#include "server/import_runner.hpp"
 #include "server/responses.hpp"
 #include "server/routes/routes.hpp"
-#include "server/webhook_dispatcher.hpp"
 
 namespace gongshi::server {
-
-AppContext::AppContext(std::shared_ptr<Database> database,
-                       std::unique_ptr<RulesEnvironment> rules_env, Lifecycle lc, Clock c,
-                       AppSettings s)
-    : db(std::move(database)),
-      rules(std::move(rules_env)),
-      lifecycle(std::move(lc)),
-      engine(db, *rules->rules, lifecycle),
-      calendar(db, *rules->rules, *rules->calendars),
-      clock(c),
-      settings(std::move(s)) {
-  imports = std::make_unique<ImportRunner>(*this);
-}
-
-AppContext::~AppContext() = default;
 
 Router build_router(AppContext& app) {
   Router r;
@@ -43,32 +22,20 @@ Router build_router(AppContext& app) {
   return r;
 }
 
-App::App(std::unique_ptr<AppContext> ctx) : ctx_(std::move(ctx)), router_(build_router(*ctx_)) {}
+App::App(std::unique_ptr<Services> services, AppSettings settings)
+    : ctx_{std::move(services), settings, {}}, router_(build_router(ctx_)) {
+  ctx_.s().imports.on_rows = [this](int rows) {
+    ctx_.metrics.add_counter("gongshi_import_rows_total", "Rows read by import jobs.", rows);
+  };
+}
 
 App::~App() = default;
 
 Result<std::unique_ptr<App>> App::open(AppOptions o) {
-  auto db = Database::open(o.db_url, o.pool_size);
-  if (!db) return db.error();
-  if (o.migrate) {
-    auto m = migrate(**db, o.schemas / "sql", o.clock.now());
-    if (!m) return m.error();
-  }
-  auto rules = open_rules(o.rules);
-  if (!rules) return rules.error();
-  auto lifecycle = Lifecycle::load(o.schemas / "lifecycle.json");
-  if (!lifecycle) return lifecycle.error();
-  auto ctx = std::make_unique<AppContext>(std::move(db).value(), std::move(rules).value(),
-                                          std::move(lifecycle).value(), o.clock, o.settings);
-  std::unique_ptr<App> app(new App(std::move(ctx)));
-  // The scripts this process runs are kept, so the versions records are pinned to can be rebuilt.
-  if (auto st = archive_scripts(*app->ctx_->db, *app->ctx_->rules->rules, o.clock.now()); !st) {
-    return st.error();
-  }
-  app->sync_rules_now();
-  // Holiday years loaded through any process; then catch up on provisional deadlines (a load
-  // whose recomputation a crash cut short is finished here).
-  if (auto synced = app->ctx_->calendar.sync(); !synced) return synced.error();
+  auto services = Services::open(std::move(o.services));
+  if (!services) return services.error();
+  std::unique_ptr<App> app(new App(std::move(services).value(), o.settings));
+  // A load whose recomputation a crash cut short is finished here.
   app->recompute_now("启动时核对暂定期限");
   return app;
 }
@@ -77,9 +44,28 @@ bool App::is_upload(const std::string& method, const std::string& path) {
   return method == "POST" && path == "/api/v1/imports";
 }
 
+namespace {
+
+Result<Principal> caller_of(Services& s, const HttpRequest& req) {
+  const auto header = req.header("authorization");
+  if (!header) {
+    return make_error(ErrorCode::unauthenticated,
+                      "需要登录：请在 Authorization 头中提供 Bearer 令牌",
+                      "authentication required: send Authorization: Bearer TOKEN");
+  }
+  const std::string prefix = "Bearer ";
+  if (header->size() <= prefix.size() || header->compare(0, prefix.size(), prefix) != 0) {
+    return make_error(ErrorCode::unauthenticated, "Authorization 头应为「Bearer 令牌」",
+                      "the Authorization header must be 'Bearer TOKEN'");
+  }
+  return s.auth.authenticate(header->substr(prefix.size()), s.now());
+}
+
+}  // namespace
+
 HttpResponse App::handle(HttpRequest& req) {
   const auto started = std::chrono::steady_clock::now();
-  ++ctx_->metrics.in_flight();
+  ++ctx_.metrics.in_flight();
   auto match = router_.match(req.method, req.path);
   std::string route = "unmatched";
   HttpResponse res;
@@ -99,7 +85,7 @@ HttpResponse App::handle(HttpRequest& req) {
     RouteContext c{req, std::move(match.params), nullptr};
     std::optional<Principal> who;
     if (match.route->access == Access::user) {
-      auto p = authenticate(*ctx_->db, req, ctx_->now());
+      auto p = caller_of(ctx_.s(), req);
       if (!p) {
         res = error_response(p.error());
         res.headers.emplace_back("WWW-Authenticate", "Bearer");
@@ -112,56 +98,33 @@ HttpResponse App::handle(HttpRequest& req) {
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  ctx_->metrics.observe(req.method, route, res.status, seconds);
-  --ctx_->metrics.in_flight();
+  ctx_.metrics.observe(req.method, route, res.status, seconds);
+  --ctx_.metrics.in_flight();
   return res;
 }
 
 void App::sweep_now() {
-  const auto now = ctx_->now();
-  int fired = 0;
-  while (true) {
-    auto r = ctx_->engine.sweep(now);
-    if (!r) {
-      std::cerr << "sweeper: " << r.error().message_en << "\n";
-      ctx_->metrics.add_counter("gongshi_sweeper_errors_total", "Sweeper runs that failed.", 1);
-      return;
-    }
-    fired += r->fired;
-    if (r->claimed < 200) break;
-  }
-  ctx_->metrics.add_counter("gongshi_sweeper_fired_total", "Records the sweeper changed.", fired);
-  last_sweep_ = now;
-}
-
-void App::dispatch_now() {
-  auto r = dispatch_webhooks(*ctx_);
+  const auto now = ctx_.now();
+  auto r = ctx_.s().engine.sweep(now);
   if (!r) {
-    std::cerr << "webhooks: " << r.error().message_en << "\n";
+    std::cerr << "sweeper: " << r.error().message_en << "\n";
+    ctx_.metrics.add_counter("gongshi_sweeper_errors_total", "Sweeper runs that failed.", 1);
     return;
   }
-  ctx_->metrics.add_counter("gongshi_webhook_delivered_total", "Webhooks delivered.", r->delivered);
-  ctx_->metrics.add_counter("gongshi_webhook_failed_attempts_total",
-                            "Webhook attempts that failed.", r->retrying + r->given_up);
+  ctx_.metrics.add_counter("gongshi_sweeper_fired_total", "Records the sweeper changed.", r->fired);
+  last_sweep_ = now;
 }
 
 void App::sync_rules_now() {
   // Versions uploaded through any server process are in the database: install the ones this
   // process does not run yet, so every process serves the same rules.
-  auto active = in_transaction<std::map<std::string, RuleVersionRow>>(
-      *ctx_->db, [](Tx& tx) { return active_rule_versions(tx); });
-  if (!active) return;
-  for (const auto& [region, row] : *active) {
-    auto current = ctx_->rules->rules->script_of(region);
-    if (current && current->hash() == row.script_hash) continue;
-    if (auto r = ctx_->rules->rules->install(region, row.script); !r) {
-      std::cerr << "rules " << region << ": " << r.error().message_en << "\n";
-    }
-  }
+  auto r = ctx_.s().rules.sync();
+  if (!r) return;
+  for (const auto& e : r->errors) std::cerr << "rules " << e << "\n";
 }
 
 void App::sync_calendar_now() {
-  auto synced = ctx_->calendar.sync();
+  auto synced = ctx_.s().calendar.sync();
   if (!synced) {
     std::cerr << "calendar: " << synced.error().message_en << "\n";
     return;
@@ -170,25 +133,63 @@ void App::sync_calendar_now() {
 }
 
 void App::recompute_now(const std::string& reason) {
-  auto r = ctx_->calendar.recompute_provisional(ctx_->now(), reason);
+  auto r = ctx_.s().calendar.recompute_provisional(ctx_.now(), reason);
   if (!r) {
     std::cerr << "calendar recompute: " << r.error().message_en << "\n";
     return;
   }
   for (const auto& e : r->errors) std::cerr << "calendar recompute: " << e << "\n";
-  ctx_->metrics.add_counter("gongshi_deadlines_recomputed_total",
-                            "Records whose provisional deadlines were computed again.", r->changed);
+  ctx_.metrics.add_counter("gongshi_deadlines_recomputed_total",
+                           "Records whose provisional deadlines were computed again.", r->changed);
+}
+
+void App::dispatch_now(HttpServer& server) {
+  // At most `webhook_concurrency` deliveries in flight: a slow receiver holds one slot of them,
+  // never a thread; the others go on.
+  const int free = ctx_.settings.webhook_concurrency - deliveries_in_flight_.load();
+  if (free <= 0) return;
+  auto& s = ctx_.s();
+  const auto lease = ctx_.settings.webhook_timeout * 3;
+  auto due = s.webhooks.claim(ctx_.now(), lease, free);
+  if (!due) {
+    std::cerr << "webhooks: " << due.error().message_en << "\n";
+    return;
+  }
+  for (auto& out : *due) {
+    ++deliveries_in_flight_;
+    FetchRequest req{"POST", out.delivery.url, out.headers, out.delivery.payload,
+                     ctx_.settings.webhook_timeout};
+    server.fetch(std::move(req), [this, &server, d = out.delivery](Result<ClientResponse> res) {
+      // The answer arrives on an I/O thread: recording it is database work for a worker.
+      const int status = res ? res->status : 0;
+      const std::string error = res ? "" : res.error().message_en;
+      const bool queued = server.submit([this, d, status, error] {
+        auto& s = ctx_.s();
+        if (auto st = s.webhooks.record(d, status, error, ctx_.now(), ctx_.settings.webhook_retry);
+            !st) {
+          std::cerr << "webhooks: " << st.error().message_en << "\n";
+        }
+        const bool delivered = error.empty() && status >= 200 && status < 300;
+        ctx_.metrics.add_counter(
+            delivered ? "gongshi_webhook_delivered_total" : "gongshi_webhook_failed_attempts_total",
+            delivered ? "Webhooks delivered." : "Webhook attempts that failed.", 1);
+        --deliveries_in_flight_;
+      });
+      // A full queue: the lease runs out and the delivery is tried again later.
+      if (!queued) --deliveries_in_flight_;
+    });
+  }
 }
 
 void App::start_background(HttpServer& server) {
-  auto& s = ctx_->settings;
+  auto& s = ctx_.settings;
   server.every(s.sweep_interval, [this] {
     sweep_now();
-    const double lag = std::chrono::duration<double>(ctx_->now() - last_sweep_).count();
-    ctx_->metrics.set_gauge("gongshi_sweeper_lag_seconds",
-                            "Seconds since the sweeper last finished a run.", lag);
+    const double lag = std::chrono::duration<double>(ctx_.now() - last_sweep_).count();
+    ctx_.metrics.set_gauge("gongshi_sweeper_lag_seconds",
+                           "Seconds since the sweeper last finished a run.", lag);
   });
-  server.every(s.dispatch_interval, [this] { dispatch_now(); });
+  server.every(s.dispatch_interval, [this, &server] { dispatch_now(server); });
   server.every(s.sync_interval, [this] {
     sync_rules_now();
     sync_calendar_now();

@@ -1,8 +1,9 @@
 #pragma once
-// The gongshi server as a whole: opens the database and the rules, builds the route table, answers
-// requests (authentication, routing, metrics), and runs the sweeper, the webhook dispatcher and the
-// rules synchronisation on timers.
+// The gongshi server as a whole: opens the services, builds the route table, answers requests
+// (authentication, routing, metrics), and runs the sweeper, the webhook dispatcher and the
+// synchronisation of rules and holiday years on timers, their work on the server's worker pool.
 
+#include <atomic>
 #include <memory>
 #include <string>
 
@@ -13,13 +14,8 @@
 namespace gongshi::server {
 
 struct AppOptions {
-  std::string db_url;
-  RulesPaths rules;
-  std::filesystem::path schemas;
-  Clock clock = Clock::system();
+  ServicesOptions services;
   AppSettings settings;
-  std::size_t pool_size = 8;
-  bool migrate = true;  // apply pending migrations at start
 };
 
 class App {
@@ -29,13 +25,13 @@ class App {
 
   HttpResponse handle(HttpRequest& req);
   const Router& router() const { return router_; }
-  AppContext& context() { return *ctx_; }
+  AppContext& context() { return ctx_; }
 
-  // Registers the background tasks on the server's timers.
+  // Registers the background tasks on the server's timers (their work runs on its workers, the
+  // webhook deliveries on its asynchronous client).
   void start_background(HttpServer& server);
   // One run of each, for tests and the command line.
   void sweep_now();
-  void dispatch_now();
   void sync_rules_now();
   // Installs holiday years another process loaded, then recomputes what they settle.
   void sync_calendar_now();
@@ -44,10 +40,13 @@ class App {
   static bool is_upload(const std::string& method, const std::string& path);
 
  private:
-  explicit App(std::unique_ptr<AppContext> ctx);
-  std::unique_ptr<AppContext> ctx_;
+  App(std::unique_ptr<Services> services, AppSettings settings);
+  void dispatch_now(HttpServer& server);
+
+  AppContext ctx_;
   Router router_;
   TimePoint last_sweep_{};
+  std::atomic<int> deliveries_in_flight_{0};
 };
 
 // Every route of the API (the OpenAPI test walks this without a database).

@@ -11,6 +11,7 @@
 
 #include "engine/exchange/work_files.hpp"
 #include "server/responses.hpp"
+#include "server/worker_pool.hpp"
 
 namespace gongshi::server {
 
@@ -36,6 +37,7 @@ struct HttpServer::Impl {
   std::vector<std::weak_ptr<Session>> sessions;
   std::vector<std::shared_ptr<net::steady_timer>> timers;
   std::vector<std::shared_ptr<std::function<void()>>> ticks;  // periodic tasks, kept alive here
+  std::unique_ptr<WorkerPool> pool;
 
   void accept();
   void stop();
@@ -162,21 +164,42 @@ class Session : public std::enable_shared_from_this<Session> {
       target = fill(message);
       req.body = std::move(message.body());
     }
-    HttpResponse res;
     auto url = boost::urls::parse_origin_form(target);
     if (!url) {
-      res = error_response(
-          make_error(ErrorCode::invalid_input, "请求路径不合法", "malformed request target"));
-    } else {
-      req.path = url->path();
-      for (const auto& p : url->params()) req.query[p.key] = p.value;
-      try {
-        res = server_.handler(req);
-      } catch (const std::exception& e) {
-        res = error_response(make_error(ErrorCode::internal, "服务器内部错误",
-                                        std::string("internal error: ") + e.what()));
-      }
+      return finish(error_response(make_error(ErrorCode::invalid_input, "请求路径不合法",
+                                              "malformed request target")),
+                    keep_alive, version);
     }
+    req.path = url->path();
+    for (const auto& p : url->params()) req.query[p.key] = p.value;
+    // The handler blocks (database, rules): it runs on a worker, and the answer comes back to
+    // this connection's strand. The work guard keeps the I/O threads running until it has.
+    auto guard = net::make_work_guard(stream_.get_executor());
+    const bool queued =
+        server_.pool->submit([self = shared_from_this(), req = std::move(req), keep_alive, version,
+                              guard = std::move(guard)]() mutable {
+          HttpResponse res;
+          try {
+            res = self->server_.handler(req);
+          } catch (const std::exception& e) {
+            res = error_response(make_error(ErrorCode::internal, "服务器内部错误",
+                                            std::string("internal error: ") + e.what()));
+          }
+          net::post(self->stream_.get_executor(),
+                    [self, res = std::move(res), keep_alive, version]() mutable {
+                      self->finish(std::move(res), keep_alive, version);
+                    });
+          guard.reset();
+        });
+    if (!queued) {
+      HttpResponse busy = error_response(make_error(
+          ErrorCode::unavailable, "服务器繁忙，请稍后重试", "the server is busy: retry shortly"));
+      busy.headers.emplace_back("Retry-After", "1");
+      finish(std::move(busy), keep_alive, version);
+    }
+  }
+
+  void finish(HttpResponse res, bool keep_alive, unsigned version) {
     if (upload_) std::filesystem::remove(upload_path_, ignored_);
     write(std::move(res), keep_alive && !server_.stopping, version);
   }
@@ -260,6 +283,11 @@ HttpServer::HttpServer(ServerOptions options, RequestHandler handler)
     : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
   impl_->handler = std::move(handler);
+  impl_->pool = std::make_unique<WorkerPool>(impl_->options.workers, impl_->options.queue_limit);
+}
+
+bool HttpServer::submit(std::function<void()> job) {
+  return impl_->pool->submit(std::move(job));
 }
 
 HttpServer::~HttpServer() = default;
@@ -294,17 +322,131 @@ void HttpServer::every(std::chrono::milliseconds interval, std::function<void()>
   }
   auto tick = std::make_shared<std::function<void()>>();
   *tick = [this, timer, interval, task = std::move(task), weak = std::weak_ptr(tick)] {
+    if (impl_->stopping) return;
     timer->expires_after(interval);
     timer->async_wait([this, timer, task, weak](beast::error_code ec) {
       if (ec || impl_->stopping) return;
-      task();
-      if (auto again = weak.lock()) (*again)();
+      // The task's work (database, rules) runs on a worker; the timer is set again, on its own
+      // strand, once the task has finished (or at once when the workers are full).
+      const auto again = [this, timer, weak] {
+        net::post(timer->get_executor(), [weak] {
+          if (auto next = weak.lock()) (*next)();
+        });
+      };
+      auto guard = net::make_work_guard(timer->get_executor());
+      const bool queued = impl_->pool->submit([task, again, guard = std::move(guard)]() mutable {
+        try {
+          task();
+        } catch (const std::exception&) {
+          // a task reports its own failures; one that throws still runs again next time
+        }
+        again();
+        guard.reset();
+      });
+      if (!queued) again();
     });
   };
   // The timer's chain owns `tick` through this one extra reference until the server stops.
   net::post(timer->get_executor(), [tick] { (*tick)(); });
   std::lock_guard lock(impl_->mu);
   impl_->ticks.push_back(tick);
+}
+
+namespace {
+
+// One outgoing request on the I/O threads: resolve, connect, write, read, each step bounded by
+// the request's timeout; the answer (or the error) goes to `done`, once.
+class Fetch : public std::enable_shared_from_this<Fetch> {
+ public:
+  Fetch(net::io_context& ioc, FetchRequest req, std::function<void(Result<ClientResponse>)> done)
+      : resolver_(net::make_strand(ioc)),
+        stream_(resolver_.get_executor()),
+        req_(std::move(req)),
+        done_(std::move(done)) {}
+
+  void start() {
+    auto u = boost::urls::parse_absolute_uri(req_.url);
+    if (!u || u->scheme() != "http") {
+      return finish(make_error(ErrorCode::invalid_input, "不支持的地址：" + req_.url,
+                               "unsupported URL: " + req_.url));
+    }
+    host_ = u->host();
+    port_ = u->has_port() ? std::string(u->port()) : "80";
+    std::string target = u->encoded_path().empty() ? "/" : std::string(u->encoded_path());
+    if (u->has_query()) target += "?" + std::string(u->encoded_query());
+    message_ = http::request<http::string_body>(http::string_to_verb(req_.method), target, 11);
+    message_.set(http::field::host, host_ + ":" + port_);
+    message_.set(http::field::user_agent, "gongshi");
+    for (const auto& [name, value] : req_.headers) message_.set(name, value);
+    message_.body() = req_.body;
+    message_.prepare_payload();
+    deadline_ = std::chrono::steady_clock::now() + req_.timeout;
+    resolver_.async_resolve(
+        host_, port_, [self = shared_from_this()](beast::error_code ec, auto results) {
+          if (ec) return self->fail(ec);
+          self->stream_.expires_at(self->deadline_);
+          self->stream_.async_connect(results, [self](beast::error_code ec2, const auto&) {
+            if (ec2) return self->fail(ec2);
+            self->send();
+          });
+        });
+  }
+
+ private:
+  void send() {
+    http::async_write(stream_, message_,
+                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                        if (ec) return self->fail(ec);
+                        self->parser_.body_limit(4u << 20);
+                        http::async_read(self->stream_, self->buffer_, self->parser_,
+                                         [self](beast::error_code ec2, std::size_t) {
+                                           if (ec2) return self->fail(ec2);
+                                           self->received();
+                                         });
+                      });
+  }
+
+  void received() {
+    auto res = parser_.release();
+    ClientResponse out;
+    out.status = static_cast<int>(res.result_int());
+    for (const auto& field : res)
+      out.headers[lower(field.name_string())] = std::string(field.value());
+    out.body = std::move(res.body());
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+    finish(std::move(out));
+  }
+
+  void fail(beast::error_code ec) {
+    finish(make_error(ErrorCode::io_error, "请求 " + req_.url + " 失败：" + ec.message(),
+                      "request to " + req_.url + " failed: " + ec.message()));
+  }
+
+  void finish(Result<ClientResponse> r) {
+    if (done_) {
+      auto done = std::move(done_);
+      done_ = nullptr;
+      done(std::move(r));
+    }
+  }
+
+  tcp::resolver resolver_;
+  beast::tcp_stream stream_;
+  FetchRequest req_;
+  std::function<void(Result<ClientResponse>)> done_;
+  std::string host_, port_;
+  http::request<http::string_body> message_;
+  beast::flat_buffer buffer_;
+  http::response_parser<http::string_body> parser_;
+  std::chrono::steady_clock::time_point deadline_;
+};
+
+}  // namespace
+
+void HttpServer::fetch(FetchRequest req, std::function<void(Result<ClientResponse>)> done) {
+  auto f = std::make_shared<Fetch>(impl_->ioc, std::move(req), std::move(done));
+  net::post(impl_->ioc, [f] { f->start(); });
 }
 
 void HttpServer::run(int threads) {
@@ -316,6 +458,7 @@ void HttpServer::run(int threads) {
   for (int i = 1; i < threads; ++i) pool.emplace_back([this] { impl_->ioc.run(); });
   impl_->ioc.run();
   for (auto& t : pool) t.join();
+  impl_->pool->drain();
 }
 
 void HttpServer::stop() {

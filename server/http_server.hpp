@@ -1,8 +1,11 @@
 #pragma once
-// An asynchronous HTTP/1.1 server on Boost.Beast: an Asio thread pool, keep-alive, header, body
-// and time limits, uploads streamed to a file, periodic background tasks on Asio timers, and a
-// graceful stop on SIGINT/SIGTERM (requests being answered finish; idle connections close).
-// Asio and Beast stay inside http_server.cpp.
+// An asynchronous HTTP/1.1 server on Boost.Beast. The I/O threads only read, parse and write:
+// keep-alive, header, body and time limits, uploads streamed to a file. Each request's handler —
+// database and rule work — runs on a bounded worker pool; when its queue is full the request is
+// answered 503 with Retry-After at once. Periodic background tasks fire on Asio timers and run on
+// the workers; an asynchronous client (fetch) sends outgoing requests without tying up a thread.
+// A graceful stop on SIGINT/SIGTERM lets requests being answered finish and closes idle
+// connections. Asio and Beast stay inside http_server.cpp.
 
 #include <chrono>
 #include <filesystem>
@@ -11,6 +14,7 @@
 #include <string>
 
 #include "engine/model/result.hpp"
+#include "server/http_client.hpp"
 #include "server/http_types.hpp"
 
 namespace gongshi::server {
@@ -19,12 +23,21 @@ struct ServerOptions {
   std::size_t body_limit = 4u << 20;      // JSON bodies
   std::size_t upload_limit = 256u << 20;  // import files, streamed to disk
   std::chrono::seconds timeout{30};       // to read a request; also the keep-alive idle time
+  std::size_t workers = 4;                // threads for the handlers (size the DB pool to match)
+  std::size_t queue_limit = 256;          // requests waiting for a worker, beyond that 503
   std::filesystem::path upload_dir = std::filesystem::temp_directory_path();
   // Requests whose body goes to a file instead of memory.
   std::function<bool(const std::string& method, const std::string& path)> is_upload;
 };
 
 using RequestHandler = std::function<HttpResponse(HttpRequest&)>;
+
+struct FetchRequest {
+  std::string method, url;  // http:// only
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+  std::chrono::seconds timeout{10};  // for the whole exchange
+};
 
 class HttpServer {
  public:
@@ -35,9 +48,13 @@ class HttpServer {
 
   // Binds and listens; port 0 picks a free port. Returns the port.
   Result<unsigned short> listen(const std::string& address, unsigned short port);
-  // Runs `task` every `interval` on the pool, one run at a time, until stop().
+  // Runs `task` on a worker every `interval` (after the previous run ended), until stop().
   void every(std::chrono::milliseconds interval, std::function<void()> task);
-  // Serves on `threads` threads (this one included) until stop() or SIGINT/SIGTERM.
+  // Queues `job` on the worker pool; false when its queue is full.
+  bool submit(std::function<void()> job);
+  // Sends a request asynchronously on the I/O threads; `done` is called there with the answer.
+  void fetch(FetchRequest req, std::function<void(Result<ClientResponse>)> done);
+  // Serves on `threads` I/O threads (this one included) until stop() or SIGINT/SIGTERM.
   void run(int threads);
   // Stops accepting, lets requests being answered finish, closes idle connections. Thread-safe.
   void stop();

@@ -140,7 +140,7 @@ boost::json::object public_record_json(const StoredRecord& r) {
           {"kind", to_string(r.kind)},
           {"published_at", text_or_null(r.published_at)},
           {"publication_end", date_or_null(r.publication_end)},
-          {"corrected", r.state == "corrected"},
+          {"corrected", r.has_flag("corrected")},
           {"fields", std::move(fields)}};
 }
 

@@ -73,16 +73,6 @@ HttpResponse file_response(std::string body, std::string content_type,
   return r;
 }
 
-Error bad_request(std::string zh, std::string en) {
-  return make_error(ErrorCode::invalid_input, std::move(zh), std::move(en));
-}
-Error forbidden(std::string zh, std::string en) {
-  return make_error(ErrorCode::forbidden, std::move(zh), std::move(en));
-}
-Error not_found(std::string zh, std::string en) {
-  return make_error(ErrorCode::not_found, std::move(zh), std::move(en));
-}
-
 Result<boost::json::object> json_body(const HttpRequest& req) {
   boost::system::error_code ec;
   auto v = boost::json::parse(req.body, ec);

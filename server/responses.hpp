@@ -16,10 +16,6 @@ HttpResponse error_response(const Error& e);
 HttpResponse json_response(const boost::json::value& body, int status = 200);
 HttpResponse file_response(std::string body, std::string content_type, const std::string& filename);
 
-Error bad_request(std::string zh, std::string en);
-Error forbidden(std::string zh, std::string en);
-Error not_found(std::string zh, std::string en);
-
 // The body as a JSON object; a clear error for malformed JSON or another type.
 Result<boost::json::object> json_body(const HttpRequest& req);
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/service/principal.hpp"
 #include "server/http_types.hpp"
-#include "server/principal.hpp"
 
 namespace gongshi::server {
 

@@ -1,6 +1,7 @@
 #include "engine/lifecycle/lifecycle.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "engine/lifecycle/lifecycle_impl.hpp"
 
@@ -30,6 +31,64 @@ std::vector<StateInfo> Lifecycle::states() const {
 
 bool Lifecycle::is_role(std::string_view role) const {
   return impl_->roles.contains(role);
+}
+
+bool Lifecycle::is_deadline(std::string_view name) const {
+  return impl_->deadlines.contains(name);
+}
+
+std::vector<std::string> Lifecycle::states_where(
+    const std::function<bool(const StateInfo&)>& pred) const {
+  std::vector<std::string> out;
+  for (auto [it, end] = boost::vertices(impl_->graph); it != end; ++it) {
+    if (pred(impl_->graph[*it])) out.push_back(impl_->graph[*it].name);
+  }
+  return out;
+}
+
+std::vector<std::string> Lifecycle::events_where(
+    const std::function<bool(const Transition&)>& pred) const {
+  std::vector<std::string> out;
+  for (auto [it, end] = boost::edges(impl_->graph); it != end; ++it) {
+    const Transition& t = impl_->graph[*it];
+    if (pred(t) && std::find(out.begin(), out.end(), t.event) == out.end()) out.push_back(t.event);
+  }
+  return out;
+}
+
+std::vector<std::pair<const Transition*, std::string>> Lifecycle::path_to(
+    std::string_view state) const {
+  // Breadth first from the initial state over the edges a user may take.
+  const auto target = impl_->vertex_of.find(state);
+  if (target == impl_->vertex_of.end()) return {};
+  const auto start = impl_->vertex_of.at(impl_->initial);
+  const auto n = boost::num_vertices(impl_->graph);
+  std::vector<std::optional<LifecycleGraph::edge_descriptor>> via(n);
+  std::vector<bool> seen(n, false);
+  std::vector<StateVertex> queue{start};
+  seen[start] = true;
+  const auto user_role = [](const Transition& t) -> std::string {
+    for (const auto& r : t.roles) {
+      if (r != "system") return r;
+    }
+    return "";
+  };
+  for (std::size_t i = 0; i < queue.size(); ++i) {
+    for (auto [it, end] = boost::out_edges(queue[i], impl_->graph); it != end; ++it) {
+      const auto next = boost::target(*it, impl_->graph);
+      if (seen[next] || user_role(impl_->graph[*it]).empty()) continue;
+      seen[next] = true;
+      via[next] = *it;
+      queue.push_back(next);
+    }
+  }
+  std::vector<std::pair<const Transition*, std::string>> path;
+  for (auto v = target->second; via[v]; v = boost::source(*via[v], impl_->graph)) {
+    const Transition& t = impl_->graph[*via[v]];
+    path.emplace_back(&t, user_role(t));
+  }
+  std::reverse(path.begin(), path.end());
+  return path;
 }
 
 std::vector<const Transition*> Lifecycle::edges_from(std::string_view state) const {

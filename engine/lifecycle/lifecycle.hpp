@@ -5,19 +5,37 @@
 
 #include <boost/json/fwd.hpp>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/model/result.hpp"
 
 namespace gongshi {
 
+// A date of a record the sweeper watches while the record is in a state, and what it does then.
+struct Watch {
+  std::string deadline;     // one of the lifecycle's "deadlines": publish_by, late_after, …
+  bool on_the_day = false;  // fires on the date itself (a reminder); else the day after it
+  std::string mark;         // the flag it sets (overdue_late …), or
+  std::string event;        // the event it takes (expire)
+  bool decided = false;  // a judgement (迟报, 漏报, a limit missed): never on a provisional date
+};
+
+// How the department statistics (seed 000) count a record in a state.
+enum class Publication { published, expired, withheld, other };
+
 struct StateInfo {
   std::string name;
   std::string label_zh;
   bool terminal = false;
+  bool public_page = false;  // listed on the public credit site (when 社会公开)
+  bool counted = true;       // counted in the supervision reports (a discarded draft is not)
+  Publication publication = Publication::other;
+  std::vector<Watch> watches;
 };
 
 struct Transition {
@@ -28,6 +46,7 @@ struct Transition {
   std::vector<std::string> roles;
   std::vector<std::string> guards;
   std::vector<std::string> effects;
+  bool upheld_objection = false;  // an objection found right (the 通报 counts it)
 };
 
 class Lifecycle {
@@ -43,6 +62,16 @@ class Lifecycle {
   const StateInfo* state(std::string_view name) const;
   std::vector<StateInfo> states() const;
   bool is_role(std::string_view role) const;
+
+  // The names of the states, or events, for which `pred` holds.
+  std::vector<std::string> states_where(const std::function<bool(const StateInfo&)>& pred) const;
+  std::vector<std::string> events_where(const std::function<bool(const Transition&)>& pred) const;
+  // The deadlines a watch may name ("deadlines" of lifecycle.json).
+  bool is_deadline(std::string_view name) const;
+  // The shortest way from the initial state to `state` that users (not the system) can take:
+  // each edge with the first of its roles that is not "system". Empty when `state` is the
+  // initial one or cannot be reached so.
+  std::vector<std::pair<const Transition*, std::string>> path_to(std::string_view state) const;
 
   // The edge of `event` out of `state`, or nullptr.
   const Transition* find(std::string_view state, std::string_view event) const;

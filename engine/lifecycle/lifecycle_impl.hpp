@@ -16,9 +16,10 @@ using StateVertex = LifecycleGraph::vertex_descriptor;
 struct Lifecycle::Impl {
   LifecycleGraph graph;
   std::map<std::string, StateVertex, std::less<>> vertex_of;
-  std::map<std::string, std::string, std::less<>> roles;    // name -> label
-  std::map<std::string, std::string, std::less<>> guards;   // name -> meaning
-  std::map<std::string, std::string, std::less<>> effects;  // name -> meaning
+  std::map<std::string, std::string, std::less<>> roles;      // name -> label
+  std::map<std::string, std::string, std::less<>> guards;     // name -> meaning
+  std::map<std::string, std::string, std::less<>> effects;    // name -> meaning
+  std::map<std::string, std::string, std::less<>> deadlines;  // name -> meaning
   std::string initial;
 };
 

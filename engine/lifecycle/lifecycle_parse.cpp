@@ -18,8 +18,10 @@ std::string text(const boost::json::object& o, std::string_view key) {
 }
 
 Result<std::map<std::string, std::string, std::less<>>> named_map(const boost::json::object& root,
-                                                                  std::string_view key) {
+                                                                  std::string_view key,
+                                                                  bool required = true) {
   const auto* v = root.if_contains(key);
+  if (v == nullptr && !required) return std::map<std::string, std::string, std::less<>>{};
   if (v == nullptr || !v->is_object()) {
     return bad("缺少 " + std::string(key), "lacks \"" + std::string(key) + "\"");
   }
@@ -50,6 +52,40 @@ Result<std::vector<std::string>> names(const boost::json::object& o, std::string
   return out;
 }
 
+bool flag(const boost::json::object& o, std::string_view key, bool fallback) {
+  const auto* v = o.if_contains(key);
+  return v != nullptr && v->is_bool() ? v->get_bool() : fallback;
+}
+
+// "watches": {"GROUP": [{"deadline", "on": "day" | "after", "mark" | "event", "decided"}]}
+Result<std::map<std::string, std::vector<Watch>, std::less<>>> parse_watches(
+    const boost::json::object& root,
+    const std::map<std::string, std::string, std::less<>>& deadlines) {
+  std::map<std::string, std::vector<Watch>, std::less<>> out;
+  const auto* v = root.if_contains("watches");
+  if (v == nullptr) return out;
+  if (!v->is_object()) return bad("watches 应为对象", "watches must be an object");
+  for (const auto& [group, list] : v->as_object()) {
+    if (!list.is_array()) return bad("watches 的每组应为数组", "each watch group must be an array");
+    auto& into = out[std::string(group)];
+    for (const auto& item : list.as_array()) {
+      const auto* o = item.if_object();
+      if (o == nullptr) return bad("watch 应为对象", "a watch must be an object");
+      Watch w{text(*o, "deadline"), text(*o, "on") == "day", text(*o, "mark"), text(*o, "event"),
+              flag(*o, "decided", false)};
+      if (!deadlines.contains(w.deadline)) {
+        return bad("watch 引用了未定义的期限「" + w.deadline + "」",
+                   "a watch names an unknown deadline '" + w.deadline + "'");
+      }
+      if (w.mark.empty() == w.event.empty()) {
+        return bad("watch 应有 mark 或 event 之一", "a watch needs exactly one of mark and event");
+      }
+      into.push_back(std::move(w));
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<Lifecycle> Lifecycle::load(const std::filesystem::path& file) {
@@ -65,20 +101,51 @@ Result<Lifecycle> Lifecycle::parse(const boost::json::value& json) {
   auto roles = named_map(*root, "roles");
   auto guards = named_map(*root, "guards");
   auto effects = named_map(*root, "effects");
+  auto deadlines = named_map(*root, "deadlines", false);
   if (!roles) return roles.error();
   if (!guards) return guards.error();
   if (!effects) return effects.error();
+  if (!deadlines) return deadlines.error();
   impl->roles = std::move(roles).value();
   impl->guards = std::move(guards).value();
   impl->effects = std::move(effects).value();
+  impl->deadlines = std::move(deadlines).value();
+  auto watches = parse_watches(*root, impl->deadlines);
+  if (!watches) return watches.error();
 
   const auto* states = root->if_contains("states");
   if (states == nullptr || !states->is_array()) return bad("缺少 states", "lacks \"states\"");
   for (const auto& s : states->as_array()) {
     if (!s.is_object()) return bad("状态应为对象", "states must be objects");
-    StateInfo info{text(s.as_object(), "name"), text(s.as_object(), "label"), false};
-    if (const auto* t = s.as_object().if_contains("terminal"); t && t->is_bool()) {
-      info.terminal = t->get_bool();
+    const auto& so = s.as_object();
+    StateInfo info;
+    info.name = text(so, "name");
+    info.label_zh = text(so, "label");
+    info.terminal = flag(so, "terminal", false);
+    info.public_page = flag(so, "public_page", false);
+    info.counted = flag(so, "counted", true);
+    const std::string publication = text(so, "publication");
+    if (publication == "published") {
+      info.publication = Publication::published;
+    } else if (publication == "expired") {
+      info.publication = Publication::expired;
+    } else if (publication == "withheld") {
+      info.publication = Publication::withheld;
+    } else if (!publication.empty() && publication != "other") {
+      return bad("状态「" + info.name + "」的 publication 无效：" + publication,
+                 "state '" + info.name + "': unknown publication '" + publication + "'");
+    }
+    if (const auto* w = so.if_contains("watch")) {
+      if (!w->is_array()) return bad("watch 应为数组", "watch must be an array");
+      for (const auto& group : w->as_array()) {
+        const std::string name = group.is_string() ? std::string(group.get_string()) : "";
+        const auto found = watches->find(name);
+        if (found == watches->end()) {
+          return bad("状态「" + info.name + "」引用了未定义的 watch「" + name + "」",
+                     "state '" + info.name + "' names an unknown watch '" + name + "'");
+        }
+        info.watches.insert(info.watches.end(), found->second.begin(), found->second.end());
+      }
     }
     if (info.name.empty() || impl->vertex_of.contains(info.name)) {
       return bad("状态名为空或重复：" + info.name,
@@ -102,6 +169,7 @@ Result<Lifecycle> Lifecycle::parse(const boost::json::value& json) {
     t.event = text(obj, "name");
     t.label_zh = text(obj, "label");
     t.to = text(obj, "to");
+    t.upheld_objection = flag(obj, "upheld_objection", false);
     const std::string where = "事件「" + t.event + "」";
     if (t.event.empty()) return bad("事件缺少 name", "an event lacks a name");
     auto r = names(obj, "roles", impl->roles, where);
@@ -139,6 +207,21 @@ Result<Lifecycle> Lifecycle::parse(const boost::json::value& json) {
         }
       }
       boost::add_edge(from->second, to->second, std::move(edge), impl->graph);
+    }
+  }
+  // A watch that takes an event: every state watching it has that event.
+  for (auto [it, end] = boost::vertices(impl->graph); it != end; ++it) {
+    const StateInfo& s = impl->graph[*it];
+    for (const auto& w : s.watches) {
+      if (w.event.empty()) continue;
+      bool has = false;
+      for (auto [e, e_end] = boost::out_edges(*it, impl->graph); e != e_end; ++e) {
+        has = has || impl->graph[*e].event == w.event;
+      }
+      if (!has) {
+        return bad("状态「" + s.name + "」的 watch 要执行「" + w.event + "」，但该状态没有此事件",
+                   "state '" + s.name + "' watches for '" + w.event + "', which it does not have");
+      }
     }
   }
   auto checked = check_lifecycle(*impl);

@@ -51,5 +51,14 @@ inline Status ok_status() {
 inline Error make_error(ErrorCode code, std::string zh, std::string en) {
   return Error{code, std::move(zh), std::move(en), {}};
 }
+inline Error bad_request(std::string zh, std::string en) {
+  return make_error(ErrorCode::invalid_input, std::move(zh), std::move(en));
+}
+inline Error forbidden(std::string zh, std::string en) {
+  return make_error(ErrorCode::forbidden, std::move(zh), std::move(en));
+}
+inline Error not_found(std::string zh, std::string en) {
+  return make_error(ErrorCode::not_found, std::move(zh), std::move(en));
+}
 
 }  // namespace gongshi

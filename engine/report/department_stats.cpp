@@ -3,24 +3,24 @@
 #include <boost/json.hpp>
 #include <map>
 
+#include "engine/report/monthly.hpp"
 #include "engine/store/directory_repo.hpp"
 #include "engine/store/report_repo.hpp"
 
 namespace gongshi {
 namespace {
 
-bool is_public_state(const std::string& state) {
-  return state == "published" || state == "corrected" || state == "objected" ||
-         state == "repair_requested";
-}
-
-void count(PublicationCounts& c, const std::string& state, std::int64_t n) {
-  if (is_public_state(state)) {
+// How the lifecycle says a state counts (its `publication` attribute).
+void count(PublicationCounts& c, const Lifecycle& lifecycle, const std::string& state,
+           std::int64_t n) {
+  const StateInfo* s = lifecycle.state(state);
+  const Publication p = s != nullptr ? s->publication : Publication::other;
+  if (p == Publication::published) {
     c.published += n;
     return;
   }
   c.unpublished += n;
-  (state == "expired" ? c.expired : state == "withheld" ? c.withheld : c.other) += n;
+  (p == Publication::expired ? c.expired : p == Publication::withheld ? c.withheld : c.other) += n;
 }
 
 void add(PublicationCounts& to, const PublicationCounts& from) {
@@ -29,11 +29,6 @@ void add(PublicationCounts& to, const PublicationCounts& from) {
   to.expired += from.expired;
   to.withheld += from.withheld;
   to.other += from.other;
-}
-
-// Shanghai midnight of `d`, as stored UTC text.
-std::string shanghai_midnight(Date d) {
-  return format_date(add_days(d, -1)) + "T16:00:00Z";
 }
 
 boost::json::object counts_json(const PublicationCounts& c) {
@@ -47,13 +42,14 @@ boost::json::object counts_json(const PublicationCounts& c) {
 }  // namespace
 
 Result<DepartmentStats> department_statistics(Database& db, const RegionRegistry& regions,
-                                              const std::string& region, Date from, Date to) {
+                                              const Lifecycle& lifecycle, const std::string& region,
+                                              Date from, Date to) {
   const auto* r = regions.find(region);
   if (r == nullptr) {
     return make_error(ErrorCode::not_found, "未登记的地区代码：" + region,
                       "unknown region code: " + region);
   }
-  const ReceivedWindow window{region, shanghai_midnight(from), shanghai_midnight(add_days(to, 1))};
+  const ReceivedWindow window = window_of(region, day_period(from, to), lifecycle);
   return in_read_transaction<DepartmentStats>(db, [&](Tx& tx) -> Result<DepartmentStats> {
     auto departments = departments_of(tx, region);
     if (!departments) return departments.error();
@@ -76,7 +72,7 @@ Result<DepartmentStats> department_statistics(Database& db, const RegionRegistry
     for (const auto& c : *states) {
       if (!c.department_id || !index.count(*c.department_id)) continue;
       auto& row = s.rows[index[*c.department_id]];
-      count(c.kind == "license" ? row.licenses : row.penalties, c.key, c.count);
+      count(c.kind == "license" ? row.licenses : row.penalties, lifecycle, c.key, c.count);
     }
     for (auto& row : s.rows) {
       add(row.all, row.licenses);

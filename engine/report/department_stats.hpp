@@ -7,6 +7,7 @@
 #include <boost/json/object.hpp>
 
 #include "engine/calendar/region.hpp"
+#include "engine/lifecycle/lifecycle.hpp"
 #include "engine/model/date.hpp"
 #include "engine/store/database.hpp"
 
@@ -31,7 +32,8 @@ struct DepartmentStats {
 };
 
 Result<DepartmentStats> department_statistics(Database& db, const RegionRegistry& regions,
-                                              const std::string& region, Date from, Date to);
+                                              const Lifecycle& lifecycle, const std::string& region,
+                                              Date from, Date to);
 boost::json::object department_stats_json(const DepartmentStats& s);
 
 }  // namespace gongshi

@@ -80,8 +80,11 @@ ReportPeriod day_period(Date first, Date last) {
   return {first, last, format_date(first) + ".." + format_date(last)};
 }
 
-ReceivedWindow window_of(const std::string& region, const ReportPeriod& p) {
-  return {region, shanghai_midnight(p.first), shanghai_midnight(add_days(p.last, 1))};
+ReceivedWindow window_of(const std::string& region, const ReportPeriod& p,
+                         const Lifecycle& lifecycle) {
+  return {region, shanghai_midnight(p.first), shanghai_midnight(add_days(p.last, 1)),
+          lifecycle.states_where([](const StateInfo& s) { return !s.counted; }),
+          lifecycle.events_where([](const Transition& t) { return t.upheld_objection; })};
 }
 
 std::string ReportPeriod::label() const {

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/lifecycle/lifecycle.hpp"
 #include "engine/model/date.hpp"
 #include "engine/store/report_repo.hpp"
 
@@ -53,8 +54,10 @@ struct ReportPeriod {
 ReportPeriod month_period(int year, unsigned month);
 ReportPeriod quarter_period(int year, int quarter);
 ReportPeriod day_period(Date first, Date last);
-// The UTC window [from, to) of the period's Shanghai days.
-ReceivedWindow window_of(const std::string& region, const ReportPeriod& p);
+// The UTC window [from, to) of the period's Shanghai days, and what the lifecycle says a report
+// leaves out (states not counted) and counts as upheld objections.
+ReceivedWindow window_of(const std::string& region, const ReportPeriod& p,
+                         const Lifecycle& lifecycle);
 
 struct Escalation {
   std::int64_t department_id = 0;

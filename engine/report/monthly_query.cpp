@@ -35,13 +35,13 @@ Result<MonthlyQuery> parse_quarter(const std::string& region, const std::string&
 }
 
 Result<MonthlyReport> monthly_report(Database& db, const RegionRegistry& regions,
-                                     const MonthlyQuery& q) {
+                                     const Lifecycle& lifecycle, const MonthlyQuery& q) {
   const auto* region = regions.find(q.region);
   if (region == nullptr) {
     return make_error(ErrorCode::not_found, "未登记的地区代码：" + q.region,
                       "unknown region code: " + q.region);
   }
-  const auto window = window_of(q.region, q.period);
+  const auto window = window_of(q.region, q.period, lifecycle);
   const std::string period_start = format_date(q.period.first);
   return in_read_transaction<MonthlyReport>(db, [&](Tx& tx) -> Result<MonthlyReport> {
     auto departments = departments_of(tx, q.region);
@@ -66,8 +66,8 @@ Result<MonthlyReport> monthly_report(Database& db, const RegionRegistry& regions
   });
 }
 
-Status add_summons(Database& db, const RegionRegistry& regions, const MonthlyQuery& q,
-                   MonthlyReport& report) {
+Status add_summons(Database& db, const RegionRegistry& regions, const Lifecycle& lifecycle,
+                   const MonthlyQuery& q, MonthlyReport& report) {
   report.summons.clear();
   report.summons_after = q.summons_after;
   if (q.summons_after <= 0) return ok_status();
@@ -80,7 +80,7 @@ Status add_summons(Database& db, const RegionRegistry& regions, const MonthlyQue
   for (int step = 0; step < 12; ++step) {
     MonthlyQuery m = q;
     m.period = month_period(year, static_cast<unsigned>(month));
-    auto r = monthly_report(db, regions, m);
+    auto r = monthly_report(db, regions, lifecycle, m);
     if (!r) return r.error();
     std::set<std::int64_t> escalated;
     for (const auto& e : r->escalations) {

@@ -20,10 +20,10 @@ Result<MonthlyQuery> parse_month(const std::string& region, const std::string& t
 Result<MonthlyQuery> parse_quarter(const std::string& region, const std::string& text);
 
 Result<MonthlyReport> monthly_report(Database& db, const RegionRegistry& regions,
-                                     const MonthlyQuery& q);
+                                     const Lifecycle& lifecycle, const MonthlyQuery& q);
 // The units due for 约谈: escalated in each of the last `q.summons_after` months up to the month
 // the period ends in (runs are followed back at most 12 months).
-Status add_summons(Database& db, const RegionRegistry& regions, const MonthlyQuery& q,
-                   MonthlyReport& report);
+Status add_summons(Database& db, const RegionRegistry& regions, const Lifecycle& lifecycle,
+                   const MonthlyQuery& q, MonthlyReport& report);
 
 }  // namespace gongshi

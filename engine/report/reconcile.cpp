@@ -12,12 +12,12 @@ std::size_t Reconciliation::unused_items() const {
 }
 
 Result<Reconciliation> reconcile_catalog(Database& db, const RegionRegistry& regions,
-                                         const MonthlyQuery& q) {
+                                         const Lifecycle& lifecycle, const MonthlyQuery& q) {
   if (regions.find(q.region) == nullptr) {
     return make_error(ErrorCode::not_found, "未登记的地区代码：" + q.region,
                       "unknown region code: " + q.region);
   }
-  const auto window = window_of(q.region, q.period);
+  const auto window = window_of(q.region, q.period, lifecycle);
   return in_read_transaction<Reconciliation>(db, [&](Tx& tx) -> Result<Reconciliation> {
     auto departments = departments_of(tx, q.region);
     if (!departments) return departments.error();

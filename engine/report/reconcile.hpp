@@ -33,7 +33,7 @@ struct Reconciliation {
 };
 
 Result<Reconciliation> reconcile_catalog(Database& db, const RegionRegistry& regions,
-                                         const MonthlyQuery& q);
+                                         const Lifecycle& lifecycle, const MonthlyQuery& q);
 boost::json::object reconciliation_json(const Reconciliation& r);
 
 }  // namespace gongshi

@@ -116,6 +116,13 @@ Result<CalendarLoadResult> CalendarService::load(const CalendarLoad& req, TimePo
   return result;
 }
 
+Result<CalendarLoadResult> CalendarService::load(const Principal& who, CalendarLoad req,
+                                                 TimePoint now, const AccessPolicy& access) {
+  if (auto st = access.may_load_calendar(who, req.region); !st) return st.error();
+  req.loaded_by = who.login;
+  return load(req, now);
+}
+
 Result<bool> CalendarService::sync() {
   std::lock_guard lock(mu_);
   auto fingerprint =
@@ -168,7 +175,7 @@ Result<RecomputeReport> CalendarService::recompute_provisional(TimePoint now,
                                                : events.error().message_en));
           continue;
         }
-        auto again = recompute_deadlines(**rules, **calendar, r, *events, today);
+        auto again = recompute_deadlines(**rules, **calendar, lifecycle_, r, *events, today);
         if (!again) {
           ++report.failed;
           report.errors.push_back(r.region + "/" + std::to_string(r.id) + ": " +

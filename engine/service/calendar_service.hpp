@@ -10,8 +10,10 @@
 #include <vector>
 
 #include "engine/calendar/calendar_cache.hpp"
+#include "engine/lifecycle/lifecycle.hpp"
 #include "engine/model/clock.hpp"
 #include "engine/rules/rule_registry.hpp"
+#include "engine/service/access.hpp"
 #include "engine/store/calendar_repo.hpp"
 #include "engine/store/database.hpp"
 
@@ -65,12 +67,18 @@ class CalendarService {
   // Under this many days of complete data ahead, /healthz reports degraded.
   static constexpr int kWarnDaysAhead = 45;
 
-  CalendarService(std::shared_ptr<Database> db, RuleRegistry& rules, CalendarCache& calendars)
-      : db_(std::move(db)), rules_(rules), calendars_(calendars) {}
+  CalendarService(std::shared_ptr<Database> db, RuleRegistry& rules, CalendarCache& calendars,
+                  const Lifecycle& lifecycle)
+      : db_(std::move(db)), rules_(rules), calendars_(calendars), lifecycle_(lifecycle) {}
 
   // Checks the notice whole (nothing is stored when any check fails), stores it in one
-  // transaction, installs it and recomputes the provisional deadlines.
+  // transaction, installs it and recomputes the provisional deadlines. No caller checks: the
+  // operator's command line.
   Result<CalendarLoadResult> load(const CalendarLoad& req, TimePoint now);
+  // The same for a caller: the national notice by the system administrator, a region's days by
+  // it or that region's 信用办 (AccessPolicy::may_load_calendar); loaded_by is the caller.
+  Result<CalendarLoadResult> load(const Principal& who, CalendarLoad req, TimePoint now,
+                                  const AccessPolicy& access);
   // Installs what the database holds when it changed since this process last looked; true when
   // it did. Every process runs it on a timer; the caller then recomputes.
   Result<bool> sync();
@@ -86,6 +94,7 @@ class CalendarService {
   std::shared_ptr<Database> db_;
   RuleRegistry& rules_;
   CalendarCache& calendars_;
+  const Lifecycle& lifecycle_;
   std::mutex mu_;
   std::string installed_;  // the database fingerprint last installed
 };

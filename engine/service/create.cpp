@@ -91,7 +91,7 @@ Result<PreparedRecord> Engine::prepare(const CreateRequest& req, TimePoint now) 
   r.scope = std::string(enum_label(eval->scope.scope));
   r.data = service::json_text(to_json(decoded.record));
   r.updated_at = r.received_at;
-  r.next_due = next_due_of(r);
+  r.next_due = next_due_of(r, lifecycle_);
   p.hash = sha256_hex(r.region + "|" + std::string(to_string(r.kind)) + "|" +
                       std::to_string(r.department_id.value_or(0)) + "|" + (r.backfill ? "1" : "0") +
                       "|" + r.data);

@@ -49,8 +49,8 @@ std::optional<Date> day_of_last(const std::vector<EventRow>& events, std::string
 }  // namespace
 
 Result<Recomputed> recompute_deadlines(const RuleSet& rules, const Calendar& calendar,
-                                       const StoredRecord& r, const std::vector<EventRow>& events,
-                                       Date today) {
+                                       const Lifecycle& lifecycle, const StoredRecord& r,
+                                       const std::vector<EventRow>& events, Date today) {
   auto fields = service::stored_fields(r);
   if (!fields) return fields.error();
   Recomputed out;
@@ -80,7 +80,7 @@ Result<Recomputed> recompute_deadlines(const RuleSet& rules, const Calendar& cal
                             ? shanghai_date(parse_utc(r.received_at).value_or(TimePoint{}))
                             : today;
   n.timeliness = service::timeliness_on(received, n, calendar);
-  n.next_due = next_due_of(n);
+  n.next_due = next_due_of(n, lifecycle);
   const auto before = deadline_dates(r), after = deadline_dates(n);
   for (std::size_t i = 0; i < before.size(); ++i) {
     if (before[i].second != after[i].second) {

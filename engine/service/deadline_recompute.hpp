@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/lifecycle/lifecycle.hpp"
 #include "engine/model/clock.hpp"
 #include "engine/rules/rule_registry.hpp"
 #include "engine/store/database.hpp"
@@ -40,7 +41,7 @@ struct Recomputed {
 // event that set them (in `events`) and the rules' working-day limit. Timeliness follows the new
 // late/missing dates; next_due too. Nothing is written.
 Result<Recomputed> recompute_deadlines(const RuleSet& rules, const Calendar& calendar,
-                                       const StoredRecord& r, const std::vector<EventRow>& events,
-                                       Date today);
+                                       const Lifecycle& lifecycle, const StoredRecord& r,
+                                       const std::vector<EventRow>& events, Date today);
 
 }  // namespace gongshi

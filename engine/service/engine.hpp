@@ -4,6 +4,7 @@
 
 #include <boost/json/object.hpp>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -49,9 +50,12 @@ struct PreparedRecord {
 
 struct SweepReport {
   int claimed = 0;
-  int fired = 0;  // records that had something fire
-  int warnings = 0, overdue_late = 0, overdue_missing = 0, objection_overdue = 0,
-      repair_overdue = 0, expired = 0;
+  int fired = 0;                      // records that had something fire
+  std::map<std::string, int> marks;   // flag set (warned, overdue_late, …) → records
+  std::map<std::string, int> events;  // event taken (expire) → records
+  int mark(std::string_view name) const;
+  int event(std::string_view name) const;
+  void add(const SweepReport& other);
 };
 
 class Engine {
@@ -106,8 +110,12 @@ class Engine {
   const Lifecycle& lifecycle_;
 };
 
-// When the sweeper next has something to do for the record (nullopt: nothing ever).
-std::optional<Date> next_due_of(const StoredRecord& r);
+// When the sweeper next has something to do for the record (nullopt: nothing ever): the earliest
+// of the watches of its state (lifecycle.json) not yet fired.
+std::optional<Date> next_due_of(const StoredRecord& r, const Lifecycle& lifecycle);
+// The day a watch fires for the record (its date, or the day after), if it can fire at all: not
+// already marked, and not a judgement on a provisional date.
+std::optional<Date> fires_on(const Watch& w, const StoredRecord& r);
 // on_time | late | missing: the day it reached gongshi against late_after / missing_after.
 std::string timeliness_of(Date received, const std::optional<Date>& late_after,
                           const std::optional<Date>& missing_after);

@@ -32,11 +32,6 @@ inline Deadlines deadlines_of(const StoredRecord& r) {
 // Sets the record's deadlines from an evaluation (publish_by … repair_from), with its flags.
 void apply_deadlines(StoredRecord& r, const Evaluation& e);
 
-// States before publication: the sweeper watches their publish-by, late and missing dates.
-inline bool before_publication(const std::string& state) {
-  return state == "draft" || state == "submitted" || state == "returned" || state == "approved";
-}
-
 Result<RegionRules> region_rules(RuleRegistry& registry, const std::string& region, Date today);
 // The record's fields back from the stored JSON.
 Result<Record> stored_fields(const StoredRecord& r);

@@ -19,16 +19,34 @@ Result<RegionReportSettings> region_report_settings(const RuleRegistry& rules,
 }
 
 Result<MonthlyReport> supervision_report(Database& db, const RuleRegistry& rules,
-                                         const RegionRegistry& regions, MonthlyQuery q,
-                                         std::optional<int> late_threshold) {
+                                         const RegionRegistry& regions, const Lifecycle& lifecycle,
+                                         MonthlyQuery q, std::optional<int> late_threshold) {
   auto settings = region_report_settings(rules, q.region);
   if (!settings) return settings.error();
   q.late_threshold = late_threshold.value_or(settings->late_threshold);
   q.summons_after = settings->summons_after;
-  auto report = monthly_report(db, regions, q);
+  auto report = monthly_report(db, regions, lifecycle, q);
   if (!report) return report;
-  if (auto st = add_summons(db, regions, q, report.value()); !st) return st.error();
+  if (auto st = add_summons(db, regions, lifecycle, q, report.value()); !st) return st.error();
   return report;
+}
+
+Result<MonthlyReport> ReportService::monthly(const Principal& who, MonthlyQuery q,
+                                             std::optional<int> late_threshold) {
+  if (auto st = access_.may_read_reports(who, q.region); !st) return st.error();
+  return supervision_report(*db_, rules_, access_.regions(), lifecycle_, std::move(q),
+                            late_threshold);
+}
+
+Result<Reconciliation> ReportService::catalog(const Principal& who, const MonthlyQuery& q) {
+  if (auto st = access_.may_read_reports(who, q.region); !st) return st.error();
+  return reconcile_catalog(*db_, access_.regions(), lifecycle_, q);
+}
+
+Result<DepartmentStats> ReportService::departments(const Principal& who, const std::string& region,
+                                                   Date from, Date to) {
+  if (auto st = access_.may_read_reports(who, region); !st) return st.error();
+  return department_statistics(*db_, access_.regions(), lifecycle_, region, from, to);
 }
 
 }  // namespace gongshi

@@ -67,8 +67,8 @@ std::vector<TimelinessCount> counts_of(const std::map<CountKey, std::int64_t>& m
 }  // namespace
 
 Result<WhatIfReport> rules_whatif(Database& db, const RuleRegistry& rules,
-                                  const RegionRegistry& regions, const WhatIfRequest& req,
-                                  TimePoint now) {
+                                  const RegionRegistry& regions, const Lifecycle& lifecycle,
+                                  const WhatIfRequest& req, TimePoint now) {
   const auto started = std::chrono::steady_clock::now();
   const Region* region = regions.find(req.region);
   if (region == nullptr) {
@@ -115,7 +115,7 @@ Result<WhatIfReport> rules_whatif(Database& db, const RuleRegistry& rules,
   }
 
   std::map<std::string, std::map<CountKey, std::int64_t>> before, after;  // by region
-  const auto window = window_of(req.region, report.period);
+  const auto window = window_of(req.region, report.period, lifecycle);
   // Region by region, in the order received: each page a range scan of one index.
   std::size_t region_index = 0;
   ReceivedPage page_at{
@@ -170,7 +170,8 @@ Result<WhatIfReport> rules_whatif(Database& db, const RuleRegistry& rules,
       next.calendar_provisional = cand->calendar_provisional;
       const std::string timeliness = service::timeliness_on(day, next, *s.calendar);
       compare(changes, "timeliness", r.timeliness, timeliness);
-      if (!r.backfill && r.state != "discarded") {  // what the 通报 counts
+      const StateInfo* st = lifecycle.state(r.state);
+      if (!r.backfill && st != nullptr && st->counted) {  // what the 通报 counts
         ++before[r.region][{r.department_id, std::string(to_string(r.kind)), r.timeliness}];
         ++after[r.region][{r.department_id, std::string(to_string(r.kind)), timeliness}];
       }
@@ -206,7 +207,8 @@ Result<WhatIfReport> rules_whatif(Database& db, const RuleRegistry& rules,
 }
 
 Result<ReplayReport> replay_record(Database& db, const RuleRegistry& rules,
-                                   const std::string& region, std::int64_t id) {
+                                   const Lifecycle& lifecycle, const std::string& region,
+                                   std::int64_t id) {
   return in_read_transaction<ReplayReport>(db, [&](Tx& tx) -> Result<ReplayReport> {
     auto found = get_record(tx, region, id);
     if (!found) return found.error();
@@ -227,7 +229,7 @@ Result<ReplayReport> replay_record(Database& db, const RuleRegistry& rules,
     auto events = events_of(tx, region, id);
     if (!events) return events.error();
     const Date day = received_day(r);
-    auto again = recompute_deadlines(**set, **calendar, r, *events, day);
+    auto again = recompute_deadlines(**set, **calendar, lifecycle, r, *events, day);
     if (!again) return again.error();
     const auto stored = deadline_dates(r), reproduced = deadline_dates(again->record);
     for (std::size_t i = 0; i < stored.size(); ++i) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/lifecycle/lifecycle.hpp"
 #include "engine/model/clock.hpp"
 #include "engine/report/monthly.hpp"
 #include "engine/rules/rule_registry.hpp"
@@ -67,8 +68,8 @@ struct WhatIfReport {
 // rules decide (flags, validity) with what the candidate would decide, streaming the records page
 // by page. The candidate is compiled and its own tests run, but it is never installed.
 Result<WhatIfReport> rules_whatif(Database& db, const RuleRegistry& rules,
-                                  const RegionRegistry& regions, const WhatIfRequest& req,
-                                  TimePoint now);
+                                  const RegionRegistry& regions, const Lifecycle& lifecycle,
+                                  const WhatIfRequest& req, TimePoint now);
 
 struct ReplayReport {
   StoredRecord record;
@@ -83,7 +84,8 @@ struct ReplayReport {
 // Evaluates the record again under its pinned rule version (its deadlines, limits, scope and
 // timeliness) and reports every difference from what is stored. Nothing is written.
 Result<ReplayReport> replay_record(Database& db, const RuleRegistry& rules,
-                                   const std::string& region, std::int64_t id);
+                                   const Lifecycle& lifecycle, const std::string& region,
+                                   std::int64_t id);
 
 // As the API returns them and the command line prints them.
 boost::json::object whatif_json(const WhatIfReport& r);

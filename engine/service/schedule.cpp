@@ -1,41 +1,26 @@
-// What the sweeper watches for each state, and when.
-#include <algorithm>
-
+// What the sweeper watches in each state, and when: the watches of lifecycle.json.
 #include "engine/service/engine.hpp"
-#include "engine/service/engine_internal.hpp"
 
 namespace gongshi {
-namespace {
 
-bool on_publication(const std::string& state) {
-  return state == "published" || state == "corrected" || state == "withheld";
+std::optional<Date> fires_on(const Watch& w, const StoredRecord& r) {
+  if (!w.mark.empty() && r.has_flag(w.mark)) return std::nullopt;  // fired already
+  // A judgement (迟报, 漏报, a limit missed) waits until a provisional date is computed again
+  // with the year's holiday data; a reminder does not.
+  if (w.decided && r.calendar_provisional) return std::nullopt;
+  const auto d = r.date_named(w.deadline);
+  if (!d) return std::nullopt;
+  return w.on_the_day ? *d : add_days(*d, 1);
 }
 
-void earliest(std::optional<Date>& best, const std::optional<Date>& d) {
-  if (d && (!best || *d < *best)) best = d;
-}
-
-std::optional<Date> day_after(const std::optional<Date>& d) {
-  return d ? std::optional<Date>(add_days(*d, 1)) : std::nullopt;
-}
-
-}  // namespace
-
-std::optional<Date> next_due_of(const StoredRecord& r) {
+std::optional<Date> next_due_of(const StoredRecord& r, const Lifecycle& lifecycle) {
+  const StateInfo* s = lifecycle.state(r.state);
+  if (s == nullptr) return std::nullopt;
   std::optional<Date> next;
-  // Overdue is never decided on a provisional deadline: those marks wait until the year's
-  // holiday data is loaded and the deadlines are computed again. The reminder still comes.
-  const bool decidable = !r.calendar_provisional;
-  if (service::before_publication(r.state)) {
-    if (!r.has_flag("warned")) earliest(next, r.publish_by);
-    if (decidable && !r.has_flag("overdue_late")) earliest(next, day_after(r.late_after));
-    if (decidable && !r.has_flag("overdue_missing")) earliest(next, day_after(r.missing_after));
-  } else if (r.state == "objected") {
-    if (decidable && !r.has_flag("objection_overdue")) earliest(next, day_after(r.objection_due));
-  } else if (r.state == "repair_requested") {
-    if (decidable && !r.has_flag("repair_overdue")) earliest(next, day_after(r.repair_due));
+  for (const auto& w : s->watches) {
+    const auto d = fires_on(w, r);
+    if (d && (!next || *d < *next)) next = d;
   }
-  if (on_publication(r.state)) earliest(next, day_after(r.publication_end));
   return next;
 }
 
@@ -44,6 +29,23 @@ std::string timeliness_of(Date received, const std::optional<Date>& late_after,
   if (missing_after && received > *missing_after) return "missing";
   if (late_after && received > *late_after) return "late";
   return "on_time";
+}
+
+int SweepReport::mark(std::string_view name) const {
+  const auto it = marks.find(std::string(name));
+  return it == marks.end() ? 0 : it->second;
+}
+
+int SweepReport::event(std::string_view name) const {
+  const auto it = events.find(std::string(name));
+  return it == events.end() ? 0 : it->second;
+}
+
+void SweepReport::add(const SweepReport& other) {
+  claimed += other.claimed;
+  fired += other.fired;
+  for (const auto& [k, n] : other.marks) marks[k] += n;
+  for (const auto& [k, n] : other.events) events[k] += n;
 }
 
 }  // namespace gongshi

@@ -6,39 +6,34 @@
 #include "engine/store/time_text.hpp"
 
 namespace gongshi {
-// Applies every mark or transition due for `r` today; true when something fired.
+// Applies every mark or event the record's state watches for (lifecycle.json) that is due today;
+// true when something fired.
 Result<bool> Engine::fire(Tx& tx, StoredRecord& r, Date today, TimePoint now, SweepReport& report) {
   const std::string now_text = format_utc(now);
+  const StateInfo* state = lifecycle_.state(r.state);
+  if (state == nullptr) return false;
   std::vector<std::string> marks;
-  const auto mark = [&](const char* flag, bool due, int& counter) {
-    if (due && !r.has_flag(flag)) {
-      r.add_flag(flag);
-      marks.emplace_back(flag);
-      ++counter;
+  const Transition* taken = nullptr;
+  for (const auto& w : state->watches) {
+    const auto on = fires_on(w, r);
+    if (!on || today < *on) continue;
+    if (!w.mark.empty()) {
+      r.add_flag(w.mark);
+      marks.push_back(w.mark);
+      ++report.marks[w.mark];
+    } else if (taken == nullptr) {
+      taken = lifecycle_.find(r.state, w.event);  // checked to exist at load
+      ++report.events[w.event];
     }
-  };
-  const bool decidable = !r.calendar_provisional;  // see next_due_of
-  if (service::before_publication(r.state)) {
-    mark("warned", r.publish_by && today >= *r.publish_by, report.warnings);
-    mark("overdue_late", decidable && r.late_after && today > *r.late_after, report.overdue_late);
-    mark("overdue_missing", decidable && r.missing_after && today > *r.missing_after,
-         report.overdue_missing);
-  } else if (r.state == "objected") {
-    mark("objection_overdue", decidable && r.objection_due && today > *r.objection_due,
-         report.objection_overdue);
-  } else if (r.state == "repair_requested") {
-    mark("repair_overdue", decidable && r.repair_due && today > *r.repair_due,
-         report.repair_overdue);
   }
   const std::string from = r.state;
-  const Transition* expiry = lifecycle_.find(r.state, "expire");
-  const bool expire = expiry != nullptr && r.publication_end && today > *r.publication_end;
-  if (expire) {
-    r.state = expiry->to;
-    r.closed_at = now_text;
-    ++report.expired;
+  if (taken != nullptr) {
+    r.state = taken->to;
+    for (const auto& effect : taken->effects) {
+      if (effect == "stamp:closed_at") r.closed_at = now_text;
+    }
   }
-  r.next_due = next_due_of(r);
+  r.next_due = next_due_of(r, lifecycle_);
   r.updated_at = now_text;
   const int version = r.version;
   auto updated = update_record(tx, r, version);
@@ -58,19 +53,20 @@ Result<bool> Engine::fire(Tx& tx, StoredRecord& r, Date today, TimePoint now, Sw
       return st.error();
     }
   }
-  if (expire) {
-    if (auto st = append_event(tx, {r.region, r.id, 0, "expire", from, r.state, "system", "system",
-                                    now_text, "{}", r.rule_version});
+  if (taken != nullptr) {
+    if (auto st = append_event(tx, {r.region, r.id, 0, taken->event, from, r.state, "system",
+                                    "system", now_text, "{}", r.rule_version});
         !st) {
       return st.error();
     }
-    if (auto st = append_outbox(tx, {r.region, r.id, "record.expire",
-                                     service::outbox_payload(r, "record.expire"), now_text});
+    const std::string topic = "record." + taken->event;
+    if (auto st =
+            append_outbox(tx, {r.region, r.id, topic, service::outbox_payload(r, topic), now_text});
         !st) {
       return st.error();
     }
   }
-  return !marks.empty() || expire;
+  return !marks.empty() || taken != nullptr;
 }
 
 Result<SweepReport> Engine::sweep(TimePoint now, int batch) {
@@ -95,14 +91,7 @@ Result<SweepReport> Engine::sweep(TimePoint now, int batch) {
       return report;
     });
     if (!round) return round.error();
-    total.claimed += round->claimed;
-    total.warnings += round->warnings;
-    total.overdue_late += round->overdue_late;
-    total.overdue_missing += round->overdue_missing;
-    total.objection_overdue += round->objection_overdue;
-    total.repair_overdue += round->repair_overdue;
-    total.expired += round->expired;
-    total.fired += round->fired;
+    total.add(*round);
     // Done when the due rows ran out, or (defensively) when a full round changed nothing.
     if (round->claimed < batch || round->fired == 0) return total;
   }

@@ -36,6 +36,7 @@ Status apply_effect(const std::string& effect, StoredRecord& r, const Record& fi
   if (effect == "stamp:closed_at") r.closed_at = now_text;
   if (effect == "clear:objection_due") r.objection_due.reset();
   if (effect == "clear:repair_due") r.repair_due.reset();
+  if (effect.starts_with("flag:")) r.add_flag(effect.substr(5));
   if (effect == "deadline:publish_by" || effect == "deadline:publication_end") {
     CalendarUse use;
     auto e = rr.rules->deadlines(fields, service::provisional_context(rr.ctx, use));
@@ -107,7 +108,7 @@ Result<StoredRecord> Engine::transition(const std::string& region, std::int64_t 
     }
     r.state = (*edge)->to;
     r.updated_at = now_text;
-    r.next_due = next_due_of(r);
+    r.next_due = next_due_of(r, lifecycle_);
     auto updated = update_record(tx, r, expected_version);
     if (!updated) return updated.error();
     if (!*updated) return stale(r, expected_version);

@@ -259,6 +259,17 @@ bool StoredRecord::has_flag(std::string_view f) const {
   return false;
 }
 
+std::optional<Date> StoredRecord::date_named(std::string_view name) const {
+  for (auto [key, value] :
+       {std::pair{"publish_by", &publish_by}, std::pair{"late_after", &late_after},
+        std::pair{"missing_after", &missing_after}, std::pair{"publication_end", &publication_end},
+        std::pair{"objection_due", &objection_due}, std::pair{"repair_due", &repair_due},
+        std::pair{"withdraw_due", &withdraw_due}, std::pair{"repair_from", &repair_from}}) {
+    if (name == key) return *value;
+  }
+  return std::nullopt;
+}
+
 void StoredRecord::add_flag(std::string_view f) {
   if (has_flag(f)) return;
   flags += (flags.empty() ? "" : ",") + std::string(f);

@@ -17,6 +17,21 @@ std::string held_then() {
 
 namespace {
 
+// " AND column NOT IN (:x0, …)" (or IN), with the values to bind; "" for an empty list.
+std::string in_list(const std::string& column, bool negate, const std::vector<std::string>& values,
+                    const std::string& prefix) {
+  if (values.empty()) return negate ? "" : " AND 1 = 0";
+  std::string out = " AND " + column + (negate ? " NOT IN (" : " IN (");
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    out += (i ? ", :" : ":") + prefix + std::to_string(i);
+  }
+  return out + ")";
+}
+
+void use_all(soci::statement& st, const std::vector<std::string>& values) {
+  for (const auto& v : values) st.exchange(soci::use(v));
+}
+
 // SELECT dept, kind, <key>, COUNT(*) … WHERE <condition> in the window, grouped.
 Result<std::vector<GroupCount>> grouped_counts(Tx& tx, const ReceivedWindow& w,
                                                const std::string& key,
@@ -26,13 +41,24 @@ Result<std::vector<GroupCount>> grouped_counts(Tx& tx, const ReceivedWindow& w,
     GroupCount c;
     long long dept = 0, n = 0;
     soci::indicator dept_ind = soci::i_null;
-    soci::statement st =
-        (tx.sql().prepare << "SELECT " + held_then() + " AS dept, kind, " + key +
-                                 ", COUNT(*) FROM records WHERE region = :r AND received_at >= :f "
-                                 "AND received_at < :t AND " +
-                                 condition + " GROUP BY dept, kind, " + key,
-         soci::use(w.to), soci::use(w.region), soci::use(w.from), soci::use(w.to),
-         soci::into(dept, dept_ind), soci::into(c.kind), soci::into(c.key), soci::into(n));
+    std::string to = w.to, region = w.region, from = w.from;
+    soci::statement st(tx.sql());
+    st.exchange(soci::into(dept, dept_ind));
+    st.exchange(soci::into(c.kind));
+    st.exchange(soci::into(c.key));
+    st.exchange(soci::into(n));
+    st.exchange(soci::use(to));
+    st.exchange(soci::use(region));
+    st.exchange(soci::use(from));
+    st.exchange(soci::use(to));
+    use_all(st, w.uncounted_states);
+    st.alloc();
+    st.prepare("SELECT " + held_then() + " AS dept, kind, " + key +
+               ", COUNT(*) FROM records WHERE region = :r AND received_at >= :f AND received_at "
+               "< :t AND " +
+               condition + in_list("state", true, w.uncounted_states, "u") +
+               " GROUP BY dept, kind, " + key);
+    st.define_and_bind();
     st.execute();
     while (st.fetch()) {
       c.department_id = dept_ind == soci::i_ok ? std::optional<std::int64_t>(dept) : std::nullopt;
@@ -48,15 +74,26 @@ Result<std::vector<GroupCount>> grouped_counts(Tx& tx, const ReceivedWindow& w,
 }  // namespace
 
 Result<std::vector<TimelinessCount>> timeliness_counts(Tx& tx, const ReceivedWindow& w) {
-  return grouped_counts(tx, w, "timeliness", "backfill = 0 AND state <> 'discarded'");
+  return grouped_counts(tx, w, "timeliness", "backfill = 0");
 }
 
 Result<std::int64_t> backfill_count(Tx& tx, const ReceivedWindow& w) {
   try {
     long long n = 0;
-    tx.sql() << "SELECT COUNT(*) FROM records WHERE region = :r AND received_at >= :f AND "
-                "received_at < :t AND backfill = 1 AND state <> 'discarded'",
-        soci::use(w.region), soci::use(w.from), soci::use(w.to), soci::into(n);
+    std::string region = w.region, from = w.from, to = w.to;
+    soci::statement st(tx.sql());
+    st.exchange(soci::into(n));
+    st.exchange(soci::use(region));
+    st.exchange(soci::use(from));
+    st.exchange(soci::use(to));
+    use_all(st, w.uncounted_states);
+    st.alloc();
+    st.prepare(
+        "SELECT COUNT(*) FROM records WHERE region = :r AND received_at >= :f AND "
+        "received_at < :t AND backfill = 1" +
+        in_list("state", true, w.uncounted_states, "u"));
+    st.define_and_bind();
+    st.execute(true);
     return static_cast<std::int64_t>(n);
   } catch (const std::exception& e) {
     return database_error(e);
@@ -68,13 +105,21 @@ Result<std::map<std::int64_t, std::int64_t>> upheld_objections(Tx& tx, const Rec
     std::map<std::int64_t, std::int64_t> out;
     long long dept = 0, n = 0;
     soci::indicator dept_ind = soci::i_null;
-    soci::statement st =
-        (tx.sql().prepare << "SELECT r.department_id, COUNT(*) FROM events e JOIN records r ON "
-                             "r.region = e.region AND r.id = e.record_id WHERE e.region = :r AND "
-                             "e.event IN ('correct', 'withdraw') AND e.at >= :f AND e.at < :t "
-                             "GROUP BY r.department_id",
-         soci::use(w.region), soci::use(w.from), soci::use(w.to), soci::into(dept, dept_ind),
-         soci::into(n));
+    std::string region = w.region, from = w.from, to = w.to;
+    soci::statement st(tx.sql());
+    st.exchange(soci::into(dept, dept_ind));
+    st.exchange(soci::into(n));
+    st.exchange(soci::use(region));
+    use_all(st, w.upheld_events);
+    st.exchange(soci::use(from));
+    st.exchange(soci::use(to));
+    st.alloc();
+    st.prepare(
+        "SELECT r.department_id, COUNT(*) FROM events e JOIN records r ON r.region = "
+        "e.region AND r.id = e.record_id WHERE e.region = :r" +
+        in_list("e.event", false, w.upheld_events, "e") +
+        " AND e.at >= :f AND e.at < :t GROUP BY r.department_id");
+    st.define_and_bind();
     st.execute();
     while (st.fetch()) {
       if (dept_ind == soci::i_ok) out[dept] += n;
@@ -91,12 +136,23 @@ Result<std::vector<CatalogUse>> catalog_use(Tx& tx, const ReceivedWindow& w) {
     CatalogUse c;
     long long dept = 0, item = 0, n = 0;
     soci::indicator dept_ind = soci::i_null, item_ind = soci::i_null;
-    soci::statement st =
-        (tx.sql().prepare << "SELECT department_id, catalog_item_id, kind, COUNT(*) FROM records "
-                             "WHERE region = :r AND received_at >= :f AND received_at < :t AND "
-                             "state <> 'discarded' GROUP BY department_id, catalog_item_id, kind",
-         soci::use(w.region), soci::use(w.from), soci::use(w.to), soci::into(dept, dept_ind),
-         soci::into(item, item_ind), soci::into(c.kind), soci::into(n));
+    std::string region = w.region, from = w.from, to = w.to;
+    soci::statement st(tx.sql());
+    st.exchange(soci::into(dept, dept_ind));
+    st.exchange(soci::into(item, item_ind));
+    st.exchange(soci::into(c.kind));
+    st.exchange(soci::into(n));
+    st.exchange(soci::use(region));
+    st.exchange(soci::use(from));
+    st.exchange(soci::use(to));
+    use_all(st, w.uncounted_states);
+    st.alloc();
+    st.prepare(
+        "SELECT department_id, catalog_item_id, kind, COUNT(*) FROM records WHERE region "
+        "= :r AND received_at >= :f AND received_at < :t" +
+        in_list("state", true, w.uncounted_states, "u") +
+        " GROUP BY department_id, catalog_item_id, kind");
+    st.define_and_bind();
     st.execute();
     while (st.fetch()) {
       c.department_id = dept_ind == soci::i_ok ? std::optional<std::int64_t>(dept) : std::nullopt;

@@ -12,10 +12,14 @@
 
 namespace gongshi {
 
-// Received (UTC text) in [from, to).
+// Received (UTC text) in [from, to). `uncounted_states` (the lifecycle's states a report leaves
+// out, such as a discarded draft) and `upheld_events` (the events that find an objection right)
+// come from the lifecycle, never spelled here.
 struct ReceivedWindow {
   std::string region;
   std::string from, to;
+  std::vector<std::string> uncounted_states;
+  std::vector<std::string> upheld_events;
 };
 
 // Records counted by the department that held them at the end of the window, kind and one more

@@ -38,6 +38,9 @@ struct StoredRecord {
   std::string rule_notes;             // JSON: how the rules decided (severity tier, regime, period)
 
   bool has_flag(std::string_view f) const;
+  // The date column of that name (publish_by, late_after, missing_after, publication_end,
+  // objection_due, repair_due, withdraw_due, repair_from); nullopt for another name or no date.
+  std::optional<Date> date_named(std::string_view name) const;
   void add_flag(std::string_view f);
 };
 

@@ -1,7 +1,6 @@
 // /api/v1/auth: log in (a session token), log out, who am I.
 #include <boost/json.hpp>
 
-#include "server/auth.hpp"
 #include "server/routes/route_support.hpp"
 #include "server/routes/routes.hpp"
 
@@ -28,7 +27,7 @@ HttpResponse do_login(AppContext& app, RouteContext& c) {
     if (!login_name) return login_name.error();
     auto password = string_field(*body, "password");
     if (!password) return password.error();
-    auto out = login(*app.db, *login_name, *password, app.now(), app.settings.session_ttl);
+    auto out = app.s().auth.login(*login_name, *password, app.now());
     if (!out) return out.error();
     return json_response({{"token", out->token},
                           {"expires_at", out->expires_at},
@@ -38,11 +37,8 @@ HttpResponse do_login(AppContext& app, RouteContext& c) {
 
 HttpResponse do_logout(AppContext& app, RouteContext& c) {
   return answer([&]() -> Result<HttpResponse> {
-    if (auto st = logout(*app.db, *c.who); !st) return st.error();
-    HttpResponse res;
-    res.status = 204;
-    res.content_type = "text/plain";
-    return res;
+    if (auto st = app.s().auth.logout(*c.who); !st) return st.error();
+    return no_content();
   });
 }
 

@@ -6,7 +6,6 @@
 #include <boost/json.hpp>
 
 #include "engine/service/calendar_json.hpp"
-#include "server/access.hpp"
 #include "server/routes/route_support.hpp"
 #include "server/routes/routes.hpp"
 
@@ -15,39 +14,23 @@ namespace {
 
 HttpResponse status(AppContext& app, RouteContext&) {
   return answer([&]() -> Result<HttpResponse> {
-    auto s = app.calendar.status(shanghai_date(app.now()));
+    auto s = app.s().calendar.status(shanghai_date(app.now()));
     if (!s) return s.error();
     return json_response(calendar_status_json(*s));
   });
-}
-
-Status may_load(const AppContext& app, const Principal& who, const std::string& region) {
-  if (region == kNationalRegion) {
-    return require_any_role(who, {"sysadmin"});
-  }
-  if (auto st = require_any_role(who, {"sysadmin", "credit_office"}); !st) return st;
-  if (app.rules->regions.find(region) == nullptr) {
-    return not_found("未登记的地区代码：" + region, "unknown region code: " + region);
-  }
-  if (!covers_region(app, who, region)) {
-    return forbidden("无权调整地区 " + region + " 的节假日", "no access to region " + region);
-  }
-  return ok_status();
 }
 
 HttpResponse load(AppContext& app, RouteContext& c) {
   return answer([&]() -> Result<HttpResponse> {
     CalendarLoad req;
     req.region = c.request.param("region").value_or(std::string(kNationalRegion));
-    if (auto st = may_load(app, *c.who, req.region); !st) return st.error();
     const std::string& y = c.param("year");
     if (y.size() != 4 || y.find_first_not_of("0123456789") != std::string::npos) {
       return bad_request("年份应为四位数字：" + y, "the year must be four digits: " + y);
     }
     req.year = std::stoi(y);
     req.body = c.request.body;
-    req.loaded_by = c.who->login;
-    auto r = app.calendar.load(req, app.now());
+    auto r = app.s().calendar.load(*c.who, std::move(req), app.now(), app.s().access);
     if (!r) return r.error();
     return json_response(calendar_load_json(*r), r->version == 1 ? 201 : 200);
   });

@@ -7,8 +7,6 @@
 #include "engine/exchange/xlsx_writer.hpp"
 #include "engine/model/fields.hpp"
 #include "engine/model/header_codec.hpp"
-#include "server/access.hpp"
-#include "server/import_runner.hpp"
 #include "server/routes/route_support.hpp"
 #include "server/routes/routes.hpp"
 
@@ -36,7 +34,6 @@ boost::json::object job_json(const ImportJob& j) {
 
 HttpResponse upload(AppContext& app, RouteContext& c) {
   return answer([&]() -> Result<HttpResponse> {
-    if (auto st = require_any_role(*c.who, {"filler", "dept_admin"}); !st) return st.error();
     const auto& req = c.request;
     auto kind = kind_param(req.param("kind").value_or(""));
     if (!kind) return kind.error();
@@ -44,28 +41,15 @@ HttpResponse upload(AppContext& app, RouteContext& c) {
       return bad_request("请上传 CSV 或 XLSX 文件（请求体即文件内容）",
                          "upload a CSV or XLSX file as the request body");
     }
-    ImportSpec spec;
-    spec.region = c.who->region;
+    ImportInput in;
     auto dept = int_param(req, "department_id");
     if (!dept) return dept.error();
-    spec.department_id = *dept ? *dept : c.who->department_id;
-    if (auto st = may_act_for_department(app, *c.who, spec.region, spec.department_id); !st) {
-      return st.error();
-    }
-    spec.kind = *kind;
-    spec.file_name = req.param("filename").value_or("upload");
-    spec.backfill = req.param("backfill").value_or("") == "true";
-    spec.actor = Actor{c.who->login, c.who->has("filler") ? "filler" : "dept_admin"};
-    spec.batch = app.settings.import_batch;
-    // The upload's temporary file is removed after the response: the job keeps its own copy.
-    spec.file = unique_path(app.settings.work_dir, "gongshi-import-");
-    std::error_code ec;
-    std::filesystem::rename(req.body_file, spec.file, ec);
-    if (ec) {
-      return make_error(ErrorCode::io_error, "无法保存上传文件：" + ec.message(),
-                        "cannot keep the upload: " + ec.message());
-    }
-    auto job = app.imports->submit(spec);
+    in.department_id = *dept;
+    in.kind = *kind;
+    in.file = req.body_file;
+    in.file_name = req.param("filename").value_or("upload");
+    in.backfill = req.param("backfill").value_or("") == "true";
+    auto job = app.s().imports.submit(*c.who, std::move(in), app.now());
     if (!job) return job.error();
     auto res = json_response(job_json(*job), 202);
     res.headers.emplace_back("Location", "/api/v1/imports/" + std::to_string(job->id));
@@ -73,29 +57,21 @@ HttpResponse upload(AppContext& app, RouteContext& c) {
   });
 }
 
-Result<ImportJob> visible_job(AppContext& app, const RouteContext& c) {
-  auto id = id_param(c, "id");
-  if (!id) return id.error();
-  auto job = in_transaction<std::optional<ImportJob>>(
-      *app.db, [&](Tx& tx) { return find_import_job(tx, *id); });
-  if (!job) return job.error();
-  if (!*job || !may_act_for_department(app, *c.who, (*job)->region, (*job)->department_id)) {
-    return not_found("导入任务不存在", "no such import job");
-  }
-  return **job;
-}
-
 HttpResponse progress(AppContext& app, RouteContext& c) {
   return answer([&]() -> Result<HttpResponse> {
-    auto job = visible_job(app, c);
+    auto id = id_param(c, "id");
+    if (!id) return id.error();
+    auto job = app.s().imports.job(*c.who, *id);
     if (!job) return job.error();
     return json_response(job_json(*job));
   });
 }
 
-Result<std::vector<ImportRowError>> errors_of(AppContext& app, const ImportJob& job) {
-  return in_transaction<std::vector<ImportRowError>>(
-      *app.db, [&](Tx& tx) { return import_errors_of(tx, job.id); });
+Result<std::pair<ImportJob, std::vector<ImportRowError>>> errors_of(AppContext& app,
+                                                                    const RouteContext& c) {
+  auto id = id_param(c, "id");
+  if (!id) return id.error();
+  return app.s().imports.errors(*c.who, *id);
 }
 
 std::string field_name(const std::string& kind, const std::string& code) {
@@ -109,12 +85,12 @@ std::string field_name(const std::string& kind, const std::string& code) {
 
 HttpResponse errors_json(AppContext& app, RouteContext& c) {
   return answer([&]() -> Result<HttpResponse> {
-    auto job = visible_job(app, c);
-    if (!job) return job.error();
-    auto errors = errors_of(app, *job);
-    if (!errors) return errors.error();
+    auto found = errors_of(app, c);
+    if (!found) return found.error();
+    const auto& [job_row, errors] = *found;
+    const ImportJob* job = &job_row;
     boost::json::array items;
-    for (const auto& e : *errors) {
+    for (const auto& e : errors) {
       items.push_back({{"row", e.row_no},
                        {"field", e.field},
                        {"field_name", field_name(job->kind, e.field)},
@@ -127,17 +103,17 @@ HttpResponse errors_json(AppContext& app, RouteContext& c) {
 
 HttpResponse errors_xlsx(AppContext& app, RouteContext& c) {
   return answer([&]() -> Result<HttpResponse> {
-    auto job = visible_job(app, c);
-    if (!job) return job.error();
-    auto errors = errors_of(app, *job);
-    if (!errors) return errors.error();
+    auto found = errors_of(app, c);
+    if (!found) return found.error();
+    const auto& [job_row, errors] = *found;
+    const ImportJob* job = &job_row;
     SheetData sheet{
         "错误明细", {"行号", "字段代码", "字段名称", "问题", "Problem"}, {}, {8, 16, 24, 60, 60}};
-    for (const auto& e : *errors) {
+    for (const auto& e : errors) {
       sheet.rows.push_back({e.row_no > 0 ? std::to_string(e.row_no) : "", e.field,
                             field_name(job->kind, e.field), e.message_zh, e.message_en});
     }
-    auto bytes = xlsx_bytes({sheet}, app.settings.work_dir);
+    auto bytes = xlsx_bytes({sheet}, app.s().work_dir());
     if (!bytes) return bytes.error();
     return file_response(std::move(bytes).value(), kXlsxContentType,
                          "导入错误-" + std::to_string(job->id) + ".xlsx");
@@ -159,7 +135,7 @@ HttpResponse template_xlsx(AppContext& app, RouteContext& c) {
       notes.rows.push_back({std::string(f.code), std::string(f.name_zh), presence,
                             f.max_len > 0 ? std::to_string(f.max_len) : ""});
     }
-    auto bytes = xlsx_bytes({data, notes}, app.settings.work_dir);
+    auto bytes = xlsx_bytes({data, notes}, app.s().work_dir());
     if (!bytes) return bytes.error();
     return file_response(std::move(bytes).value(), kXlsxContentType,
                          std::string(label_zh(*kind)) + "模板.xlsx");

@@ -1,8 +1,7 @@
-// /public/records: what a credit website shows. Published (or corrected and re-published),
-// 社会公开 records only; a natural person's name and ID number masked. No login.
+// /public/records: what a credit website shows. Records in a state the lifecycle lists on the
+// public page, 社会公开 only; a natural person's name and ID number masked. No login.
 #include <boost/json.hpp>
 
-#include "engine/store/record_repo.hpp"
 #include "server/record_view.hpp"
 #include "server/routes/route_support.hpp"
 #include "server/routes/routes.hpp"
@@ -10,21 +9,11 @@
 namespace gongshi::server {
 namespace {
 
-const std::vector<std::string> kPublicStates{"published", "corrected"};
-const std::string kPublicScope = "社会公开";
-
-bool is_public(const StoredRecord& r) {
-  return r.scope == kPublicScope &&
-         std::find(kPublicStates.begin(), kPublicStates.end(), r.state) != kPublicStates.end();
-}
-
 HttpResponse public_list(AppContext& app, RouteContext& c) {
   return answer([&]() -> Result<HttpResponse> {
     const auto& req = c.request;
-    RecordQuery q;
-    q.states = kPublicStates;
-    q.scope = kPublicScope;
-    if (auto region = req.param("region"); region && !region->empty()) q.regions = {*region};
+    PublicList q;
+    q.region = req.param("region").value_or("");
     if (auto kind = req.param("kind"); kind && !kind->empty()) {
       auto k = kind_param(*kind);
       if (!k) return k.error();
@@ -36,8 +25,7 @@ HttpResponse public_list(AppContext& app, RouteContext& c) {
     auto limit = int_param(req, "limit");
     if (!limit) return limit.error();
     q.limit = static_cast<int>(std::clamp<std::int64_t>(limit->value_or(20), 1, 100));
-    auto rows = in_read_transaction<std::vector<StoredRecord>>(
-        *app.db, [&](Tx& tx) { return list_records(tx, q); });
+    auto rows = app.s().records.public_list(q);
     if (!rows) return rows.error();
     boost::json::array items;
     for (const auto& r : *rows) items.push_back(public_record_json(r));
@@ -51,10 +39,8 @@ HttpResponse public_one(AppContext& app, RouteContext& c) {
   return answer([&]() -> Result<HttpResponse> {
     auto id = id_param(c, "id");
     if (!id) return id.error();
-    auto r = app.engine.get(c.param("region"), *id);
-    if (!r || !is_public(*r)) {
-      return not_found("没有该条公示信息", "no such published record");
-    }
+    auto r = app.s().records.public_get(c.param("region"), *id);
+    if (!r) return r.error();
     return json_response(public_record_json(*r));
   });
 }

@@ -2,7 +2,6 @@
 
 #include <charconv>
 
-#include "server/access.hpp"
 #include "server/responses.hpp"
 
 namespace gongshi::server {
@@ -58,16 +57,11 @@ Result<RecordKind> kind_param(const std::string& text) {
   return *k;
 }
 
-Result<StoredRecord> visible_record(AppContext& app, const RouteContext& c) {
-  auto id = id_param(c, "id");
-  if (!id) return id.error();
-  auto r = app.engine.get(c.param("region"), *id);
-  if (!r) return r.error();
-  if (!may_see(app, *c.who, *r)) {
-    return not_found("记录 " + c.param("region") + "/" + std::to_string(*id) + " 不存在",
-                     "no record " + c.param("region") + "/" + std::to_string(*id));
-  }
-  return r;
+HttpResponse no_content() {
+  HttpResponse res;
+  res.status = 204;
+  res.content_type = "text/plain";
+  return res;
 }
 
 }  // namespace gongshi::server

@@ -1,12 +1,11 @@
 #pragma once
-// Small helpers the route files share: query parameters with clear errors, record lookup with the
-// access check.
+// Small helpers the route files share: query and path parameters with clear errors, and running a
+// route's body with its errors turned into the one error response.
 
 #include <optional>
 #include <string>
 
 #include "engine/model/result.hpp"
-#include "engine/store/stored_record.hpp"
 #include "server/app_context.hpp"
 #include "server/responses.hpp"
 #include "server/router.hpp"
@@ -32,8 +31,7 @@ Result<std::int64_t> id_param(const RouteContext& c, const std::string& name);
 Result<RecordKind> kind_param(const std::string& text);
 
 boost::json::object principal_json(const Principal& p);
-
-// The record, when the caller may see it (not_found otherwise, so ids are not probed).
-Result<StoredRecord> visible_record(AppContext& app, const RouteContext& c);
+// 204 No Content.
+HttpResponse no_content();
 
 }  // namespace gongshi::server

@@ -119,13 +119,15 @@ int main(int argc, char** argv) {
     if (sqlite) s << "ANALYZE";
   }
   auto regions = RegionRegistry::load(paths.schemas / "regions.json");
+  auto lifecycle = Lifecycle::load(paths.schemas / "lifecycle.json");
+  if (!regions || !lifecycle) return 1;
   MonthlyQuery q{"410505", month_period(2024, 7), 2000, 2};
   // Best of three, warm.
   double report_s = 1e9, scan_s = 1e9;
   long long month_total = 0, scanned = 0;
   for (int run = 0; run < 3; ++run) {
     t = Stopwatch::now();
-    auto r = monthly_report(**db, *regions, q);
+    auto r = monthly_report(**db, *regions, *lifecycle, q);
     report_s = std::min(report_s, seconds_since(t));
     if (!r) return 1;
     month_total = r->department_total.total + r->township_total.total;

@@ -163,7 +163,7 @@ int main(int argc, char** argv) {
     t = Stopwatch::now();
     auto s = engine.sweep(*parse_now("2024-07-11T08:00+08:00"), 200);
     const double secs = seconds_since(t);
-    std::printf("| %d | %d | %.3f |\n", total, s ? s->overdue_late : -1, secs);
+    std::printf("| %d | %d | %.3f |\n", total, s ? s->mark("overdue_late") : -1, secs);
   }
   return 0;
 }

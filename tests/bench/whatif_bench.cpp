@@ -122,7 +122,7 @@ int main(int argc, char** argv) {
   w.to = make_date(2024, 7, 31);
   w.time_limit = std::chrono::minutes(30);
   t = Stopwatch::now();
-  auto r = rules_whatif(**db, *(*env)->rules, (*env)->regions, w, now);
+  auto r = rules_whatif(**db, *(*env)->rules, (*env)->regions, *lc, w, now);
   const double whatif_s = seconds_since(t);
   if (!r) {
     std::fprintf(stderr, "%s\n", r.error().message_en.c_str());

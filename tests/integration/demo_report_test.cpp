@@ -12,6 +12,14 @@
 #include "test_db.hpp"
 
 namespace gongshi::test {
+inline Lifecycle load_lifecycle() {
+  auto lc = Lifecycle::load(std::filesystem::path(GONGSHI_SOURCE_DIR) / "schemas/lifecycle.json");
+  BOOST_REQUIRE(lc.ok());
+  return std::move(lc).value();
+}
+}  // namespace gongshi::test
+
+namespace gongshi::test {
 namespace {
 
 BOOST_AUTO_TEST_SUITE(demo_reports)
@@ -27,6 +35,7 @@ BOOST_AUTO_TEST_CASE(a_five_to_seven_day_whatif_and_replays_over_the_demo_data) 
   TestDb tdb;
   run_demo(tdb);
   auto env = open_source_rules();
+  const Lifecycle lifecycle = load_lifecycle();
   std::ifstream in(std::filesystem::path(GONGSHI_SOURCE_DIR) / "rules_lua/410500.lua");
   std::string script((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   const std::string five = "publish_working_days = 5,";
@@ -36,7 +45,8 @@ BOOST_AUTO_TEST_CASE(a_five_to_seven_day_whatif_and_replays_over_the_demo_data) 
   req.script = script;
   req.from = make_date(2023, 11, 20);
   req.to = make_date(2024, 11, 20);
-  auto r = rules_whatif(*tdb.db, *env->rules, env->regions, req, *parse_now("2024-11-20T12:00"));
+  auto r = rules_whatif(*tdb.db, *env->rules, env->regions, lifecycle, req,
+                        *parse_now("2024-11-20T12:00"));
   BOOST_REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message_en));
   BOOST_TEST(r->changed_by.at("publish_by") > 100);
   BOOST_TEST(r->changed_by.at("timeliness") > 0);
@@ -57,7 +67,7 @@ BOOST_AUTO_TEST_CASE(a_five_to_seven_day_whatif_and_replays_over_the_demo_data) 
   BOOST_REQUIRE(records.ok());
   int replayed = 0;
   for (const auto& rec : *records) {
-    auto again = replay_record(*tdb.db, *env->rules, rec.region, rec.id);
+    auto again = replay_record(*tdb.db, *env->rules, lifecycle, rec.region, rec.id);
     BOOST_REQUIRE(again.ok());
     BOOST_TEST(again->reproduced(), rec.region << "/" << rec.id << " " << rec.state);
     ++replayed;
@@ -69,9 +79,10 @@ BOOST_AUTO_TEST_CASE(the_quarter_of_the_demo_data_adds_up_to_its_three_months) {
   TestDb tdb;
   run_demo(tdb);
   auto env = open_source_rules();
+  const Lifecycle lifecycle = load_lifecycle();
   const auto report = [&](Result<MonthlyQuery> q) {
     BOOST_REQUIRE(q.ok());
-    auto r = supervision_report(*tdb.db, *env->rules, env->regions, *q);
+    auto r = supervision_report(*tdb.db, *env->rules, env->regions, lifecycle, *q);
     BOOST_REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message_en));
     return std::move(r).value();
   };

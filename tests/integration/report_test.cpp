@@ -107,7 +107,7 @@ struct ReportFixture : ServiceFixture {
     BOOST_REQUIRE(q.ok());
     auto query = *q;
     query.late_threshold = threshold;
-    auto r = monthly_report(*tdb.db, *regions, query);
+    auto r = monthly_report(*tdb.db, *regions, lifecycle, query);
     BOOST_REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message_en));
     return *r;
   }
@@ -246,19 +246,19 @@ BOOST_AUTO_TEST_CASE(the_threshold_is_the_regions_setting) {
   for (int i = 2; i <= 6; ++i) items.push_back(item(a, true, kOnTime, i));
   create_all(items, kReported);
   const auto july = *parse_month("410505", "2024-07");
-  auto r = supervision_report(*tdb.db, *rules->rules, rules->regions, july);
+  auto r = supervision_report(*tdb.db, *rules->rules, rules->regions, lifecycle, july);
   BOOST_REQUIRE(r.ok());
   BOOST_TEST(r->late_threshold == 2000);  // 410505.lua: escalation_late_rate = 0.20
   BOOST_TEST(r->escalations.empty());
   // The 信用办 lowers it to 15% in its script: 甲局 is now escalated.
   BOOST_REQUIRE(rules->rules->install("410505", yindu_with_rate("0.15")).ok());
-  r = supervision_report(*tdb.db, *rules->rules, rules->regions, july);
+  r = supervision_report(*tdb.db, *rules->rules, rules->regions, lifecycle, july);
   BOOST_REQUIRE(r.ok());
   BOOST_TEST(r->late_threshold == 1500);
   BOOST_REQUIRE(r->escalations.size() == 1u);
   BOOST_TEST(r->escalations[0].reasons_zh.at(0) == "迟报率16.66%，高于15.00%");
   // An explicit threshold still wins; a rate outside 0..1 is refused at upload.
-  r = supervision_report(*tdb.db, *rules->rules, rules->regions, july, 2000);
+  r = supervision_report(*tdb.db, *rules->rules, rules->regions, lifecycle, july, 2000);
   BOOST_TEST(r->escalations.empty());
   BOOST_TEST(!rules->rules->install("410505", yindu_with_rate("20")).ok());
 }
@@ -273,8 +273,8 @@ BOOST_AUTO_TEST_CASE(summons_after_two_escalated_months_in_a_row_and_the_quarter
   create_all({item(b, true, "2024-06-18", ++n)}, "2024-06-19T10:00:00+08:00");
   create_all({item(a, true, kLate, ++n), item(b, true, kLate, ++n), item(a, false, kOnTime, ++n)},
              kReported);
-  auto r =
-      supervision_report(*tdb.db, *rules->rules, rules->regions, *parse_month("410505", "2024-07"));
+  auto r = supervision_report(*tdb.db, *rules->rules, rules->regions, lifecycle,
+                              *parse_month("410505", "2024-07"));
   BOOST_REQUIRE(r.ok());
   BOOST_TEST(r->summons_after == 2);  // 410505.lua: summons_after_repeats = 2
   BOOST_REQUIRE(r->summons.size() == 1u);
@@ -286,15 +286,15 @@ BOOST_AUTO_TEST_CASE(summons_after_two_escalated_months_in_a_row_and_the_quarter
   BOOST_TEST(json.at("summons").as_array().size() == 1u);
 
   // The quarter's tables are its three months added up; rates over the quarter.
-  auto q = supervision_report(*tdb.db, *rules->rules, rules->regions,
+  auto q = supervision_report(*tdb.db, *rules->rules, rules->regions, lifecycle,
                               *parse_quarter("410505", "2024Q2"));
   BOOST_REQUIRE(q.ok());
   BOOST_TEST(q->period.label() == "4.1-6.30");
   BOOST_TEST(q->summary_zh().starts_with("2024年4月1日至6月30日"));
   std::int64_t months_total = 0, months_late = 0;
   for (const char* m : {"2024-04", "2024-05", "2024-06"}) {
-    auto one =
-        supervision_report(*tdb.db, *rules->rules, rules->regions, *parse_month("410505", m));
+    auto one = supervision_report(*tdb.db, *rules->rules, rules->regions, lifecycle,
+                                  *parse_month("410505", m));
     months_total += one->department_total.total;
     months_late += one->department_total.late;
   }
@@ -336,7 +336,7 @@ BOOST_AUTO_TEST_CASE(catalog_against_ledger) {
   create_all(items, kReported);
   auto regions =
       RegionRegistry::load(std::filesystem::path(GONGSHI_SOURCE_DIR) / "schemas/regions.json");
-  auto r = reconcile_catalog(*tdb.db, *regions, *parse_month("410505", "2024-07"));
+  auto r = reconcile_catalog(*tdb.db, *regions, lifecycle, *parse_month("410505", "2024-07"));
   BOOST_REQUIRE(r.ok());
   std::map<std::int64_t, std::int64_t> per_item;
   for (const auto& line : r->items) per_item[line.item.id] = line.records;
@@ -444,7 +444,7 @@ BOOST_AUTO_TEST_CASE(department_statistics_published_and_not) {
   create_all({item(dept, true, kOnTime, 6)}, kReported);
   auto regions =
       RegionRegistry::load(std::filesystem::path(GONGSHI_SOURCE_DIR) / "schemas/regions.json");
-  auto s = department_statistics(*tdb.db, *regions, "410505", *parse_date("2024-07-01"),
+  auto s = department_statistics(*tdb.db, *regions, lifecycle, "410505", *parse_date("2024-07-01"),
                                  *parse_date("2024-07-31"));
   BOOST_REQUIRE(s.ok());
   BOOST_REQUIRE(s->rows.size() == 2u);

@@ -199,7 +199,7 @@ class Scenario {
     return std::move(lc).value();
   }();
   Engine engine_{db_.db, *env_->rules, lifecycle_};
-  CalendarService calendar_{db_.db, *env_->rules, *env_->calendars};
+  CalendarService calendar_{db_.db, *env_->rules, *env_->calendars, lifecycle_};
   StoredRecord record_;
 };
 

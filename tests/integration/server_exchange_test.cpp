@@ -8,8 +8,8 @@
 #include "engine/exchange/xlsx_writer.hpp"
 #include "engine/model/fields.hpp"
 #include "engine/model/header_codec.hpp"
+#include "engine/service/webhook_service.hpp"
 #include "server/http_server.hpp"
-#include "server/webhook_dispatcher.hpp"
 #include "server_fixture.hpp"
 
 namespace gongshi::test {
@@ -238,7 +238,7 @@ BOOST_AUTO_TEST_CASE(webhooks_retry_until_delivered) {
   for (const auto& s : receiver.seen) {
     BOOST_TEST(s.idempotency_key == first.idempotency_key);  // the same key on every retry
     BOOST_TEST(s.event == "record.submit");
-    BOOST_TEST(s.signature == server::webhook_signature(secret, s.timestamp, s.body));
+    BOOST_TEST(s.signature == gongshi::webhook_signature(secret, s.timestamp, s.body));
   }
   BOOST_TEST(first.body.find("\"state\":\"submitted\"") != std::string::npos);
   const std::string deliveries_path =

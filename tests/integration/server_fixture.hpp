@@ -8,16 +8,16 @@
 #include <map>
 #include <set>
 
+#include "engine/service/auth_service.hpp"
 #include "engine/store/directory_repo.hpp"
 #include "engine/store/record_repo.hpp"
-#include "server/auth.hpp"
 #include "support/server_process.hpp"
 #include "test_db.hpp"
 
 namespace gongshi::test {
 
 inline const std::string& test_password_hash() {
-  static const std::string hash = server::hash_password("password-1");
+  static const std::string hash = hash_password("password-1");
   return hash;
 }
 

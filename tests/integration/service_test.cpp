@@ -203,13 +203,13 @@ BOOST_AUTO_TEST_CASE(the_sweeper_marks_and_expires_each_item_once) {
   };
   BOOST_TEST(day("2024-07-09T08:00+08:00").fired == 0);
   const auto warn = day("2024-07-10T08:00+08:00");
-  BOOST_TEST(warn.warnings == 1);
+  BOOST_TEST(warn.mark("warned") == 1);
   BOOST_TEST(day("2024-07-10T20:00+08:00").fired == 0);  // not twice
-  BOOST_TEST(day("2024-07-11T08:00+08:00").overdue_late == 1);
-  BOOST_TEST(day("2024-08-10T08:00+08:00").overdue_missing == 1);
-  BOOST_TEST(day("2024-10-03T08:00+08:00").expired == 0);  // the last day of publication
+  BOOST_TEST(day("2024-07-11T08:00+08:00").mark("overdue_late") == 1);
+  BOOST_TEST(day("2024-08-10T08:00+08:00").mark("overdue_missing") == 1);
+  BOOST_TEST(day("2024-10-03T08:00+08:00").event("expire") == 0);  // the last day of publication
   const auto later = day("2024-10-04T08:00+08:00");
-  BOOST_TEST(later.expired == 1);
+  BOOST_TEST(later.event("expire") == 1);
   BOOST_TEST(f.engine.get(pub.region, pub.id)->state == "expired");
   BOOST_TEST(day("2024-12-31T08:00+08:00").fired == 0);
   const auto d = *f.engine.get(draft.region, draft.id);
@@ -228,7 +228,7 @@ BOOST_AUTO_TEST_CASE(two_sweepers_in_parallel_fire_each_item_exactly_once) {
   auto sweeper = [&](Engine& e) {
     auto s = e.sweep(at("2024-07-11T08:00+08:00"), 7);
     if (s) {
-      late += s->overdue_late;
+      late += s->mark("overdue_late");
     } else {
       ++errors;
     }

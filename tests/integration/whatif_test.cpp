@@ -48,8 +48,8 @@ BOOST_AUTO_TEST_CASE(five_to_seven_working_days_over_july) {
   req.script = anyang_days(7);
   req.from = make_date(2024, 7, 1);
   req.to = make_date(2024, 7, 31);
-  auto r =
-      rules_whatif(*f.tdb.db, *f.rules->rules, f.rules->regions, req, at("2024-08-05T10:00+08:00"));
+  auto r = rules_whatif(*f.tdb.db, *f.rules->rules, f.rules->regions, f.lifecycle, req,
+                        at("2024-08-05T10:00+08:00"));
   BOOST_REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message_en));
   BOOST_TEST(r->regions == (std::vector<std::string>{"410500", "410505"}),
              boost::test_tools::per_element());
@@ -75,9 +75,9 @@ BOOST_AUTO_TEST_CASE(five_to_seven_working_days_over_july) {
   BOOST_TEST(f.rules->rules->script_of("410500")->hash() != r->candidate_hash);
   // A script that does not compile is refused.
   req.script = "return {";
-  BOOST_TEST(
-      !rules_whatif(*f.tdb.db, *f.rules->rules, f.rules->regions, req, at("2024-08-05T10:00+08:00"))
-           .ok());
+  BOOST_TEST(!rules_whatif(*f.tdb.db, *f.rules->rules, f.rules->regions, f.lifecycle, req,
+                           at("2024-08-05T10:00+08:00"))
+                  .ok());
 }
 
 BOOST_AUTO_TEST_CASE(a_replay_reproduces_even_after_the_script_changed) {
@@ -86,7 +86,7 @@ BOOST_AUTO_TEST_CASE(a_replay_reproduces_even_after_the_script_changed) {
       *f.tdb.db, [](Tx& tx) { return list_records(tx, RecordQuery{}); });
   BOOST_REQUIRE(listed.ok());
   const StoredRecord& r = listed->back();
-  auto replay = replay_record(*f.tdb.db, *f.rules->rules, r.region, r.id);
+  auto replay = replay_record(*f.tdb.db, *f.rules->rules, f.lifecycle, r.region, r.id);
   BOOST_REQUIRE(replay.ok());
   BOOST_TEST(replay->reproduced());
   // 安阳市 moves to 6 days (its tests adjusted): new records follow it, the old one keeps 5.
@@ -97,7 +97,7 @@ BOOST_AUTO_TEST_CASE(a_replay_reproduces_even_after_the_script_changed) {
         "            expect = { publish_by = '2024-07-11' } } }\n";
   auto installed = f.rules->rules->install("410500", six);
   BOOST_REQUIRE_MESSAGE(installed.ok(), (installed.ok() ? "" : installed.error().message_en));
-  auto again = replay_record(*f.tdb.db, *f.rules->rules, r.region, r.id);
+  auto again = replay_record(*f.tdb.db, *f.rules->rules, f.lifecycle, r.region, r.id);
   BOOST_REQUIRE(again.ok());
   BOOST_TEST(again->rebuilt);  // the old script came back from rule_versions
   BOOST_TEST(again->reproduced());
@@ -109,7 +109,7 @@ BOOST_AUTO_TEST_CASE(a_replay_reproduces_even_after_the_script_changed) {
     return update_record(tx, t, r.version);
   });
   BOOST_REQUIRE(tampered.ok() && *tampered);
-  auto differs = replay_record(*f.tdb.db, *f.rules->rules, r.region, r.id);
+  auto differs = replay_record(*f.tdb.db, *f.rules->rules, f.lifecycle, r.region, r.id);
   BOOST_REQUIRE(differs.ok());
   BOOST_TEST(!differs->reproduced());
   BOOST_REQUIRE(differs->differences.size() == 1u);

@@ -13,9 +13,9 @@
 #include "engine/model/json_pretty.hpp"
 #include "engine/model/json_schema.hpp"
 #include "engine/service/import.hpp"
+#include "engine/service/webhook_service.hpp"
 #include "server/app.hpp"
 #include "server/record_view.hpp"
-#include "server/webhook_dispatcher.hpp"
 
 namespace gongshi::server {
 namespace {
@@ -96,12 +96,12 @@ BOOST_AUTO_TEST_CASE(openapi_spec_matches_the_route_table) {
   const auto db = temp_file("openapi.db");
   std::filesystem::remove(db);
   AppOptions o;
-  o.db_url = "sqlite:" + db.string();
-  o.schemas = kSource / "schemas";
-  o.rules.schemas = kSource / "schemas";
-  o.rules.rules = kSource / "rules_lua";
-  o.rules.plugins = GONGSHI_PLUGIN_DIR;
-  o.pool_size = 1;
+  o.services.db_url = "sqlite:" + db.string();
+  o.services.schemas = kSource / "schemas";
+  o.services.rules.schemas = kSource / "schemas";
+  o.services.rules.rules = kSource / "rules_lua";
+  o.services.rules.plugins = GONGSHI_PLUGIN_DIR;
+  o.services.pool_size = 1;
   auto app = App::open(o);
   BOOST_REQUIRE_MESSAGE(app.ok(), (app.ok() ? "" : app.error().message_en));
   const auto spec = spec_routes();

@@ -1,5 +1,5 @@
 #pragma once
-// Who is calling: a user, through a login session or an API token.
+// Who is calling a use case: a user, through a login session, an API token, or the command line.
 
 #include <algorithm>
 #include <cstdint>
@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace gongshi::server {
+namespace gongshi {
 
 struct Principal {
   std::int64_t user_id = 0;
@@ -16,7 +16,7 @@ struct Principal {
   std::string region;
   std::optional<std::int64_t> department_id;  // none: region-wide (信用办, sysadmin)
   std::vector<std::string> roles;
-  std::string token_kind;  // session | api
+  std::string token_kind;  // session | api | "" (the command line)
   std::string token_hash;
 
   bool has(std::string_view role) const {
@@ -24,4 +24,4 @@ struct Principal {
   }
 };
 
-}  // namespace gongshi::server
+}  // namespace gongshi

@@ -1,0 +1,71 @@
+#pragma once
+// Passwords (libsodium's argon2id string format), login sessions and API tokens. A token is 32
+// random bytes shown once; the database keeps its SHA-256.
+//
+// Who a token belongs to is cached in this process for a short time (`cache_ttl`, 30 s by default)
+// so that a request does not spend a transaction on it. Logging out, disabling a user or changing
+// a user's password or roles through this process drops the user's entries at once; another
+// server process notices within `cache_ttl` (docs/server.md).
+
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "engine/model/clock.hpp"
+#include "engine/model/result.hpp"
+#include "engine/service/principal.hpp"
+#include "engine/store/database.hpp"
+#include "engine/store/directory_repo.hpp"
+
+namespace gongshi {
+
+// Throws std::runtime_error only when libsodium cannot allocate the hashing memory.
+std::string hash_password(const std::string& password);
+bool verify_password(const std::string& hash, const std::string& password);
+std::string new_token();
+std::string token_hash(const std::string& token);
+
+// The principal a user acts as (no token: token_kind and token_hash empty).
+Principal principal_of(const User& u);
+
+struct LoginResult {
+  std::string token;
+  std::string expires_at;
+  Principal who;
+};
+
+class AuthService {
+ public:
+  static constexpr std::size_t kMaxCached = 20'000;
+
+  AuthService(std::shared_ptr<Database> db, std::chrono::seconds session_ttl,
+              std::chrono::seconds cache_ttl = std::chrono::seconds(30))
+      : db_(std::move(db)), session_ttl_(session_ttl), cache_ttl_(cache_ttl) {}
+
+  // The caller a bearer token names: unauthenticated when unknown, expired or its user disabled.
+  Result<Principal> authenticate(const std::string& token, TimePoint now);
+  Result<LoginResult> login(const std::string& login, const std::string& password, TimePoint now);
+  Status logout(const Principal& who);
+  // A new API token for a department system acting as `user_id`.
+  Result<std::string> issue_api_token(std::int64_t user_id, const std::string& label,
+                                      TimePoint now);
+  // The user's cached tokens are looked up again (disabled, password or roles changed).
+  void forget_user(std::int64_t user_id);
+  void set_session_ttl(std::chrono::seconds ttl) { session_ttl_ = ttl; }
+  void set_cache_ttl(std::chrono::seconds ttl) { cache_ttl_ = ttl; }
+
+ private:
+  struct Cached {
+    Principal who;
+    std::string expires_at;  // the token's own expiry ("" = none)
+    std::chrono::steady_clock::time_point until;
+  };
+  std::shared_ptr<Database> db_;
+  std::chrono::seconds session_ttl_, cache_ttl_;
+  std::mutex mu_;
+  std::unordered_map<std::string, Cached> cache_;  // by token hash
+};
+
+}  // namespace gongshi

@@ -1,0 +1,205 @@
+#include "engine/service/directory_service.hpp"
+
+#include "engine/store/time_text.hpp"
+
+namespace gongshi {
+
+Status check_password(const std::string& password) {
+  constexpr auto min = DirectoryService::kMinPassword;
+  if (password.size() < min) {
+    return bad_request("密码至少 " + std::to_string(min) + " 个字符",
+                       "the password needs at least " + std::to_string(min) + " characters");
+  }
+  return ok_status();
+}
+
+Result<std::string> DirectoryService::region_for(const Principal& who,
+                                                 const std::string& asked) const {
+  const std::string r = asked.empty() ? who.region : asked;
+  if (access_.regions().find(r) == nullptr) {
+    return bad_request("未登记的地区代码：" + r, "unknown region code: " + r);
+  }
+  if (!access_.covers_region(who, r))
+    return forbidden("无权管理地区 " + r, "no access to region " + r);
+  return r;
+}
+
+Result<std::vector<Department>> DirectoryService::departments(const Principal& who,
+                                                              const std::string& region) {
+  if (auto st = access_.require_region(who, region); !st) return st.error();
+  return in_read_transaction<std::vector<Department>>(
+      *db_, [&](Tx& tx) { return departments_of(tx, region); });
+}
+
+Result<Department> DirectoryService::create_department(const Principal& who, DepartmentInput in) {
+  auto region = region_for(who, in.region);
+  if (!region) return region.error();
+  if (auto st = access_.may_manage_departments(who, *region); !st) return st.error();
+  if (in.kind.empty()) in.kind = "department";
+  if (in.kind != "department" && in.kind != "township" && in.kind != "county") {
+    return bad_request("kind 应为 department、township 或 county",
+                       "kind must be department, township or county");
+  }
+  if (in.name.empty() || in.name.size() > 200) {
+    return bad_request("部门名称应为 1–200 个字符", "name must be 1-200 characters");
+  }
+  Department d{*region, 0, in.parent_id, in.kind, in.name, in.uscc, {}, {}};
+  auto id = in_transaction<std::int64_t>(*db_, [&](Tx& tx) { return insert_department(tx, d); });
+  if (!id) return id.error();
+  d.id = *id;
+  return d;
+}
+
+Result<MergeResult> DirectoryService::merge_department(const Principal& who, std::int64_t id,
+                                                       std::int64_t into, Date effective,
+                                                       TimePoint now) {
+  if (auto st = access_.require_any_role(who, {"credit_office", "sysadmin"}); !st) {
+    return st.error();
+  }
+  if (into == id) {
+    return bad_request("承接部门不能是本部门", "a department cannot be merged into itself");
+  }
+  auto moved = in_transaction<std::int64_t>(*db_, [&](Tx& tx) -> Result<std::int64_t> {
+    std::optional<Department> from, to;
+    for (const auto& region : access_.visible_regions(who)) {
+      auto list = departments_of(tx, region);
+      if (!list) return list.error();
+      for (const auto& d : *list) {
+        if (d.id == id) from = d;
+        if (d.id == into) to = d;
+      }
+    }
+    if (!from || !to || from->region != to->region) {
+      return not_found("部门不存在，或两个部门不属于同一地区",
+                       "no such department, or the two are in different regions");
+    }
+    if (from->successor_id) {
+      return make_error(ErrorCode::conflict, "该部门已于机构改革中并入其他部门",
+                        "the department was merged already");
+    }
+    return gongshi::merge_department(tx, from->region, id, into, effective, who.login,
+                                     format_utc(now));
+  });
+  if (!moved) return moved.error();
+  return MergeResult{id, into, add_days(effective, -1), *moved};
+}
+
+Result<std::vector<User>> DirectoryService::users(const Principal& who, const std::string& region) {
+  if (auto st = access_.may_list_users(who, region); !st) return st.error();
+  const auto dept = access_.region_wide(who) ? std::nullopt : who.department_id;
+  return in_read_transaction<std::vector<User>>(*db_,
+                                                [&](Tx& tx) { return users_of(tx, region, dept); });
+}
+
+Result<User> DirectoryService::add_user_unchecked(UserInput in) {
+  if (in.login.empty() || in.login.size() > 64) {
+    return bad_request("登录名应为 1–64 个字符", "login must be 1-64 characters");
+  }
+  if (in.roles.empty()) return bad_request("至少需要一个角色", "at least one role is required");
+  if (auto st = check_password(in.password); !st) return st.error();
+  User u;
+  u.region = in.region;
+  u.department_id = in.department_id;
+  u.login = in.login;
+  u.display_name = in.display_name.empty() ? in.login : in.display_name;
+  u.roles = in.roles;
+  u.password_hash = hash_password(in.password);
+  auto id = in_transaction<std::int64_t>(*db_, [&](Tx& tx) { return insert_user(tx, u); });
+  if (!id) {
+    if (id.error().code == ErrorCode::conflict) {
+      return make_error(ErrorCode::conflict, "登录名已被使用：" + u.login,
+                        "login already taken: " + u.login);
+    }
+    return id.error();
+  }
+  u.id = *id;
+  return u;
+}
+
+Result<User> DirectoryService::create_user(const Principal& who, UserInput in) {
+  auto region = region_for(who, in.region);
+  if (!region) return region.error();
+  in.region = *region;
+  if (in.roles.empty()) return bad_request("至少需要一个角色", "at least one role is required");
+  if (auto st = access_.may_manage_user(who, in.region, in.department_id, in.roles); !st) {
+    return st.error();
+  }
+  return add_user_unchecked(std::move(in));
+}
+
+Result<User> DirectoryService::managed_user(const Principal& who, std::int64_t id) {
+  auto found = in_read_transaction<std::optional<User>>(
+      *db_, [&](Tx& tx) { return find_user_by_id(tx, id); });
+  if (!found) return found.error();
+  if (!*found) return not_found("用户不存在", "no such user");
+  if (auto st =
+          access_.may_manage_user(who, (*found)->region, (*found)->department_id, (*found)->roles);
+      !st) {
+    return st.error();
+  }
+  return **found;
+}
+
+Result<User> DirectoryService::update_user(const Principal& who, std::int64_t id,
+                                           const UserPatch& patch) {
+  auto found = managed_user(who, id);
+  if (!found) return found.error();
+  User u = std::move(found).value();
+  if (patch.roles) {
+    if (auto st = access_.may_manage_user(who, u.region, u.department_id, *patch.roles); !st) {
+      return st.error();
+    }
+    u.roles = *patch.roles;
+  }
+  if (patch.display_name) u.display_name = *patch.display_name;
+  if (patch.password) {
+    if (auto st = check_password(*patch.password); !st) return st.error();
+    u.password_hash = hash_password(*patch.password);
+  }
+  if (patch.active) u.active = *patch.active;
+  auto st =
+      in_transaction<std::monostate>(*db_, [&](Tx& tx) { return gongshi::update_user(tx, u); });
+  if (!st) return st.error();
+  auth_.forget_user(u.id);  // its cached tokens carry the old roles, or it is disabled now
+  return u;
+}
+
+Result<IssuedToken> DirectoryService::issue_token(const Principal& who, std::int64_t user_id,
+                                                  const std::string& label, TimePoint now) {
+  auto u = managed_user(who, user_id);
+  if (!u) return u.error();
+  auto token = auth_.issue_api_token(u->id, label.empty() ? "api" : label, now);
+  if (!token) return token.error();
+  return IssuedToken{*token, *u};
+}
+
+Result<std::vector<CatalogItem>> DirectoryService::catalog(
+    const Principal& who, const std::string& region, std::optional<std::int64_t> department_id) {
+  if (auto st = access_.require_region(who, region); !st) return st.error();
+  return in_read_transaction<std::vector<CatalogItem>>(
+      *db_, [&](Tx& tx) { return catalog_of(tx, region, department_id); });
+}
+
+Result<CatalogItem> DirectoryService::create_catalog_item(const Principal& who, CatalogItem item) {
+  auto region = region_for(who, item.region);
+  if (!region) return region.error();
+  item.region = *region;
+  if (item.department_id <= 0)
+    return bad_request("缺少 department_id", "department_id is required");
+  if (auto st = access_.may_manage_catalog(who, item.region, item.department_id); !st) {
+    return st.error();
+  }
+  if (item.power_type != "行政许可" && item.power_type != "行政处罚") {
+    return bad_request("行政职权类别应为「行政许可」或「行政处罚」",
+                       "power_type must be 行政许可 or 行政处罚");
+  }
+  if (item.name.empty()) return bad_request("缺少项目名称 name", "name is required");
+  if (item.scope.empty()) item.scope = "社会公开";
+  auto id =
+      in_transaction<std::int64_t>(*db_, [&](Tx& tx) { return insert_catalog_item(tx, item); });
+  if (!id) return id.error();
+  item.id = *id;
+  return item;
+}
+
+}  // namespace gongshi

@@ -1,0 +1,86 @@
+#pragma once
+// What the admins keep: departments and townships (and 机构改革 merges), users with their roles
+// and passwords, API tokens for department systems, and the 双公示目录 (catalog items). Every use
+// case checks the caller through the AccessPolicy and is one transaction.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/model/clock.hpp"
+#include "engine/service/access.hpp"
+#include "engine/service/auth_service.hpp"
+#include "engine/store/database.hpp"
+#include "engine/store/directory_repo.hpp"
+
+namespace gongshi {
+
+struct DepartmentInput {
+  std::string region;  // "" = the caller's
+  std::string name, kind = "department", uscc;
+  std::optional<std::int64_t> parent_id;
+};
+
+struct MergeResult {
+  std::int64_t department_id = 0, successor_id = 0;
+  Date valid_until{};
+  std::int64_t records_moved = 0;
+};
+
+struct UserInput {
+  std::string region;  // "" = the caller's
+  std::optional<std::int64_t> department_id;
+  std::string login, display_name, password;
+  std::vector<std::string> roles;
+};
+
+struct UserPatch {
+  std::optional<std::vector<std::string>> roles;
+  std::optional<std::string> display_name, password;
+  std::optional<bool> active;
+};
+
+struct IssuedToken {
+  std::string token;
+  User user;
+};
+
+class DirectoryService {
+ public:
+  static constexpr std::size_t kMinPassword = 8;
+
+  DirectoryService(std::shared_ptr<Database> db, const AccessPolicy& access, AuthService& auth)
+      : db_(std::move(db)), access_(access), auth_(auth) {}
+
+  Result<std::vector<Department>> departments(const Principal& who, const std::string& region);
+  Result<Department> create_department(const Principal& who, DepartmentInput in);
+  Result<MergeResult> merge_department(const Principal& who, std::int64_t id, std::int64_t into,
+                                       Date effective, TimePoint now);
+
+  Result<std::vector<User>> users(const Principal& who, const std::string& region);
+  Result<User> create_user(const Principal& who, UserInput in);
+  Result<User> update_user(const Principal& who, std::int64_t id, const UserPatch& patch);
+  Result<IssuedToken> issue_token(const Principal& who, std::int64_t user_id,
+                                  const std::string& label, TimePoint now);
+
+  Result<std::vector<CatalogItem>> catalog(const Principal& who, const std::string& region,
+                                           std::optional<std::int64_t> department_id);
+  Result<CatalogItem> create_catalog_item(const Principal& who, CatalogItem item);
+
+  // For set-up (the command line, the demo): a user stored as given, no caller checks.
+  Result<User> add_user_unchecked(UserInput in);
+
+ private:
+  Result<User> managed_user(const Principal& who, std::int64_t id);
+  Result<std::string> region_for(const Principal& who, const std::string& asked) const;
+
+  std::shared_ptr<Database> db_;
+  const AccessPolicy& access_;
+  AuthService& auth_;
+};
+
+// The password rule every path shares.
+Status check_password(const std::string& password);
+
+}  // namespace gongshi

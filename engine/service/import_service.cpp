@@ -1,0 +1,128 @@
+#include "engine/service/import_service.hpp"
+
+#include "engine/exchange/work_files.hpp"
+#include "engine/store/time_text.hpp"
+
+namespace gongshi {
+
+ImportService::ImportService(std::shared_ptr<Database> db, Engine& engine,
+                             const AccessPolicy& access, Clock clock,
+                             std::filesystem::path work_dir, int batch)
+    : db_(std::move(db)),
+      engine_(engine),
+      access_(access),
+      clock_(clock),
+      work_dir_(std::move(work_dir)),
+      batch_(batch),
+      worker_([this] { work(); }) {}
+
+ImportService::~ImportService() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  worker_.join();
+  for (auto& [job, spec] : queue_) {
+    job.status = "failed";
+    job.message = "服务器停止，任务未执行，请重新上传 / the server stopped before this job ran";
+    job.finished_at = format_utc(clock_.now());
+    (void)in_transaction<std::monostate>(*db_, [&](Tx& tx) { return update_import_job(tx, job); });
+    std::error_code ec;
+    std::filesystem::remove(spec.file, ec);
+  }
+}
+
+Result<ImportSpec> ImportService::spec_for(const Principal& who, ImportInput& in) const {
+  ImportSpec spec;
+  spec.region = in.region.empty() ? who.region : in.region;
+  spec.department_id = in.department_id ? in.department_id : who.department_id;
+  if (auto st = access_.may_create_records(who, spec.region, spec.department_id); !st) {
+    std::error_code ec;
+    std::filesystem::remove(in.file, ec);
+    return st.error();
+  }
+  spec.kind = in.kind;
+  spec.file = in.file;
+  spec.file_name = in.file_name.empty() ? "upload" : in.file_name;
+  spec.backfill = in.backfill;
+  spec.actor = Actor{who.login, access_.creating_role(who)};
+  spec.batch = batch_;
+  return spec;
+}
+
+Result<ImportJob> ImportService::submit(const Principal& who, ImportInput in, TimePoint now) {
+  // The job keeps its own copy in the work directory: the caller's file may go away.
+  const auto kept = unique_path(work_dir_, "gongshi-import-");
+  std::error_code ec;
+  std::filesystem::rename(in.file, kept, ec);
+  if (ec) {
+    std::filesystem::remove(in.file, ec);
+    return make_error(ErrorCode::io_error, "无法保存上传文件：" + ec.message(),
+                      "cannot keep the upload: " + ec.message());
+  }
+  in.file = kept;
+  auto spec = spec_for(who, in);
+  if (!spec) return spec.error();
+  auto job = create_import_job(*db_, *spec, now);
+  if (!job) {
+    std::error_code ec;
+    std::filesystem::remove(spec->file, ec);
+    return job.error();
+  }
+  {
+    std::lock_guard lock(mu_);
+    queue_.emplace_back(*job, std::move(spec).value());
+  }
+  cv_.notify_one();
+  return job;
+}
+
+Result<ImportJob> ImportService::run_now(const Principal& who, ImportInput in, TimePoint now,
+                                         const std::function<void(const ImportJob&)>& progress) {
+  auto spec = spec_for(who, in);
+  if (!spec) return spec.error();
+  auto job = create_import_job(*db_, *spec, now);
+  if (!job) return job.error();
+  return run_import(engine_, *db_, *job, *spec, clock_, progress);
+}
+
+void ImportService::work() {
+  while (true) {
+    std::pair<ImportJob, ImportSpec> next;
+    {
+      std::unique_lock lock(mu_);
+      cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (stopping_) return;
+      next = std::move(queue_.front());
+      queue_.pop_front();
+    }
+    auto& [job, spec] = next;
+    const auto done = run_import(engine_, *db_, job, spec, clock_, {});
+    if (on_rows) on_rows(done.rows_done);
+    std::error_code ec;
+    std::filesystem::remove(spec.file, ec);
+  }
+}
+
+Result<ImportJob> ImportService::job(const Principal& who, std::int64_t id) {
+  auto job = in_read_transaction<std::optional<ImportJob>>(
+      *db_, [&](Tx& tx) { return find_import_job(tx, id); });
+  if (!job) return job.error();
+  if (!*job || !access_.may_act_for_department(who, (*job)->region, (*job)->department_id)) {
+    return not_found("导入任务不存在", "no such import job");
+  }
+  return **job;
+}
+
+Result<std::pair<ImportJob, std::vector<ImportRowError>>> ImportService::errors(
+    const Principal& who, std::int64_t id) {
+  auto j = job(who, id);
+  if (!j) return j.error();
+  auto rows = in_read_transaction<std::vector<ImportRowError>>(
+      *db_, [&](Tx& tx) { return import_errors_of(tx, j->id); });
+  if (!rows) return rows.error();
+  return std::make_pair(*j, std::move(rows).value());
+}
+
+}  // namespace gongshi

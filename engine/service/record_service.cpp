@@ -1,0 +1,190 @@
+#include "engine/service/record_service.hpp"
+
+#include <algorithm>
+
+#include "engine/store/record_repo.hpp"
+
+namespace gongshi {
+namespace {
+
+const char* kPublicScope = "社会公开";
+
+Error no_record(const std::string& region, std::int64_t id) {
+  return not_found("记录 " + region + "/" + std::to_string(id) + " 不存在",
+                   "no record " + region + "/" + std::to_string(id));
+}
+
+}  // namespace
+
+Result<CreateRequest> RecordService::request_for(const Principal& who, RecordInput& in) const {
+  CreateRequest req;
+  req.region = in.region.empty() ? who.region : in.region;
+  req.department_id = in.department_id ? in.department_id : who.department_id;
+  if (!req.department_id) {
+    return bad_request("请指明 department_id（决定部门）", "department_id is required");
+  }
+  if (auto st = access_.may_create_records(who, req.region, req.department_id); !st) {
+    return st.error();
+  }
+  req.catalog_item_id = in.catalog_item_id;
+  req.kind = in.kind;
+  req.fields = std::move(in.fields);
+  req.backfill = in.backfill;
+  return req;
+}
+
+Result<CreateOutcome> RecordService::create(const Principal& who, RecordInput in, TimePoint now) {
+  auto req = request_for(who, in);
+  if (!req) return req.error();
+  return engine_.create(*req, Actor{who.login, access_.creating_role(who)}, in.idempotency_key,
+                        now);
+}
+
+Result<std::vector<Result<CreateOutcome>>> RecordService::create_batch(
+    const Principal& who, std::vector<Result<RecordInput>> in, TimePoint now) {
+  if (auto st = access_.may_enter_records(who); !st) return st.error();
+  std::vector<Result<CreateOutcome>> out;
+  std::vector<BatchItem> batch;
+  std::vector<std::size_t> index;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    out.push_back(Result<CreateOutcome>(make_error(ErrorCode::internal, "", "")));
+    if (!in[i]) {
+      out[i] = in[i].error();
+      continue;
+    }
+    auto req = request_for(who, in[i].value());
+    if (!req) {
+      out[i] = req.error();
+      continue;
+    }
+    batch.push_back({std::move(req).value(), in[i]->idempotency_key});
+    index.push_back(i);
+  }
+  if (!batch.empty()) {
+    auto done = engine_.create_batch(batch, Actor{who.login, access_.creating_role(who)}, now);
+    if (!done) return done.error();
+    for (std::size_t j = 0; j < done->size(); ++j) out[index[j]] = std::move((*done)[j]);
+  }
+  return out;
+}
+
+Result<std::vector<StoredRecord>> RecordService::list(const Principal& who, const RecordList& in,
+                                                      TimePoint now) {
+  RecordQuery q;
+  q.regions = access_.visible_regions(who);
+  if (!in.region.empty()) {
+    if (auto st = access_.require_region(who, in.region); !st) return st.error();
+    q.regions = {in.region};
+  }
+  q.department_id = in.department_id;
+  if (!access_.region_wide(who)) {
+    if (q.department_id && q.department_id != who.department_id) {
+      return forbidden("只能访问本部门的数据", "only your own department's data is accessible");
+    }
+    q.department_id = who.department_id;
+    if (!q.department_id) return forbidden("用户未归属部门", "the user has no department");
+  }
+  for (const auto& s : in.states) {
+    if (lifecycle_.state(s) == nullptr)
+      return bad_request("未知的状态：" + s, "unknown state: " + s);
+  }
+  q.kind = in.kind;
+  q.states = in.states;
+  q.decided_from = in.decided_from;
+  q.decided_to = in.decided_to;
+  if (in.overdue) q.overdue_on = shanghai_date(now);
+  q.before_id = in.before_id;
+  q.limit = std::clamp(in.limit, 1, 500);
+  return in_read_transaction<std::vector<StoredRecord>>(
+      *db_, [&](Tx& tx) { return list_records(tx, q); });
+}
+
+Result<StoredRecord> RecordService::get(const Principal& who, const std::string& region,
+                                        std::int64_t id) {
+  auto r = engine_.get(region, id);
+  if (!r) return r.error();
+  if (!access_.may_see(who, *r)) return no_record(region, id);
+  return r;
+}
+
+Result<std::pair<StoredRecord, std::vector<NextEvent>>> RecordService::next_events(
+    const Principal& who, const std::string& region, std::int64_t id) {
+  auto r = get(who, region, id);
+  if (!r) return r.error();
+  std::vector<NextEvent> out;
+  for (const auto* edge : lifecycle_.edges_from(r->state)) {
+    for (const auto& role : who.roles) {
+      if (std::find(edge->roles.begin(), edge->roles.end(), role) == edge->roles.end()) continue;
+      const bool reason =
+          std::find(edge->guards.begin(), edge->guards.end(), "reason_given") != edge->guards.end();
+      out.push_back({edge, role, reason});
+      break;
+    }
+  }
+  return std::make_pair(std::move(r).value(), std::move(out));
+}
+
+Result<StoredRecord> RecordService::take(const Principal& who, const std::string& region,
+                                         std::int64_t id, const std::string& event,
+                                         std::optional<int> version, const std::string& reason,
+                                         TimePoint now) {
+  auto r = get(who, region, id);
+  if (!r) return r.error();
+  auto role = access_.acting_role(who, r->state, event);
+  if (!role) {
+    if (version && *version != r->version) {
+      return make_error(
+          ErrorCode::conflict,
+          "记录已被他人修改（当前版本 " + std::to_string(r->version) + "），请刷新后重试",
+          "the record changed (now version " + std::to_string(r->version) + "): reload and retry");
+    }
+    return role.error();
+  }
+  if (!version) {
+    return bad_request("请用 If-Match 头（或 version 字段）给出记录版本，以免覆盖他人的修改",
+                       "send the record's version in If-Match (or a version field)");
+  }
+  boost::json::object payload;
+  if (!reason.empty()) payload["reason"] = reason;
+  return engine_.transition(r->region, r->id, event, Actor{who.login, *role}, *version, payload,
+                            now);
+}
+
+Result<std::vector<EventRow>> RecordService::history(const Principal& who,
+                                                     const std::string& region, std::int64_t id) {
+  auto r = get(who, region, id);
+  if (!r) return r.error();
+  return engine_.history(r->region, r->id);
+}
+
+Result<ReplayReport> RecordService::replay(const Principal& who, const std::string& region,
+                                           std::int64_t id) {
+  auto r = get(who, region, id);
+  if (!r) return r.error();
+  return replay_record(*db_, rules_, lifecycle_, r->region, r->id);
+}
+
+bool RecordService::is_public(const StoredRecord& r) const {
+  const StateInfo* s = lifecycle_.state(r.state);
+  return r.scope == kPublicScope && s != nullptr && s->public_page;
+}
+
+Result<std::vector<StoredRecord>> RecordService::public_list(const PublicList& in) {
+  RecordQuery q;
+  q.states = lifecycle_.states_where([](const StateInfo& s) { return s.public_page; });
+  q.scope = kPublicScope;
+  if (!in.region.empty()) q.regions = {in.region};
+  q.kind = in.kind;
+  q.before_id = in.before_id;
+  q.limit = std::clamp(in.limit, 1, 100);
+  return in_read_transaction<std::vector<StoredRecord>>(
+      *db_, [&](Tx& tx) { return list_records(tx, q); });
+}
+
+Result<StoredRecord> RecordService::public_get(const std::string& region, std::int64_t id) {
+  auto r = engine_.get(region, id);
+  if (!r || !is_public(*r)) return not_found("没有该条公示信息", "no such published record");
+  return r;
+}
+
+}  // namespace gongshi

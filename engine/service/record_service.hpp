@@ -1,0 +1,94 @@
+#pragma once
+// The record use cases as a caller meets them: create (one or a batch), list, read, the events the
+// caller may take now, take one, history, replay; and the public view a credit website shows.
+// Each checks the caller through the AccessPolicy; a record the caller may not see is not_found.
+
+#include <boost/json/object.hpp>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/service/access.hpp"
+#include "engine/service/engine.hpp"
+#include "engine/service/rules_whatif.hpp"
+
+namespace gongshi {
+
+struct RecordInput {
+  std::string region;                                          // "" = the caller's
+  std::optional<std::int64_t> department_id, catalog_item_id;  // department: the caller's
+  RecordKind kind = RecordKind::license;
+  boost::json::object fields;
+  bool backfill = false;
+  std::string idempotency_key;
+};
+
+struct RecordList {
+  std::string region;  // "" = every region the caller sees
+  std::optional<std::int64_t> department_id;
+  std::optional<RecordKind> kind;
+  std::vector<std::string> states;  // checked against the lifecycle
+  std::optional<Date> decided_from, decided_to;
+  bool overdue = false;
+  std::optional<std::int64_t> before_id;
+  int limit = 50;
+};
+
+struct PublicList {
+  std::string region;
+  std::optional<RecordKind> kind;
+  std::optional<std::int64_t> before_id;
+  int limit = 20;
+};
+
+struct NextEvent {
+  const Transition* edge = nullptr;
+  std::string role;
+  bool needs_reason = false;
+};
+
+class RecordService {
+ public:
+  RecordService(std::shared_ptr<Database> db, Engine& engine, const AccessPolicy& access,
+                const Lifecycle& lifecycle, const RuleRegistry& rules)
+      : db_(std::move(db)),
+        engine_(engine),
+        access_(access),
+        lifecycle_(lifecycle),
+        rules_(rules) {}
+
+  Result<CreateOutcome> create(const Principal& who, RecordInput in, TimePoint now);
+  // One answer per input, in order; an input the caller may not make is that item's error.
+  Result<std::vector<Result<CreateOutcome>>> create_batch(const Principal& who,
+                                                          std::vector<Result<RecordInput>> in,
+                                                          TimePoint now);
+  Result<std::vector<StoredRecord>> list(const Principal& who, const RecordList& q, TimePoint now);
+  Result<StoredRecord> get(const Principal& who, const std::string& region, std::int64_t id);
+  Result<std::pair<StoredRecord, std::vector<NextEvent>>> next_events(const Principal& who,
+                                                                      const std::string& region,
+                                                                      std::int64_t id);
+  // `version`: what the caller last saw (If-Match); required, checked after the role (a caller
+  // acting on an old copy hears first that it is out of date).
+  Result<StoredRecord> take(const Principal& who, const std::string& region, std::int64_t id,
+                            const std::string& event, std::optional<int> version,
+                            const std::string& reason, TimePoint now);
+  Result<std::vector<EventRow>> history(const Principal& who, const std::string& region,
+                                        std::int64_t id);
+  Result<ReplayReport> replay(const Principal& who, const std::string& region, std::int64_t id);
+
+  Result<std::vector<StoredRecord>> public_list(const PublicList& q);
+  Result<StoredRecord> public_get(const std::string& region, std::int64_t id);
+  bool is_public(const StoredRecord& r) const;
+
+ private:
+  Result<CreateRequest> request_for(const Principal& who, RecordInput& in) const;
+
+  std::shared_ptr<Database> db_;
+  Engine& engine_;
+  const AccessPolicy& access_;
+  const Lifecycle& lifecycle_;
+  const RuleRegistry& rules_;
+};
+
+}  // namespace gongshi
