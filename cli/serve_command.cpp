@@ -95,6 +95,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     so.workers = static_cast<std::size_t>(workers);
     so.queue_limit = std::max<std::size_t>(1, o->queue);
     server::App* a = app->get();
+    so.on_busy = [a] { a->count_busy(); };
     server::HttpServer http(so, [a](server::HttpRequest& req) { return a->handle(req); });
     const std::string address = o->listen.substr(0, colon);
     const auto port =

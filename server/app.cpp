@@ -103,6 +103,12 @@ HttpResponse App::handle(HttpRequest& req) {
   return res;
 }
 
+void App::count_busy() {
+  ctx_.metrics.add_counter(
+      "gongshi_requests_refused_total",
+      "Requests answered 503 because every worker was busy and the queue full.", 1);
+}
+
 void App::sweep_now() {
   const auto now = ctx_.now();
   auto r = ctx_.s().engine.sweep(now);

@@ -38,6 +38,8 @@ class App {
   void recompute_now(const std::string& reason);
 
   static bool is_upload(const std::string& method, const std::string& path);
+  // Counts a request the server refused with 503 (its worker queue full).
+  void count_busy();
 
  private:
   App(std::unique_ptr<Services> services, AppSettings settings);

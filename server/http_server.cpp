@@ -192,6 +192,7 @@ class Session : public std::enable_shared_from_this<Session> {
           guard.reset();
         });
     if (!queued) {
+      if (server_.options.on_busy) server_.options.on_busy();
       HttpResponse busy = error_response(make_error(
           ErrorCode::unavailable, "服务器繁忙，请稍后重试", "the server is busy: retry shortly"));
       busy.headers.emplace_back("Retry-After", "1");

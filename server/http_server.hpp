@@ -28,6 +28,8 @@ struct ServerOptions {
   std::filesystem::path upload_dir = std::filesystem::temp_directory_path();
   // Requests whose body goes to a file instead of memory.
   std::function<bool(const std::string& method, const std::string& path)> is_upload;
+  // Called (on an I/O thread) for each request refused because the worker queue was full.
+  std::function<void()> on_busy;
 };
 
 using RequestHandler = std::function<HttpResponse(HttpRequest&)>;

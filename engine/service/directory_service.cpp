@@ -1,5 +1,6 @@
 #include "engine/service/directory_service.hpp"
 
+#include "engine/store/auth_repo.hpp"
 #include "engine/store/time_text.hpp"
 
 namespace gongshi {
@@ -157,8 +158,14 @@ Result<User> DirectoryService::update_user(const Principal& who, std::int64_t id
     u.password_hash = hash_password(*patch.password);
   }
   if (patch.active) u.active = *patch.active;
-  auto st =
-      in_transaction<std::monostate>(*db_, [&](Tx& tx) { return gongshi::update_user(tx, u); });
+  // A new password ends the user's login sessions (its department systems' API tokens stay).
+  auto st = in_transaction<std::monostate>(*db_, [&](Tx& tx) -> Status {
+    if (auto up = gongshi::update_user(tx, u); !up) return up;
+    if (patch.password) {
+      if (auto gone = delete_sessions_of(tx, u.id); !gone) return gone.error();
+    }
+    return ok_status();
+  });
   if (!st) return st.error();
   auth_.forget_user(u.id);  // its cached tokens carry the old roles, or it is disabled now
   return u;
