@@ -5,6 +5,8 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include "engine/store/statement_cache.hpp"
+
 namespace gongshi {
 
 Error database_error(const std::exception& e) {
@@ -25,6 +27,8 @@ Result<std::shared_ptr<Database>> Database::open(std::string_view url, std::size
   db->dialect_ = parsed->dialect;
   db->size_ = pool_size == 0 ? 1 : pool_size;
   db->pool_ = std::make_unique<soci::connection_pool>(db->size_);
+  for (std::size_t i = 0; i < db->size_; ++i)
+    db->caches_.push_back(std::make_unique<StatementCache>());
   try {
     for (std::size_t i = 0; i < db->size_; ++i) {
       soci::session& s = db->pool_->at(i);
@@ -45,18 +49,31 @@ Result<std::shared_ptr<Database>> Database::open(std::string_view url, std::size
   return db;
 }
 
-Database::~Database() = default;
+Database::~Database() {
+  caches_.clear();  // the statements go before their sessions
+}
+
+std::unique_lock<std::mutex> Database::writer_turn() {
+  if (dialect_ != Dialect::sqlite) return {};
+  return std::unique_lock<std::mutex>(writer_);
+}
 
 Tx::Tx(Database& db, TxMode mode)
-    : db_(db), mode_(mode), session_(std::make_unique<soci::session>(db.pool())) {}
+    : db_(db),
+      mode_(mode),
+      turn_(mode == TxMode::write ? db.writer_turn() : std::unique_lock<std::mutex>()),
+      pos_(db.pool().lease()),
+      session_(&db.pool().at(pos_)) {}
 
 Tx::~Tx() {
-  if (!open_) return;
-  try {
-    *session_ << "ROLLBACK";
-  } catch (...) {
-    // The connection is gone (a killed server, a dropped socket): the server rolled back.
+  if (open_) {
+    try {
+      *session_ << "ROLLBACK";
+    } catch (...) {
+      // The connection is gone (a killed server, a dropped socket): the server rolled back.
+    }
   }
+  db_.pool().give_back(pos_);
 }
 
 Status Tx::begin() {
@@ -78,6 +95,7 @@ Status Tx::commit() {
   try {
     *session_ << "COMMIT";
     open_ = false;
+    if (turn_.owns_lock()) turn_.unlock();
     return ok_status();
   } catch (const std::exception& e) {
     return database_error(e);

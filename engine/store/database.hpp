@@ -3,7 +3,9 @@
 // a Tx holds one session for one thread at a time. SOCI itself stays inside engine/store.
 
 #include <memory>
+#include <mutex>
 #include <string>
+#include <vector>
 
 #include "engine/store/db_url.hpp"
 
@@ -14,6 +16,8 @@ class session;
 
 namespace gongshi {
 
+class StatementCache;
+
 class Database {
  public:
   // Opens `pool_size` connections (SQLite: WAL journal; MySQL: utf8mb4).
@@ -22,12 +26,20 @@ class Database {
   Dialect dialect() const { return dialect_; }
   soci::connection_pool& pool() { return *pool_; }
   std::size_t pool_size() const { return size_; }
+  // SQLite has one writer at a time: this process's writers queue here instead of in SQLite's
+  // busy handler, which sleeps in steps of milliseconds. Not locked on MySQL.
+  std::unique_lock<std::mutex> writer_turn();
+  // The prepared statements of the pooled session at `pos` (used by the Tx that leased it).
+  StatementCache& statements(std::size_t pos) { return *caches_[pos]; }
 
  private:
   Database() = default;
   Dialect dialect_ = Dialect::sqlite;
   std::size_t size_ = 0;
   std::unique_ptr<soci::connection_pool> pool_;
+  std::vector<std::unique_ptr<StatementCache>>
+      caches_;  // one per pooled session; before pool_ goes
+  std::mutex writer_;
 };
 
 // One transaction on one leased session. Rolled back unless commit() succeeded. SQLite takes the
@@ -47,11 +59,14 @@ class Tx {
   Status commit();
   soci::session& sql();
   Dialect dialect() const { return db_.dialect(); }
+  StatementCache& statements() { return db_.statements(pos_); }
 
  private:
   Database& db_;
   TxMode mode_;
-  std::unique_ptr<soci::session> session_;
+  std::unique_lock<std::mutex> turn_;  // held from before BEGIN until COMMIT or ROLLBACK
+  std::size_t pos_;                    // the leased pooled session
+  soci::session* session_;
   bool open_ = false;
 };
 

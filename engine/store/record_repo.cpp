@@ -7,6 +7,7 @@
 
 #include "engine/store/ids.hpp"
 #include "engine/store/record_bulk.hpp"
+#include "engine/store/statement_cache.hpp"
 
 namespace gongshi {
 namespace {
@@ -277,24 +278,28 @@ void StoredRecord::add_flag(std::string_view f) {
 
 Result<std::int64_t> insert_record(Tx& tx, const StoredRecord& r) {
   try {
-    Row row(r);
-    soci::session& sql = tx.sql();
     const bool sqlite = tx.dialect() == Dialect::sqlite;
     auto id = next_id(tx, "records");
     if (!id) return id.error();
-    row.id = *id;
-    soci::statement st(sql);
-    st.exchange(soci::use(row.region));
-    if (sqlite) st.exchange(soci::use(row.id));
-    row.use_values(st);
-    st.alloc();
-    // MySQL assigns the id (AUTO_INCREMENT): the column list leaves it out.
-    const auto& columns = record_columns(sqlite);
-    st.prepare("INSERT INTO records (" + column_list(columns) + ") VALUES (" +
-               value_list(columns.size()) + ")");
-    st.define_and_bind();
-    st.execute(true);
-    return inserted_id(tx, row.id);
+    return with_statement<Row>(
+        tx, "records.insert",
+        [&](soci::statement& st, Row& row) {
+          st.exchange(soci::use(row.region));
+          if (sqlite) st.exchange(soci::use(row.id));
+          row.use_values(st);
+          st.alloc();
+          // MySQL assigns the id (AUTO_INCREMENT): the column list leaves it out.
+          const auto& columns = record_columns(sqlite);
+          st.prepare("INSERT INTO records (" + column_list(columns) + ") VALUES (" +
+                     value_list(columns.size()) + ")");
+          st.define_and_bind();
+        },
+        [&](StatementCache::Entry<Row>& e) {
+          e.vars = Row(r);
+          e.vars.id = *id;
+          e.run();
+          return inserted_id(tx, e.vars.id);
+        });
   } catch (const std::exception& e) {
     return database_error(e);
   }
@@ -302,69 +307,150 @@ Result<std::int64_t> insert_record(Tx& tx, const StoredRecord& r) {
 
 Result<std::optional<StoredRecord>> find_record(Tx& tx, const std::string& region, std::int64_t id,
                                                 bool for_update) {
-  std::string r = region;
-  long long i = id;
-  const std::string lock = for_update && tx.dialect() == Dialect::mysql ? " FOR UPDATE" : "";
-  return select_one(tx, "region = :r AND id = :i" + lock, [&](soci::statement& st) {
-    st.exchange(soci::use(r));
-    st.exchange(soci::use(i));
-  });
+  struct Vars {
+    Row row;
+    std::string region;
+    long long id = 0;
+  };
+  const bool lock = for_update && tx.dialect() == Dialect::mysql;
+  try {
+    return with_statement<Vars>(
+        tx, lock ? "records.by_key.for_update" : "records.by_key",
+        [&](soci::statement& st, Vars& v) {
+          v.row.into_all(st);
+          st.exchange(soci::use(v.region));
+          st.exchange(soci::use(v.id));
+          st.alloc();
+          st.prepare("SELECT " + select_list() + " FROM records WHERE region = :r AND id = :i" +
+                     (lock ? " FOR UPDATE" : ""));
+          st.define_and_bind();
+        },
+        [&](StatementCache::Entry<Vars>& e) {
+          e.vars.region = region;
+          e.vars.id = id;
+          return e.one([&] { return e.vars.row.record(); });
+        });
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
 }
 
 Result<std::optional<std::int64_t>> find_id_by_natural_key(Tx& tx, const std::string& region,
                                                            RecordKind kind,
                                                            const std::string& document_no,
                                                            const std::string& subject_code) {
-  try {
-    std::string k(to_string(kind));
+  struct Vars {
+    std::string region, kind, document_no, subject_code;
     long long id = 0;
-    tx.sql() << "SELECT id FROM records WHERE region = :r AND kind = :k AND document_no = :d AND "
-                "subject_code = :s",
-        soci::use(region), soci::use(k), soci::use(document_no), soci::use(subject_code),
-        soci::into(id);
-    if (!tx.sql().got_data()) return std::optional<std::int64_t>{};
-    return std::optional<std::int64_t>{id};
+  };
+  try {
+    return with_statement<Vars>(
+        tx, "records.by_natural_key",
+        [](soci::statement& st, Vars& v) {
+          st.exchange(soci::use(v.region));
+          st.exchange(soci::use(v.kind));
+          st.exchange(soci::use(v.document_no));
+          st.exchange(soci::use(v.subject_code));
+          st.exchange(soci::into(v.id));
+          st.alloc();
+          st.prepare(
+              "SELECT id FROM records WHERE region = :r AND kind = :k AND document_no = :d AND "
+              "subject_code = :s");
+          st.define_and_bind();
+        },
+        [&](StatementCache::Entry<Vars>& e) {
+          e.vars.region = region;
+          e.vars.kind = std::string(to_string(kind));
+          e.vars.document_no = document_no;
+          e.vars.subject_code = subject_code;
+          return e.one([&] { return static_cast<std::int64_t>(e.vars.id); });
+        });
   } catch (const std::exception& e) {
     return database_error(e);
   }
 }
 
 Result<bool> update_record(Tx& tx, const StoredRecord& r, int expected_version) {
+  struct Vars {
+    Row row;
+    int expected = 0;
+  };
   try {
-    Row row(r);
-    row.version = expected_version + 1;
-    int expected = expected_version;
-    soci::statement st(tx.sql());
-    row.use_values(st);
-    st.exchange(soci::use(row.region));
-    st.exchange(soci::use(row.id));
-    st.exchange(soci::use(expected));
-    st.alloc();
-    st.prepare("UPDATE records SET " + update_set() +
-               " WHERE region = :k0 AND id = :k1 AND version = :k2");
-    st.define_and_bind();
-    st.execute(true);
-    return st.get_affected_rows() == 1;
+    return with_statement<Vars>(
+        tx, "records.update",
+        [](soci::statement& st, Vars& v) {
+          v.row.use_values(st);
+          st.exchange(soci::use(v.row.region));
+          st.exchange(soci::use(v.row.id));
+          st.exchange(soci::use(v.expected));
+          st.alloc();
+          st.prepare("UPDATE records SET " + update_set() +
+                     " WHERE region = :k0 AND id = :k1 AND version = :k2");
+          st.define_and_bind();
+        },
+        [&](StatementCache::Entry<Vars>& e) {
+          e.vars.row = Row(r);
+          e.vars.row.version = expected_version + 1;
+          e.vars.expected = expected_version;
+          return e.run() == 1;
+        });
   } catch (const std::exception& e) {
     return database_error(e);
   }
 }
 
 Status append_event(Tx& tx, EventRow e) {
+  struct Seq {
+    std::string region;
+    long long id = 0;
+    int seq = 0;
+  };
+  struct Vars {
+    EventRow e;
+    long long id = 0;
+  };
   try {
-    soci::session& sql = tx.sql();
-    long long id = e.record_id;
-    int seq = e.seq;
-    if (seq <= 0) {
-      sql << "SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE region = :r AND record_id = :i",
-          soci::use(e.region), soci::use(id), soci::into(seq);
+    if (e.seq <= 0) {
+      e.seq = with_statement<Seq>(
+          tx, "events.next_seq",
+          [](soci::statement& st, Seq& v) {
+            st.exchange(soci::use(v.region));
+            st.exchange(soci::use(v.id));
+            st.exchange(soci::into(v.seq));
+            st.alloc();
+            st.prepare(
+                "SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE region = :r AND record_id = "
+                ":i");
+            st.define_and_bind();
+          },
+          [&](StatementCache::Entry<Seq>& q) {
+            q.vars.region = e.region;
+            q.vars.id = e.record_id;
+            return q.one([&] { return q.vars.seq; }).value_or(1);
+          });
     }
-    sql << "INSERT INTO events (region, record_id, seq, event, from_state, to_state, actor, "
-           "actor_role, at, payload, rule_version) VALUES (:r, :i, :s, :e, :f, :t, :a, :ar, :at, "
-           ":p, :v)",
-        soci::use(e.region), soci::use(id), soci::use(seq), soci::use(e.event),
-        soci::use(e.from_state), soci::use(e.to_state), soci::use(e.actor), soci::use(e.actor_role),
-        soci::use(e.at), soci::use(e.payload), soci::use(e.rule_version);
+    with_statement<Vars>(
+        tx, "events.insert",
+        [](soci::statement& st, Vars& v) {
+          st.exchange(soci::use(v.e.region));
+          st.exchange(soci::use(v.id));
+          st.exchange(soci::use(v.e.seq));
+          for (std::string* s : {&v.e.event, &v.e.from_state, &v.e.to_state, &v.e.actor,
+                                 &v.e.actor_role, &v.e.at, &v.e.payload, &v.e.rule_version}) {
+            st.exchange(soci::use(*s));
+          }
+          st.alloc();
+          st.prepare(
+              "INSERT INTO events (region, record_id, seq, event, from_state, to_state, actor, "
+              "actor_role, at, payload, rule_version) VALUES (:r, :i, :s, :e, :f, :t, :a, :ar, "
+              ":at, :p, :v)");
+          st.define_and_bind();
+        },
+        [&](StatementCache::Entry<Vars>& q) {
+          q.vars.e = std::move(e);
+          q.vars.id = q.vars.e.record_id;
+          return q.run();
+        });
     return ok_status();
   } catch (const std::exception& ex) {
     return database_error(ex);
@@ -397,12 +483,31 @@ Result<std::vector<EventRow>> events_of(Tx& tx, const std::string& region, std::
 }
 
 Status append_outbox(Tx& tx, const OutboxRow& o) {
+  struct Vars {
+    OutboxRow o;
+    long long id = 0;
+  };
   try {
-    long long id = o.record_id;
-    tx.sql() << "INSERT INTO outbox (region, record_id, topic, payload, created_at, attempts, "
-                "next_attempt_at) VALUES (:r, :i, :t, :p, :c, 0, :n)",
-        soci::use(o.region), soci::use(id), soci::use(o.topic), soci::use(o.payload),
-        soci::use(o.created_at), soci::use(o.created_at);
+    with_statement<Vars>(
+        tx, "outbox.insert",
+        [](soci::statement& st, Vars& v) {
+          st.exchange(soci::use(v.o.region));
+          st.exchange(soci::use(v.id));
+          st.exchange(soci::use(v.o.topic));
+          st.exchange(soci::use(v.o.payload));
+          st.exchange(soci::use(v.o.created_at));
+          st.exchange(soci::use(v.o.created_at));
+          st.alloc();
+          st.prepare(
+              "INSERT INTO outbox (region, record_id, topic, payload, created_at, attempts, "
+              "next_attempt_at) VALUES (:r, :i, :t, :p, :c, 0, :n)");
+          st.define_and_bind();
+        },
+        [&](StatementCache::Entry<Vars>& q) {
+          q.vars.o = o;
+          q.vars.id = o.record_id;
+          return q.run();
+        });
     return ok_status();
   } catch (const std::exception& e) {
     return database_error(e);
