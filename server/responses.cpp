@@ -44,7 +44,7 @@ HttpResponse error_response(const Error& e) {
   return json_response(error_json(e), http_status_of(e.code));
 }
 
-HttpResponse json_response(const boost::json::value& body, int status) {
+HttpResponse json_response(boost::json::value body, int status) {
   HttpResponse r;
   r.status = status;
   r.body = boost::json::serialize(body);

@@ -13,7 +13,8 @@ namespace gongshi::server {
 int http_status_of(ErrorCode code);
 boost::json::object error_json(const Error& e);
 HttpResponse error_response(const Error& e);
-HttpResponse json_response(const boost::json::value& body, int status = 200);
+// By value: pass a finished object or array with std::move, or it is copied whole first.
+HttpResponse json_response(boost::json::value body, int status = 200);
 HttpResponse file_response(std::string body, std::string content_type, const std::string& filename);
 
 // The body as a JSON object; a clear error for malformed JSON or another type.

@@ -1,5 +1,7 @@
 // Engine::create_batch: per-item validation, then multi-row inserts in one transaction.
+#include <algorithm>
 #include <map>
+#include <thread>
 
 #include "engine/service/engine_internal.hpp"
 #include "engine/store/record_bulk.hpp"
@@ -7,12 +9,47 @@
 
 namespace gongshi {
 
+unsigned Engine::default_batch_threads() {
+  return std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+}
+
+std::vector<Result<PreparedRecord>> Engine::prepare_all(const std::vector<BatchItem>& items,
+                                                        TimePoint now) {
+  // Fewer than this many items per thread: starting a thread costs more than it saves.
+  constexpr std::size_t min_per_thread = 32;
+  const std::size_t n = items.size();
+  const std::size_t threads =
+      std::clamp<std::size_t>(n / min_per_thread, 1, std::max(1u, batch_threads));
+  const auto one = [&](std::size_t i) -> Result<PreparedRecord> {
+    try {
+      return prepare(items[i].request, now);
+    } catch (const std::exception& e) {  // e.g. out of memory: this item fails, not the process
+      return make_error(ErrorCode::internal, "处理本条记录时出错", std::string(e.what()));
+    }
+  };
+  const auto run = [&](std::size_t part, std::vector<Result<PreparedRecord>>& out) {
+    const std::size_t from = n * part / threads, to = n * (part + 1) / threads;
+    out.reserve(to - from);
+    for (std::size_t i = from; i < to; ++i) out.push_back(one(i));
+  };
+  std::vector<std::vector<Result<PreparedRecord>>> parts(threads);
+  {
+    std::vector<std::jthread> helpers;
+    for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back([&, t] { run(t, parts[t]); });
+    run(0, parts[0]);
+  }  // joined
+  std::vector<Result<PreparedRecord>> all = std::move(parts[0]);
+  all.reserve(n);
+  for (std::size_t t = 1; t < threads; ++t) {
+    std::move(parts[t].begin(), parts[t].end(), std::back_inserter(all));
+  }
+  return all;
+}
+
 Result<std::vector<Result<CreateOutcome>>> Engine::create_batch(const std::vector<BatchItem>& items,
                                                                 const Actor& actor, TimePoint now) {
   using Outcomes = std::vector<Result<CreateOutcome>>;
-  std::vector<Result<PreparedRecord>> prepared;
-  prepared.reserve(items.size());
-  for (const auto& item : items) prepared.push_back(prepare(item.request, now));
+  const std::vector<Result<PreparedRecord>> prepared = prepare_all(items, now);
 
   return in_transaction<Outcomes>(*db_, [&](Tx& tx) -> Result<Outcomes> {
     Outcomes out;

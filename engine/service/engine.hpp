@@ -90,6 +90,11 @@ class Engine {
   Result<StoredRecord> get(const std::string& region, std::int64_t id);
   Result<std::vector<EventRow>> history(const std::string& region, std::int64_t id);
 
+  // Threads that validate and decide a batch's items before its one write transaction (rule work
+  // only, no database; each item on its own). 1: on the calling thread.
+  unsigned batch_threads = default_batch_threads();
+  static unsigned default_batch_threads();
+
   // Tests only: called between the statements of a write, e.g. to kill the process there.
   std::function<void(std::string_view stage)> failpoint;
 
@@ -97,6 +102,8 @@ class Engine {
 
  private:
   Result<PreparedRecord> prepare(const CreateRequest& req, TimePoint now);
+  std::vector<Result<PreparedRecord>> prepare_all(const std::vector<BatchItem>& items,
+                                                  TimePoint now);
   Result<std::optional<CreateOutcome>> existing(Tx& tx, const CreateRequest& req,
                                                 const StoredRecord& candidate,
                                                 const std::string& key, const std::string& hash);

@@ -74,7 +74,7 @@ Tx::Tx(Database& db, TxMode mode)
 Tx::~Tx() {
   if (open_) {
     try {
-      *session_ << "ROLLBACK";
+      control("tx.rollback", "ROLLBACK");
     } catch (...) {
       // The connection is gone (a killed server, a dropped socket): the server rolled back.
     }
@@ -86,9 +86,9 @@ Status Tx::begin() {
   try {
     const bool sqlite = db_.dialect() == Dialect::sqlite;
     if (mode_ == TxMode::read) {
-      *session_ << (sqlite ? "BEGIN" : "START TRANSACTION READ ONLY");
+      control("tx.begin_read", sqlite ? "BEGIN" : "START TRANSACTION READ ONLY");
     } else {
-      *session_ << (sqlite ? "BEGIN IMMEDIATE" : "START TRANSACTION");
+      control("tx.begin_write", sqlite ? "BEGIN IMMEDIATE" : "START TRANSACTION");
     }
     open_ = true;
     return ok_status();
@@ -99,13 +99,26 @@ Status Tx::begin() {
 
 Status Tx::commit() {
   try {
-    *session_ << "COMMIT";
+    control("tx.commit", "COMMIT");
     open_ = false;
     if (turn_.owns_lock()) turn_.unlock();
     return ok_status();
   } catch (const std::exception& e) {
     return database_error(e);
   }
+}
+
+void Tx::control(std::string_view key, const char* sql) {
+  // Every transaction runs two of these: prepared once per session like the hot statements.
+  struct NoVars {};
+  with_statement<NoVars>(
+      *this, key,
+      [&](soci::statement& st, NoVars&) {
+        st.alloc();
+        st.prepare(sql);
+        st.define_and_bind();
+      },
+      [](StatementCache::Entry<NoVars>& e) { e.st.execute(true); });
 }
 
 soci::session& Tx::sql() {

@@ -5,6 +5,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/store/db_url.hpp"
@@ -62,6 +63,7 @@ class Tx {
   StatementCache& statements() { return db_.statements(pos_); }
 
  private:
+  void control(std::string_view key, const char* sql);  // BEGIN, COMMIT, ROLLBACK
   Database& db_;
   TxMode mode_;
   std::unique_lock<std::mutex> turn_;  // held from before BEGIN until COMMIT or ROLLBACK

@@ -21,7 +21,7 @@ HttpResponse healthz(AppContext& app, RouteContext&) {
     out["status"] = "degraded";  // still 200: the node serves, a person must act
     out["reasons"] = std::move(reasons);
   }
-  return json_response(out);
+  return json_response(std::move(out));
 }
 
 HttpResponse metrics(AppContext& app, RouteContext&) {

@@ -53,7 +53,7 @@ Result<RecordInput> record_input(const boost::json::object& o) {
 }
 
 HttpResponse with_etag(boost::json::object body, int version, int status = 200) {
-  auto res = json_response(body, status);
+  auto res = json_response(std::move(body), status);
   res.headers.emplace_back("ETag", "\"" + std::to_string(version) + "\"");
   return res;
 }

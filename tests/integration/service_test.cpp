@@ -260,10 +260,16 @@ BOOST_AUTO_TEST_CASE(batch_answers_each_item_and_writes_in_bulk) {
       {f.penalty({{"CF_WSH", "D-2"}, {"CF_NR", "警告"}}), ""});  // conflicts with item 1
   items.push_back({f.penalty({{"CF_WSH", "D-0"}}), ""});         // already stored
   items.push_back({f.penalty({{"CF_WSH", "D-key"}}), "batch-key-1"});
+  // Three threads decide the items (whatever this machine has): the answers keep the items' order.
+  f.engine.batch_threads = 3;
   const auto results = f.engine.create_batch(items, f.filler, now);
   BOOST_REQUIRE_MESSAGE(results.ok(), (results.ok() ? "" : results.error().message_en));
   const auto& r = *results;
   BOOST_REQUIRE(r.size() == items.size());
+  for (int i = 0; i < 250; ++i) {
+    BOOST_REQUIRE(r[i].ok());
+    BOOST_TEST(r[i]->record.document_no == "D-" + std::to_string(i + 1));
+  }
   std::set<std::int64_t> ids;
   for (int i = 0; i < 250; ++i) {
     BOOST_REQUIRE(r[i].ok());
