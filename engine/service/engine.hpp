@@ -82,6 +82,11 @@ class Engine {
                                   const std::string& event, const Actor& actor,
                                   int expected_version, const boost::json::object& payload,
                                   TimePoint now);
+  // The same on a record the caller has just read (it is not read again; the write still checks
+  // that the stored version is `expected_version`).
+  Result<StoredRecord> transition(const StoredRecord& current, const std::string& event,
+                                  const Actor& actor, int expected_version,
+                                  const boost::json::object& payload, TimePoint now);
 
   // Fires what is due on the Shanghai date of `now`: deadline warnings, overdue marks, objection
   // and repair time limits, end of publication. Safe with several engines on one MySQL.

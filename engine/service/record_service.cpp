@@ -146,8 +146,7 @@ Result<StoredRecord> RecordService::take(const Principal& who, const std::string
   }
   boost::json::object payload;
   if (!reason.empty()) payload["reason"] = reason;
-  return engine_.transition(r->region, r->id, event, Actor{who.login, *role}, *version, payload,
-                            now);
+  return engine_.transition(*r, event, Actor{who.login, *role}, *version, payload, now);
 }
 
 Result<std::vector<EventRow>> RecordService::history(const Principal& who,

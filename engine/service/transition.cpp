@@ -75,57 +75,79 @@ Result<StoredRecord> Engine::transition(const std::string& region, std::int64_t 
                                         const std::string& event, const Actor& actor,
                                         int expected_version, const boost::json::object& payload,
                                         TimePoint now) {
-  auto rr = service::region_rules(rules_, region, shanghai_date(now));
+  auto current = get(region, id);
+  if (!current) return current.error();
+  return transition(*current, event, actor, expected_version, payload, now);
+}
+
+Result<StoredRecord> Engine::transition(const StoredRecord& current, const std::string& event,
+                                        const Actor& actor, int expected_version,
+                                        const boost::json::object& payload, TimePoint now) {
+  // Everything is decided from `current` before the write transaction: the edge, the guards
+  // (which may run Lua) and the effects. The write then only stores the result, on condition
+  // that the record is still at `expected_version`; so SQLite's one writer holds its lock for
+  // the three statements, not for the rules.
+  if (current.version != expected_version) return stale(current, expected_version);
+  auto rr = service::region_rules(rules_, current.region, shanghai_date(now));
   if (!rr) return rr.error();
   const std::string now_text = format_utc(now);
   std::string reason;
   if (const auto* v = payload.if_contains("reason"); v != nullptr && v->is_string()) {
     reason = std::string(v->get_string());
   }
+  StoredRecord r = current;
+  auto edge = lifecycle_.allowed(r.state, event, actor.role);
+  if (!edge) return edge.error();
+  auto fields = service::stored_fields(r);
+  if (!fields) return fields.error();
+  const GuardInput in{event, reason, service::deadlines_of(r)};
+  for (const auto& guard : (*edge)->guards) {
+    CalendarUse use;  // a guard that evaluates the record may meet a provisional deadline
+    auto g = rr->rules->guard(guard, *fields, in, service::provisional_context(rr->ctx, use));
+    if (!g) return g.error();
+    if (!g->allowed) {
+      return make_error(ErrorCode::invalid_input,
+                        "不能执行「" + (*edge)->label_zh + "」：" + g->reason_zh,
+                        "cannot take '" + event + "': " + g->reason_en);
+    }
+  }
+  const std::string from = r.state;
+  for (const auto& effect : (*edge)->effects) {
+    if (auto st = apply_effect(effect, r, *fields, *rr, now_text); !st) return st.error();
+  }
+  r.state = (*edge)->to;
+  r.updated_at = now_text;
+  r.next_due = next_due_of(r, lifecycle_);
+  const std::string topic = "record." + event;
+  EventRow ev{r.region,
+              r.id,
+              0,
+              event,
+              from,
+              r.state,
+              actor.user,
+              actor.role,
+              now_text,
+              service::json_text(payload),
+              rr->rules->version()};
   return in_transaction<StoredRecord>(*db_, [&](Tx& tx) -> Result<StoredRecord> {
-    auto found = get_record(tx, region, id, true);
-    if (!found) return found.error();
-    StoredRecord r = *found;
-    if (r.version != expected_version) return stale(r, expected_version);
-    auto edge = lifecycle_.allowed(r.state, event, actor.role);
-    if (!edge) return edge.error();
-    auto fields = service::stored_fields(r);
-    if (!fields) return fields.error();
-    const GuardInput in{event, reason, service::deadlines_of(r)};
-    for (const auto& guard : (*edge)->guards) {
-      CalendarUse use;  // a guard that evaluates the record may meet a provisional deadline
-      auto g = rr->rules->guard(guard, *fields, in, service::provisional_context(rr->ctx, use));
-      if (!g) return g.error();
-      if (!g->allowed) {
-        return make_error(ErrorCode::invalid_input,
-                          "不能执行「" + (*edge)->label_zh + "」：" + g->reason_zh,
-                          "cannot take '" + event + "': " + g->reason_en);
-      }
-    }
-    const std::string from = r.state;
-    for (const auto& effect : (*edge)->effects) {
-      if (auto st = apply_effect(effect, r, *fields, *rr, now_text); !st) return st.error();
-    }
-    r.state = (*edge)->to;
-    r.updated_at = now_text;
-    r.next_due = next_due_of(r, lifecycle_);
     auto updated = update_record(tx, r, expected_version);
     if (!updated) return updated.error();
-    if (!*updated) return stale(r, expected_version);
-    r.version = expected_version + 1;
+    if (!*updated) {  // changed since it was read: say to what
+      auto now_stored = get_record(tx, r.region, r.id);
+      if (!now_stored) return now_stored.error();
+      return stale(*now_stored, expected_version);
+    }
+    StoredRecord out = r;
+    out.version = expected_version + 1;
     reach("after_record_update");
-    if (auto st = append_event(tx, {region, id, 0, event, from, r.state, actor.user, actor.role,
-                                    now_text, service::json_text(payload), rr->rules->version()});
+    if (auto st = append_event(tx, ev); !st) return st.error();
+    if (auto st = append_outbox(
+            tx, {out.region, out.id, topic, service::outbox_payload(out, topic), now_text});
         !st) {
       return st.error();
     }
-    const std::string topic = "record." + event;
-    if (auto st =
-            append_outbox(tx, {region, id, topic, service::outbox_payload(r, topic), now_text});
-        !st) {
-      return st.error();
-    }
-    return r;
+    return out;
   });
 }
 
