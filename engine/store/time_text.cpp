@@ -1,19 +1,26 @@
 #include "engine/store/time_text.hpp"
 
-#include <cstdio>
+#include "engine/model/date.hpp"
 
 namespace gongshi {
 
 std::string format_utc(TimePoint t) {
   const auto day = std::chrono::floor<std::chrono::days>(t);
-  const std::chrono::year_month_day ymd{day};
   const std::chrono::hh_mm_ss hms{t - day};
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                static_cast<int>(hms.seconds().count()));
-  return buf;
+  // The date part as format_date writes it, then the time by hand (no printf on every request).
+  std::string out = format_date(Date{day});
+  const auto two = [&out](long v) {
+    out += static_cast<char>('0' + v / 10);
+    out += static_cast<char>('0' + v % 10);
+  };
+  out += 'T';
+  two(hms.hours().count());
+  out += ':';
+  two(hms.minutes().count());
+  out += ':';
+  two(hms.seconds().count());
+  out += 'Z';
+  return out;
 }
 
 std::optional<TimePoint> parse_utc(std::string_view text) {

@@ -2,6 +2,7 @@
 #include "engine/rules/sha256.hpp"
 #include "engine/store/directory_repo.hpp"
 #include "engine/store/rule_version_repo.hpp"
+#include "engine/store/time_text.hpp"
 #include "service_fixture.hpp"
 
 using namespace gongshi;
@@ -22,6 +23,19 @@ BOOST_AUTO_TEST_CASE(database_urls) {
                           "mysql:garbage"}) {
     BOOST_TEST(!parse_db_url(bad).ok(), bad);
   }
+}
+
+BOOST_AUTO_TEST_CASE(utc_times_are_fixed_width_text_that_reads_back) {
+  for (const char* text : {"2024-07-05T02:03:04Z", "2024-12-31T23:59:59Z", "2025-01-01T00:00:00Z",
+                           "2026-02-28T10:10:10Z"}) {
+    const auto t = parse_utc(text);
+    BOOST_TEST_REQUIRE(t.has_value());
+    BOOST_TEST(format_utc(*t) == text);
+  }
+  // One second before and after midnight, as the clock gives them.
+  const auto midnight = *parse_utc("2025-01-01T00:00:00Z");
+  BOOST_TEST(format_utc(midnight - std::chrono::seconds(1)) == "2024-12-31T23:59:59Z");
+  BOOST_TEST(format_utc(midnight + std::chrono::seconds(61)) == "2025-01-01T00:01:01Z");
 }
 
 BOOST_AUTO_TEST_CASE(migrating_twice_is_a_no_op) {
