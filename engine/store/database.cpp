@@ -112,12 +112,7 @@ void Tx::control(std::string_view key, const char* sql) {
   // Every transaction runs two of these: prepared once per session like the hot statements.
   struct NoVars {};
   with_statement<NoVars>(
-      *this, key,
-      [&](soci::statement& st, NoVars&) {
-        st.alloc();
-        st.prepare(sql);
-        st.define_and_bind();
-      },
+      *this, key, [&](soci::statement&, NoVars&) { return std::string(sql); },
       [](StatementCache::Entry<NoVars>& e) { e.st.execute(true); });
 }
 

@@ -287,12 +287,10 @@ Result<std::int64_t> insert_record(Tx& tx, const StoredRecord& r) {
           st.exchange(soci::use(row.region));
           if (sqlite) st.exchange(soci::use(row.id));
           row.use_values(st);
-          st.alloc();
           // MySQL assigns the id (AUTO_INCREMENT): the column list leaves it out.
           const auto& columns = record_columns(sqlite);
-          st.prepare("INSERT INTO records (" + column_list(columns) + ") VALUES (" +
-                     value_list(columns.size()) + ")");
-          st.define_and_bind();
+          return "INSERT INTO records (" + column_list(columns) + ") VALUES (" +
+                 value_list(columns.size()) + ")";
         },
         [&](StatementCache::Entry<Row>& e) {
           e.vars = Row(r);
@@ -320,10 +318,8 @@ Result<std::optional<StoredRecord>> find_record(Tx& tx, const std::string& regio
           v.row.into_all(st);
           st.exchange(soci::use(v.region));
           st.exchange(soci::use(v.id));
-          st.alloc();
-          st.prepare("SELECT " + select_list() + " FROM records WHERE region = :r AND id = :i" +
-                     (lock ? " FOR UPDATE" : ""));
-          st.define_and_bind();
+          return "SELECT " + select_list() + " FROM records WHERE region = :r AND id = :i" +
+                 (lock ? " FOR UPDATE" : "");
         },
         [&](StatementCache::Entry<Vars>& e) {
           e.vars.region = region;
@@ -352,11 +348,8 @@ Result<std::optional<std::int64_t>> find_id_by_natural_key(Tx& tx, const std::st
           st.exchange(soci::use(v.document_no));
           st.exchange(soci::use(v.subject_code));
           st.exchange(soci::into(v.id));
-          st.alloc();
-          st.prepare(
-              "SELECT id FROM records WHERE region = :r AND kind = :k AND document_no = :d AND "
-              "subject_code = :s");
-          st.define_and_bind();
+          return "SELECT id FROM records WHERE region = :r AND kind = :k AND document_no = :d AND "
+                 "subject_code = :s";
         },
         [&](StatementCache::Entry<Vars>& e) {
           e.vars.region = region;
@@ -383,10 +376,8 @@ Result<bool> update_record(Tx& tx, const StoredRecord& r, int expected_version) 
           st.exchange(soci::use(v.row.region));
           st.exchange(soci::use(v.row.id));
           st.exchange(soci::use(v.expected));
-          st.alloc();
-          st.prepare("UPDATE records SET " + update_set() +
-                     " WHERE region = :k0 AND id = :k1 AND version = :k2");
-          st.define_and_bind();
+          return "UPDATE records SET " + update_set() +
+                 " WHERE region = :k0 AND id = :k1 AND version = :k2";
         },
         [&](StatementCache::Entry<Vars>& e) {
           e.vars.row = Row(r);
@@ -417,11 +408,8 @@ Status append_event(Tx& tx, EventRow e) {
             st.exchange(soci::use(v.region));
             st.exchange(soci::use(v.id));
             st.exchange(soci::into(v.seq));
-            st.alloc();
-            st.prepare(
-                "SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE region = :r AND record_id = "
-                ":i");
-            st.define_and_bind();
+            return "SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE region = :r AND record_id = "
+                   ":i";
           },
           [&](StatementCache::Entry<Seq>& q) {
             q.vars.region = e.region;
@@ -439,12 +427,9 @@ Status append_event(Tx& tx, EventRow e) {
                                  &v.e.actor_role, &v.e.at, &v.e.payload, &v.e.rule_version}) {
             st.exchange(soci::use(*s));
           }
-          st.alloc();
-          st.prepare(
-              "INSERT INTO events (region, record_id, seq, event, from_state, to_state, actor, "
-              "actor_role, at, payload, rule_version) VALUES (:r, :i, :s, :e, :f, :t, :a, :ar, "
-              ":at, :p, :v)");
-          st.define_and_bind();
+          return "INSERT INTO events (region, record_id, seq, event, from_state, to_state, actor, "
+                 "actor_role, at, payload, rule_version) VALUES (:r, :i, :s, :e, :f, :t, :a, :ar, "
+                 ":at, :p, :v)";
         },
         [&](StatementCache::Entry<Vars>& q) {
           q.vars.e = std::move(e);
@@ -497,11 +482,8 @@ Status append_outbox(Tx& tx, const OutboxRow& o) {
           st.exchange(soci::use(v.o.payload));
           st.exchange(soci::use(v.o.created_at));
           st.exchange(soci::use(v.o.created_at));
-          st.alloc();
-          st.prepare(
-              "INSERT INTO outbox (region, record_id, topic, payload, created_at, attempts, "
-              "next_attempt_at) VALUES (:r, :i, :t, :p, :c, 0, :n)");
-          st.define_and_bind();
+          return "INSERT INTO outbox (region, record_id, topic, payload, created_at, attempts, "
+                 "next_attempt_at) VALUES (:r, :i, :t, :p, :c, 0, :n)";
         },
         [&](StatementCache::Entry<Vars>& q) {
           q.vars.o = o;

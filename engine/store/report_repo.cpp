@@ -71,6 +71,20 @@ Result<std::vector<GroupCount>> grouped_counts(Tx& tx, const ReceivedWindow& w,
   }
 }
 
+// The bound values of a count over one received window, in the order of `kInWindow` and then
+// the states not counted; they live as long as the statement.
+struct WindowUse {
+  explicit WindowUse(const ReceivedWindow& w) : region(w.region), from(w.from), to(w.to) {}
+  void bind(soci::statement& st, const ReceivedWindow& w) {
+    st.exchange(soci::use(region));
+    st.exchange(soci::use(from));
+    st.exchange(soci::use(to));
+    use_all(st, w.uncounted_states);
+  }
+  std::string region, from, to;
+};
+constexpr const char* kInWindow = "region = :r AND received_at >= :f AND received_at < :t";
+
 }  // namespace
 
 Result<std::vector<TimelinessCount>> timeliness_counts(Tx& tx, const ReceivedWindow& w) {
@@ -80,18 +94,13 @@ Result<std::vector<TimelinessCount>> timeliness_counts(Tx& tx, const ReceivedWin
 Result<std::int64_t> backfill_count(Tx& tx, const ReceivedWindow& w) {
   try {
     long long n = 0;
-    std::string region = w.region, from = w.from, to = w.to;
+    WindowUse in(w);
     soci::statement st(tx.sql());
     st.exchange(soci::into(n));
-    st.exchange(soci::use(region));
-    st.exchange(soci::use(from));
-    st.exchange(soci::use(to));
-    use_all(st, w.uncounted_states);
+    in.bind(st, w);
     st.alloc();
-    st.prepare(
-        "SELECT COUNT(*) FROM records WHERE region = :r AND received_at >= :f AND "
-        "received_at < :t AND backfill = 1" +
-        in_list("state", true, w.uncounted_states, "u"));
+    st.prepare(std::string("SELECT COUNT(*) FROM records WHERE ") + kInWindow +
+               " AND backfill = 1" + in_list("state", true, w.uncounted_states, "u"));
     st.define_and_bind();
     st.execute(true);
     return static_cast<std::int64_t>(n);
@@ -136,22 +145,18 @@ Result<std::vector<CatalogUse>> catalog_use(Tx& tx, const ReceivedWindow& w) {
     CatalogUse c;
     long long dept = 0, item = 0, n = 0;
     soci::indicator dept_ind = soci::i_null, item_ind = soci::i_null;
-    std::string region = w.region, from = w.from, to = w.to;
+    WindowUse in(w);
     soci::statement st(tx.sql());
     st.exchange(soci::into(dept, dept_ind));
     st.exchange(soci::into(item, item_ind));
     st.exchange(soci::into(c.kind));
     st.exchange(soci::into(n));
-    st.exchange(soci::use(region));
-    st.exchange(soci::use(from));
-    st.exchange(soci::use(to));
-    use_all(st, w.uncounted_states);
+    in.bind(st, w);
     st.alloc();
-    st.prepare(
-        "SELECT department_id, catalog_item_id, kind, COUNT(*) FROM records WHERE region "
-        "= :r AND received_at >= :f AND received_at < :t" +
-        in_list("state", true, w.uncounted_states, "u") +
-        " GROUP BY department_id, catalog_item_id, kind");
+    st.prepare(std::string("SELECT department_id, catalog_item_id, kind, COUNT(*) FROM records "
+                           "WHERE ") +
+               kInWindow + in_list("state", true, w.uncounted_states, "u") +
+               " GROUP BY department_id, catalog_item_id, kind");
     st.define_and_bind();
     st.execute();
     while (st.fetch()) {

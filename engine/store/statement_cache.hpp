@@ -26,14 +26,17 @@ class StatementCache {
   template <class Vars>
   struct Entry;
 
-  // The statement under `key`, prepared on first use by `setup(statement, vars)`, which exchanges
-  // the variables and calls alloc(), prepare() and define_and_bind().
+  // The statement under `key`, prepared on first use: `setup(statement, vars)` exchanges the
+  // variables and returns the SQL text.
   template <class Vars, class Setup>
   Entry<Vars>& get(soci::session& s, std::string_view key, Setup&& setup) {
     auto it = entries_.find(key);
     if (it == entries_.end()) {
       auto fresh = std::make_unique<Entry<Vars>>(s);
-      setup(fresh->st, fresh->vars);
+      const std::string sql = setup(fresh->st, fresh->vars);
+      fresh->st.alloc();
+      fresh->st.prepare(sql);
+      fresh->st.define_and_bind();
       it = entries_.emplace(std::string(key), std::move(fresh)).first;
     }
     return static_cast<Entry<Vars>&>(*it->second);
