@@ -22,6 +22,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     int webhook_retry = 2;
     int webhook_attempts = 8;
     int webhook_concurrency = 8;
+    int webhook_per_subscription = 2;
     std::string work_dir;
     std::size_t body_limit = 4u << 20;
     std::size_t upload_limit = 256u << 20;
@@ -50,6 +51,8 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--webhook-attempts", o->webhook_attempts, "webhook attempts before giving up");
   cmd->add_option("--webhook-concurrency", o->webhook_concurrency,
                   "webhook deliveries in flight at once (default 8)");
+  cmd->add_option("--webhook-per-subscription", o->webhook_per_subscription,
+                  "of those, at most this many to one subscription (default 2)");
   cmd->add_option("--work-dir", o->work_dir, "where uploads and import files wait");
   cmd->add_option("--body-limit", o->body_limit, "largest JSON body, bytes");
   cmd->add_option("--upload-limit", o->upload_limit, "largest import file, bytes");
@@ -82,6 +85,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     ao.settings.webhook_retry.first = std::chrono::seconds(std::max(1, o->webhook_retry));
     ao.settings.webhook_retry.max_attempts = std::max(1, o->webhook_attempts);
     ao.settings.webhook_concurrency = std::max(1, o->webhook_concurrency);
+    ao.settings.webhook_per_subscription = std::max(1, o->webhook_per_subscription);
     auto app = server::App::open(std::move(ao));
     if (!app) {
       exit_code = report(app.error());

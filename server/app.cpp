@@ -156,13 +156,23 @@ void App::dispatch_now(HttpServer& server) {
   if (free <= 0) return;
   auto& s = ctx_.s();
   const auto lease = ctx_.settings.webhook_timeout * 3;
-  auto due = s.webhooks.claim(ctx_.now(), lease, free);
+  DeliveryShare share;
+  share.per_subscription = ctx_.settings.webhook_per_subscription;
+  {
+    std::lock_guard lock(in_flight_mu_);
+    share.in_flight = in_flight_by_subscription_;
+  }
+  auto due = s.webhooks.claim(ctx_.now(), lease, free, share);
   if (!due) {
     std::cerr << "webhooks: " << due.error().message_en << "\n";
     return;
   }
   for (auto& out : *due) {
     ++deliveries_in_flight_;
+    {
+      std::lock_guard lock(in_flight_mu_);
+      ++in_flight_by_subscription_[out.delivery.subscription_id];
+    }
     FetchRequest req{"POST", out.delivery.url, out.headers, out.delivery.payload,
                      ctx_.settings.webhook_timeout};
     server.fetch(std::move(req), [this, &server, d = out.delivery](Result<ClientResponse> res) {
@@ -179,12 +189,23 @@ void App::dispatch_now(HttpServer& server) {
         ctx_.metrics.add_counter(
             delivered ? "gongshi_webhook_delivered_total" : "gongshi_webhook_failed_attempts_total",
             delivered ? "Webhooks delivered." : "Webhook attempts that failed.", 1);
-        --deliveries_in_flight_;
+        delivery_done(d.subscription_id);
       });
       // A full queue: the lease runs out and the delivery is tried again later.
-      if (!queued) --deliveries_in_flight_;
+      if (!queued) delivery_done(d.subscription_id);
     });
   }
+}
+
+void App::delivery_done(std::int64_t subscription) {
+  {
+    std::lock_guard lock(in_flight_mu_);
+    if (auto it = in_flight_by_subscription_.find(subscription);
+        it != in_flight_by_subscription_.end() && --it->second <= 0) {
+      in_flight_by_subscription_.erase(it);
+    }
+  }
+  --deliveries_in_flight_;
 }
 
 void App::start_background(HttpServer& server) {

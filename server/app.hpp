@@ -4,7 +4,9 @@
 // synchronisation of rules and holiday years on timers, their work on the server's worker pool.
 
 #include <atomic>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "server/app_context.hpp"
@@ -49,6 +51,9 @@ class App {
   Router router_;
   TimePoint last_sweep_{};
   std::atomic<int> deliveries_in_flight_{0};
+  std::mutex in_flight_mu_;
+  std::map<std::int64_t, int> in_flight_by_subscription_;  // guarded by in_flight_mu_
+  void delivery_done(std::int64_t subscription);
 };
 
 // Every route of the API (the OpenAPI test walks this without a database).

@@ -17,7 +17,8 @@ struct AppSettings {
   std::chrono::milliseconds sync_interval{10'000};  // rules and holiday years from the database
   RetryPolicy webhook_retry;
   std::chrono::seconds webhook_timeout{10};
-  int webhook_concurrency = 8;  // deliveries in flight at once, per process
+  int webhook_concurrency = 8;       // deliveries in flight at once, per process
+  int webhook_per_subscription = 2;  // of those, at most this many to one subscription
 };
 
 struct AppContext {

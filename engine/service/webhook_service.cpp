@@ -104,13 +104,15 @@ Result<std::pair<WebhookSubscription, std::vector<WebhookDelivery>>> WebhookServ
 }
 
 Result<std::vector<OutgoingDelivery>> WebhookService::claim(TimePoint now,
-                                                            std::chrono::seconds lease, int limit) {
+                                                            std::chrono::seconds lease, int limit,
+                                                            const DeliveryShare& share) {
   const std::string now_text = format_utc(now);
   auto fanned =
       in_transaction<int>(*db_, [&](Tx& tx) { return fan_out_outbox(tx, now_text, limit * 4); });
   if (!fanned) return fanned.error();
-  auto due = in_transaction<std::vector<WebhookDelivery>>(
-      *db_, [&](Tx& tx) { return claim_deliveries(tx, now_text, format_utc(now + lease), limit); });
+  auto due = in_transaction<std::vector<WebhookDelivery>>(*db_, [&](Tx& tx) {
+    return claim_deliveries(tx, now_text, format_utc(now + lease), limit, share);
+  });
   if (!due) return due.error();
   std::vector<OutgoingDelivery> out;
   const std::string timestamp = std::to_string(

@@ -50,8 +50,10 @@ class WebhookService {
   Result<std::pair<WebhookSubscription, std::vector<WebhookDelivery>>> deliveries(
       const Principal& who, std::int64_t id);
 
-  // Fans the outbox out and leases up to `limit` due deliveries until now + `lease`.
-  Result<std::vector<OutgoingDelivery>> claim(TimePoint now, std::chrono::seconds lease, int limit);
+  // Fans the outbox out and leases up to `limit` due deliveries until now + `lease`, within each
+  // subscription's share of the slots.
+  Result<std::vector<OutgoingDelivery>> claim(TimePoint now, std::chrono::seconds lease, int limit,
+                                              const DeliveryShare& share);
   // After an attempt: delivered (2xx), or scheduled again with back-off, or given up.
   Status record(const WebhookDelivery& d, int http_status, const std::string& error, TimePoint now,
                 const RetryPolicy& retry);

@@ -201,19 +201,31 @@ Result<std::vector<WebhookDelivery>> select_deliveries(Tx& tx, const std::string
 }  // namespace
 
 Result<std::vector<WebhookDelivery>> claim_deliveries(Tx& tx, const std::string& now_text,
-                                                      const std::string& lease_until, int limit) {
+                                                      const std::string& lease_until, int limit,
+                                                      const DeliveryShare& share) {
   // MariaDB has no "FOR UPDATE OF": lock the delivery rows alone, then read the subscriptions.
+  // Candidates beyond `limit` let the oldest deliveries of other subscriptions through when one
+  // subscription has used its share.
   std::vector<long long> ids;
   try {
-    long long id = 0;
+    long long id = 0, subscription = 0;
+    const int candidates = limit * 8;
     const std::string own_lock = tx.dialect() == Dialect::mysql ? " FOR UPDATE SKIP LOCKED" : "";
-    soci::statement st = (tx.sql().prepare << "SELECT id FROM webhook_deliveries WHERE status = "
-                                              "'pending' AND next_attempt_at <= :n ORDER BY "
-                                              "next_attempt_at, id LIMIT :l" +
-                                                  own_lock,
-                          soci::use(now_text), soci::use(limit), soci::into(id));
+    soci::statement st =
+        (tx.sql().prepare << "SELECT id, subscription_id FROM webhook_deliveries WHERE status = "
+                             "'pending' AND next_attempt_at <= :n ORDER BY next_attempt_at, id "
+                             "LIMIT :l" +
+                                 own_lock,
+         soci::use(now_text), soci::use(candidates), soci::into(id), soci::into(subscription));
     st.execute();
-    while (st.fetch()) ids.push_back(id);
+    std::map<std::int64_t, int> taken = share.in_flight;
+    while (st.fetch()) {
+      if (static_cast<int>(ids.size()) >= limit) continue;  // read on: finish the statement
+      int& n = taken[subscription];
+      if (n >= share.per_subscription) continue;
+      ++n;
+      ids.push_back(id);
+    }
     for (long long i : ids) {
       tx.sql() << "UPDATE webhook_deliveries SET next_attempt_at = :u WHERE id = :i",
           soci::use(lease_until), soci::use(i);

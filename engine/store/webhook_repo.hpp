@@ -4,6 +4,7 @@
 // to one dispatcher at a time, so several server processes on one MySQL never send one twice at
 // once.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,10 +46,20 @@ Status deactivate_subscription(Tx& tx, std::int64_t id);
 // that want them, and marks the rows. Returns how many outbox rows it handled.
 Result<int> fan_out_outbox(Tx& tx, const std::string& now_text, int limit);
 
+// How many of a subscription's deliveries may be in flight at once, and how many this process
+// has in flight now (subscription id -> count).
+struct DeliveryShare {
+  int per_subscription = 2;
+  std::map<std::int64_t, int> in_flight;
+};
+
 // Up to `limit` pending deliveries due at `now_text`, leased until `lease_until` (their
-// next_attempt_at moves there, so no other dispatcher takes them meanwhile).
+// next_attempt_at moves there, so no other dispatcher takes them meanwhile), oldest first but
+// no more per subscription than `share` leaves room for: a receiver that never answers holds
+// its share of the slots, not all of them.
 Result<std::vector<WebhookDelivery>> claim_deliveries(Tx& tx, const std::string& now_text,
-                                                      const std::string& lease_until, int limit);
+                                                      const std::string& lease_until, int limit,
+                                                      const DeliveryShare& share);
 
 struct AttemptOutcome {
   bool delivered = false;

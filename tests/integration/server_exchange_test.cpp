@@ -1,5 +1,7 @@
 // Imports (CSV and XLSX with bad rows, as jobs with progress and an XLSX of the refused rows), the
 // templates, webhook delivery with retries to a receiver that fails at first, and a graceful stop.
+#include <atomic>
+#include <boost/asio/ip/tcp.hpp>
 #include <fstream>
 #include <mutex>
 #include <thread>
@@ -257,6 +259,65 @@ BOOST_AUTO_TEST_CASE(webhooks_retry_until_delivered) {
   BOOST_TEST(done.at("idempotency_key").as_string() == first.idempotency_key);
   // Another department's admin does not see the subscription.
   BOOST_TEST(site.call("GET", deliveries_path, "other_admin").status == 404);
+}
+
+// A receiver that accepts every connection and never reads or answers.
+struct SilentReceiver {
+  boost::asio::io_context io;
+  boost::asio::ip::tcp::acceptor acceptor{io, {boost::asio::ip::address_v4::loopback(), 0}};
+  unsigned short port = acceptor.local_endpoint().port();
+  std::atomic<bool> stopping{false};
+  std::atomic<std::size_t> accepted{0};
+  std::vector<boost::asio::ip::tcp::socket> held;  // the accepting thread's alone
+  std::thread thread{[this] {
+    while (!stopping) {
+      boost::asio::ip::tcp::socket s(io);
+      boost::system::error_code ec;
+      acceptor.accept(s, ec);
+      if (ec || stopping) return;
+      held.push_back(std::move(s));
+      ++accepted;
+    }
+  }};
+  ~SilentReceiver() {
+    stopping = true;
+    boost::asio::ip::tcp::socket wake(io);  // unblocks accept()
+    boost::system::error_code ec;
+    wake.connect(acceptor.local_endpoint(), ec);
+    thread.join();
+  }
+};
+
+BOOST_AUTO_TEST_CASE(a_receiver_that_never_answers_holds_only_its_share_of_the_slots) {
+  // Four slots, two per subscription: the silent receiver's deliveries wait for its 10 s
+  // timeouts in two slots while the healthy receiver gets every one of its deliveries at once.
+  Site site({"--webhook-concurrency", "4", "--webhook-per-subscription", "2"});
+  SilentReceiver silent;
+  Receiver healthy;
+  healthy.failures = 0;
+  for (const auto& [url, secret] :
+       {std::pair{"http://127.0.0.1:" + std::to_string(silent.port) + "/",
+                  "silent-secret-0123456789"},
+        std::pair{"http://127.0.0.1:" + std::to_string(healthy.port) + "/",
+                  "healthy-secret-0123456789"}}) {
+    auto sub = site.call("POST", "/api/v1/webhooks", "admin",
+                         boost::json::serialize(object{{"url", url}, {"secret", secret}}));
+    BOOST_REQUIRE_MESSAGE(sub.status == 201, sub.body);
+  }
+  constexpr std::size_t kRecords = 8;
+  for (std::size_t i = 0; i < kRecords; ++i) {
+    site.create(
+        site.penalty({{"CF_WSH", ("殷市监罚〔2024〕7" + std::to_string(i) + "号").c_str()}}));
+  }
+  const auto started = std::chrono::steady_clock::now();
+  // Waits at most 8 s, inside the silent receiver's 10 s timeout: only a slot that silent
+  // receiver never took can have carried the healthy deliveries.
+  while (healthy.count() < kRecords &&
+         std::chrono::steady_clock::now() - started < std::chrono::seconds(8)) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  BOOST_TEST(healthy.count() == kRecords);
+  BOOST_TEST(silent.accepted <= 2u);
 }
 
 BOOST_AUTO_TEST_CASE(two_servers_on_one_database_deliver_each_webhook_once) {
