@@ -36,6 +36,7 @@ struct StateInfo {
   bool counted = true;       // counted in the supervision reports (a discarded draft is not)
   Publication publication = Publication::other;
   std::vector<Watch> watches;
+  std::vector<std::string> editors;  // roles that may change the record's fields in this state
 };
 
 struct Transition {

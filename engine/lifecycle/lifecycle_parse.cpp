@@ -135,6 +135,9 @@ Result<Lifecycle> Lifecycle::parse(const boost::json::value& json) {
       return bad("状态「" + info.name + "」的 publication 无效：" + publication,
                  "state '" + info.name + "': unknown publication '" + publication + "'");
     }
+    auto editors = names(so, "editors", impl->roles, "状态「" + info.name + "」");
+    if (!editors) return editors.error();
+    info.editors = std::move(editors).value();
     if (const auto* w = so.if_contains("watch")) {
       if (!w->is_array()) return bad("watch 应为数组", "watch must be an array");
       for (const auto& group : w->as_array()) {

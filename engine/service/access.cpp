@@ -90,6 +90,23 @@ Status AccessPolicy::may_create_records(const Principal& p, const std::string& r
   return may_act_for_department(p, region, department_id);
 }
 
+Result<std::string> AccessPolicy::editing_role(const Principal& p, const StoredRecord& r) const {
+  const StateInfo* state = lifecycle_.state(r.state);
+  if (state == nullptr || state->editors.empty()) {
+    const std::string label = state != nullptr ? state->label_zh : r.state;
+    return make_error(ErrorCode::conflict, "「" + label + "」的记录不能修改字段",
+                      "a record in state '" + r.state + "' cannot be edited");
+  }
+  for (const auto& role : p.roles) {
+    if (std::find(state->editors.begin(), state->editors.end(), role) == state->editors.end()) {
+      continue;
+    }
+    if (auto st = may_act_for_department(p, r.region, r.department_id); !st) return st.error();
+    return role;
+  }
+  return forbidden("当前用户不能修改这条记录", "your roles do not allow editing this record");
+}
+
 std::string AccessPolicy::creating_role(const Principal& p) const {
   return p.has("filler") ? "filler" : "dept_admin";
 }

@@ -49,6 +49,10 @@ class AccessPolicy {
   Status may_create_records(const Principal& p, const std::string& region,
                             std::optional<std::int64_t> department_id) const;
   std::string creating_role(const Principal& p) const;  // filler, else dept_admin
+  // The role in which `p` may change the fields of `r`: one of its state's editors
+  // (lifecycle.json) that `p` has, for the record's department. conflict when the state has no
+  // editors (the record is with the reviewer, or public), forbidden when `p` is not one.
+  Result<std::string> editing_role(const Principal& p, const StoredRecord& r) const;
   Status may_manage_departments(const Principal& p, const std::string& region) const;
   Status may_list_users(const Principal& p, const std::string& region) const;
   Status may_manage_user(const Principal& p, const std::string& region,

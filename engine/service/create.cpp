@@ -10,19 +10,6 @@
 namespace gongshi {
 namespace {
 
-Error invalid(Issues issues) {
-  Error e = make_error(ErrorCode::invalid_input,
-                       "记录有 " + std::to_string(issues.size()) + " 个问题，未保存",
-                       std::to_string(issues.size()) + " issues; nothing was stored");
-  e.issues = std::move(issues);
-  return e;
-}
-
-std::string subject_code(const Record& r) {
-  const Subject& s = subject_of(r);
-  return !s.codes.uscc.empty() ? s.codes.uscc : s.id_no;
-}
-
 Error conflict(const std::string& zh, const std::string& en) {
   return make_error(ErrorCode::conflict, zh, en);
 }
@@ -72,7 +59,7 @@ Result<PreparedRecord> Engine::prepare(const CreateRequest& req, TimePoint now) 
   auto eval = rr->rules->evaluate(decoded.record, service::provisional_context(rr->ctx, use));
   if (!eval) return eval.error();
   Issues issues = merge_issues(decoded.issues, std::move(eval->issues));
-  if (!issues.empty()) return invalid(std::move(issues));
+  if (!issues.empty()) return service::invalid_record(std::move(issues));
 
   PreparedRecord p;
   StoredRecord& r = p.record;
@@ -82,7 +69,7 @@ Result<PreparedRecord> Engine::prepare(const CreateRequest& req, TimePoint now) 
   r.kind = req.kind;
   r.state = lifecycle_.initial();
   r.document_no = document_no_of(decoded.record);
-  r.subject_code = subject_code(decoded.record);
+  r.subject_code = service::subject_code_of(decoded.record);
   r.decision_date = *decision_date_of(decoded.record);
   r.received_at = format_utc(now);
   service::apply_deadlines(r, *eval);

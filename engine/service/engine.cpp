@@ -48,6 +48,19 @@ std::string rule_notes_of(const Evaluation& e) {
   return notes.empty() ? std::string() : json_text(notes);
 }
 
+Error invalid_record(Issues issues) {
+  Error e = make_error(ErrorCode::invalid_input,
+                       "记录有 " + std::to_string(issues.size()) + " 个问题，未保存",
+                       std::to_string(issues.size()) + " issues; nothing was stored");
+  e.issues = std::move(issues);
+  return e;
+}
+
+std::string subject_code_of(const Record& r) {
+  const Subject& s = subject_of(r);
+  return !s.codes.uscc.empty() ? s.codes.uscc : s.id_no;
+}
+
 void apply_deadlines(StoredRecord& r, const Evaluation& e) {
   r.publish_by = e.deadlines.publish_by;
   r.late_after = e.deadlines.late_after;
@@ -75,7 +88,8 @@ Engine::Engine(std::shared_ptr<Database> db, RuleRegistry& rules, const Lifecycl
     : db_(std::move(db)), rules_(rules), lifecycle_(lifecycle) {}
 
 Result<StoredRecord> Engine::get(const std::string& region, std::int64_t id) {
-  return in_read_transaction<StoredRecord>(*db_, [&](Tx& tx) { return get_record(tx, region, id); });
+  return in_read_transaction<StoredRecord>(*db_,
+                                           [&](Tx& tx) { return get_record(tx, region, id); });
 }
 
 Result<std::vector<EventRow>> Engine::history(const std::string& region, std::int64_t id) {

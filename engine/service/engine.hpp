@@ -31,6 +31,11 @@ struct CreateRequest {
   bool backfill = false;       // 补录: decided before go-live; its lateness is reported apart
 };
 
+struct EditOutcome {
+  StoredRecord record;
+  bool changed = false;
+};
+
 struct CreateOutcome {
   StoredRecord record;
   bool created = true;  // false: a repeat (same idempotency key or natural key, same content)
@@ -87,6 +92,16 @@ class Engine {
   Result<StoredRecord> transition(const StoredRecord& current, const std::string& event,
                                   const Actor& actor, int expected_version,
                                   const boost::json::object& payload, TimePoint now);
+
+  // New field values (a JSON merge: a value sets the field, null clears it) for `current`, still
+  // at `expected_version`. The whole record is validated again (every issue back, nothing stored);
+  // the deadlines follow a changed decision date; the natural key may change only on a record
+  // never submitted. The `edit` event keeps each changed field (from -> to). Who may edit in
+  // which state is the caller's question (lifecycle.json "editors"). Nothing changed: nothing
+  // written, `changed` false.
+  Result<EditOutcome> edit(const StoredRecord& current, const boost::json::object& changes,
+                           const Actor& actor, int expected_version, const std::string& comment,
+                           TimePoint now);
 
   // Fires what is due on the Shanghai date of `now`: deadline warnings, overdue marks, objection
   // and repair time limits, end of publication. Safe with several engines on one MySQL.

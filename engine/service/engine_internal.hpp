@@ -36,6 +36,10 @@ Result<RegionRules> region_rules(RuleRegistry& registry, const std::string& regi
 // The record's fields back from the stored JSON.
 Result<Record> stored_fields(const StoredRecord& r);
 std::string json_text(const boost::json::object& o);
+// invalid_input "N issues; nothing was stored", with every issue.
+Error invalid_record(Issues issues);
+// The 相对人代码 of the natural key: the USCC, else the ID number.
+std::string subject_code_of(const Record& r);
 // {"region":…, "id":…, "state":…, "version":…} for outbox payloads.
 std::string outbox_payload(const StoredRecord& r, std::string_view topic);
 

@@ -149,6 +149,21 @@ Result<StoredRecord> RecordService::take(const Principal& who, const std::string
   return engine_.transition(*r, event, Actor{who.login, *role}, *version, payload, now);
 }
 
+Result<EditOutcome> RecordService::edit(const Principal& who, const std::string& region,
+                                        std::int64_t id, std::optional<int> version,
+                                        const boost::json::object& changes,
+                                        const std::string& comment, TimePoint now) {
+  auto r = get(who, region, id);
+  if (!r) return r.error();
+  auto role = access_.editing_role(who, *r);
+  if (!role) return role.error();
+  if (!version) {
+    return bad_request("请用 If-Match 头（或 version 字段）给出记录版本，以免覆盖他人的修改",
+                       "send the record's version in If-Match (or a version field)");
+  }
+  return engine_.edit(*r, changes, Actor{who.login, *role}, *version, comment, now);
+}
+
 Result<std::vector<EventRow>> RecordService::history(const Principal& who,
                                                      const std::string& region, std::int64_t id) {
   auto r = get(who, region, id);

@@ -73,6 +73,10 @@ class RecordService {
   Result<StoredRecord> take(const Principal& who, const std::string& region, std::int64_t id,
                             const std::string& event, std::optional<int> version,
                             const std::string& reason, TimePoint now);
+  // PATCH: new field values on a draft or returned record (If-Match version required).
+  Result<EditOutcome> edit(const Principal& who, const std::string& region, std::int64_t id,
+                           std::optional<int> version, const boost::json::object& changes,
+                           const std::string& comment, TimePoint now);
   Result<std::vector<EventRow>> history(const Principal& who, const std::string& region,
                                         std::int64_t id);
   Result<ReplayReport> replay(const Principal& who, const std::string& region, std::int64_t id);

@@ -230,6 +230,34 @@ HttpResponse take_event(AppContext& app, RouteContext& c) {
   });
 }
 
+HttpResponse edit_fields(AppContext& app, RouteContext& c) {
+  return answer([&]() -> Result<HttpResponse> {
+    auto id = id_param(c, "id");
+    if (!id) return id.error();
+    auto body = json_body(c.request);
+    if (!body) return body.error();
+    const auto* fields = body->if_contains("fields");
+    if (fields == nullptr || !fields->is_object()) {
+      return bad_request("请求体应为 {\"fields\": {字段代码: 值或 null}}",
+                         "the body must be {\"fields\": {CODE: value or null}}");
+    }
+    std::string comment;
+    if (const auto* v = body->if_contains("comment"); v != nullptr) {
+      if (!v->is_string()) return bad_request("comment 应为字符串", "comment must be a string");
+      comment = std::string(v->get_string());
+      if (comment.size() > 2000) {
+        return bad_request("comment 不能超过 2000 字节", "comment is longer than 2000 bytes");
+      }
+    }
+    auto version = expected_version(c, *body);
+    if (!version) return version.error();
+    auto out = app.s().records.edit(*c.who, c.param("region"), *id, *version, fields->as_object(),
+                                    comment, app.now());
+    if (!out) return out.error();
+    return with_etag(record_json(out->record), out->record.version);
+  });
+}
+
 HttpResponse history(AppContext& app, RouteContext& c) {
   return answer([&]() -> Result<HttpResponse> {
     auto id = id_param(c, "id");
@@ -262,6 +290,7 @@ void add_record_routes(Router& r, AppContext& app) {
   r.add("POST", "/api/v1/records/batch", Access::user, bind(create_batch));
   r.add("GET", "/api/v1/records", Access::user, bind(list));
   r.add("GET", "/api/v1/records/{region}/{id}", Access::user, bind(get_one));
+  r.add("PATCH", "/api/v1/records/{region}/{id}", Access::user, bind(edit_fields));
   r.add("GET", "/api/v1/records/{region}/{id}/transitions", Access::user, bind(next_events));
   r.add("POST", "/api/v1/records/{region}/{id}/transitions/{event}", Access::user,
         bind(take_event));

@@ -1,5 +1,6 @@
 // The records API over real HTTP against the real server process: the lifecycle, versions,
 // batches, lists, clear errors for bad input with nothing stored, the public pages.
+#include <set>
 #include <thread>
 
 #include "server_fixture.hpp"
@@ -64,6 +65,82 @@ BOOST_AUTO_TEST_CASE(login_refusals) {
   BOOST_TEST(json_of(me).at("department_id").as_int64() == site.market);
   BOOST_TEST(site.call("POST", "/api/v1/auth/logout", "filler").status == 204);
   BOOST_TEST(site.server->call("GET", "/api/v1/auth/me", site.token["filler"]).status == 401);
+}
+
+BOOST_AUTO_TEST_CASE(a_draft_and_a_returned_record_are_edited_and_the_history_keeps_each_change) {
+  Site site;
+  auto rec = site.create(site.penalty({{"CF_WSH", "殷市监罚〔2024〕501号"}}));
+  const std::string path = path_of(rec);
+  const auto patch = [&](const boost::json::object& at, const std::string& body,
+                         const std::string& login = "filler") {
+    return site.call("PATCH", path, login, body,
+                     {{"If-Match", "\"" + std::to_string(at.at("version").as_int64()) + "\""}});
+  };
+  const auto fields_now = [&] {
+    return json_of(site.call("GET", path, "filler")).at("fields").as_object();
+  };
+
+  // A draft: the 决定书文号 may still change.
+  auto r = patch(rec, R"({"fields": {"CF_WSH": "殷市监罚〔2024〕502号"}})");
+  BOOST_REQUIRE_MESSAGE(r.status == 200, r.body);
+  auto draft = json_of(r).as_object();
+  BOOST_TEST(draft.at("version").as_int64() == 2);
+  BOOST_TEST(draft.at("document_no").as_string() == "殷市监罚〔2024〕502号");
+
+  // Bad values: every issue back, field by field, and nothing stored (null clears a field).
+  r = patch(draft, R"({"fields": {"CF_WFXW": null, "CF_XDR_SHXYM": "91410505MA9K3W8L7Q"}})");
+  BOOST_TEST(r.status == 400);
+  const auto issues = json_of(r).at("fields").as_array();
+  std::set<std::string> codes;
+  for (const auto& i : issues) codes.insert(std::string(i.at("field").as_string()));
+  BOOST_TEST(codes.contains("CF_WFXW"));
+  BOOST_TEST(codes.contains("CF_XDR_SHXYM"));
+  BOOST_TEST(fields_now().contains("CF_WFXW"));
+  BOOST_TEST(json_of(site.call("GET", path, "filler")).at("version").as_int64() == 2);
+  // A stale version, a body without fields: refused.
+  BOOST_TEST(patch(rec, R"({"fields": {"CF_NR": "警告"}})").status == 409);
+  BOOST_TEST(patch(draft, R"({"CF_NR": "警告"})").status == 400);
+
+  // With the reviewer: nobody edits; returned to the filler: editable again, not by the reviewer.
+  auto submitted = site.took(draft, "submit", "filler");
+  BOOST_TEST(patch(submitted, R"({"fields": {"CF_NR": "警告"}})").status == 409);
+  auto returned = site.took(submitted, "reject", "reviewer", "处罚内容写错了");
+  BOOST_TEST(patch(returned, R"({"fields": {"CF_NR": "警告"}})", "reviewer").status == 403);
+  BOOST_TEST(patch(returned, R"({"fields": {"CF_NR": "警告"}})", "other_filler").status == 404);
+  // Once submitted, the natural key stays.
+  BOOST_TEST(patch(returned, R"({"fields": {"CF_WSH": "殷市监罚〔2024〕503号"}})").status == 409);
+  const std::string publish_by_before =
+      std::string(returned.at("deadlines").at("publish_by").as_string());
+  r = patch(returned,
+            R"({"fields": {"CF_JDRQ": "2024-07-01", "CF_NR": "警告，并处罚款1000元",
+                "CF_NR_FK": "0.1"}, "comment": "按审核意见改正"})");
+  BOOST_REQUIRE_MESSAGE(r.status == 200, r.body);
+  auto fixed = json_of(r).as_object();
+  BOOST_TEST(fixed.at("state").as_string() == "returned");
+  BOOST_TEST(fixed.at("decision_date").as_string() == "2024-07-01");
+  BOOST_TEST(fixed.at("deadlines").at("publish_by").as_string() != publish_by_before);
+  BOOST_TEST(fields_now().at("CF_NR").as_string() == "警告，并处罚款1000元");
+  site.took(fixed, "submit", "filler");
+
+  // The history: who, in which role, the comment and each field from -> to.
+  const auto events =
+      json_of(site.call("GET", path + "/history", "filler")).at("events").as_array();
+  std::vector<boost::json::object> edits;
+  for (const auto& e : events) {
+    if (e.at("event").as_string() == "edit") edits.push_back(e.as_object());
+  }
+  BOOST_REQUIRE(edits.size() == 2u);
+  const auto& last = edits.back();
+  BOOST_TEST(last.at("actor").as_string() == "filler");
+  BOOST_TEST(last.at("actor_role").as_string() == "filler");
+  const auto& payload = last.at("payload").as_object();
+  BOOST_TEST(payload.at("comment").as_string() == "按审核意见改正");
+  const auto& changes = payload.at("changes").as_object();
+  BOOST_TEST(changes.size() == 3u);
+  BOOST_TEST(changes.at("CF_JDRQ").at("from").as_string() == "2024-07-03");
+  BOOST_TEST(changes.at("CF_JDRQ").at("to").as_string() == "2024-07-01");
+  BOOST_TEST(edits.front().at("payload").at("changes").at("CF_WSH").at("to").as_string() ==
+             "殷市监罚〔2024〕502号");
 }
 
 BOOST_AUTO_TEST_CASE(create_review_publish_object_correct_repair) {

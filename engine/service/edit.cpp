@@ -1,0 +1,142 @@
+// Engine::edit: new field values for a record still with its department (draft, returned), the
+// whole record validated again, the change kept field by field in its event.
+#include <boost/json.hpp>
+
+#include "engine/model/json_codec.hpp"
+#include "engine/service/engine_internal.hpp"
+#include "engine/store/record_repo.hpp"
+#include "engine/store/time_text.hpp"
+
+namespace gongshi {
+namespace {
+
+Error stale_edit(int stored, int expected) {
+  return make_error(ErrorCode::conflict,
+                    "记录已被他人修改（当前版本 " + std::to_string(stored) + "，提交的版本 " +
+                        std::to_string(expected) + "），请刷新后重试",
+                    "the record changed (version " + std::to_string(stored) + ", expected " +
+                        std::to_string(expected) + "): reload and retry");
+}
+
+// {CODE: {"from": old | null, "to": new | null}} for every field whose value differs.
+boost::json::object field_diff(const boost::json::object& before,
+                               const boost::json::object& after) {
+  boost::json::object diff;
+  const auto add = [&](boost::json::string_view code) {
+    const auto* a = before.if_contains(code);
+    const auto* b = after.if_contains(code);
+    const boost::json::value from = a ? *a : nullptr, to = b ? *b : nullptr;
+    if (from != to) diff[code] = {{"from", from}, {"to", to}};
+  };
+  for (const auto& kv : before) add(kv.key());
+  for (const auto& kv : after) {
+    if (!before.contains(kv.key())) add(kv.key());
+  }
+  return diff;
+}
+
+}  // namespace
+
+Result<EditOutcome> Engine::edit(const StoredRecord& current, const boost::json::object& changes,
+                                 const Actor& actor, int expected_version,
+                                 const std::string& comment, TimePoint now) {
+  if (current.version != expected_version) return stale_edit(current.version, expected_version);
+  const Date today = shanghai_date(now);
+  auto rr = service::region_rules(rules_, current.region, today);
+  if (!rr) return rr.error();
+
+  // A JSON merge over the stored fields: a value sets the field, null clears it.
+  boost::system::error_code ec;
+  boost::json::value stored = boost::json::parse(current.data, ec);
+  if (ec || !stored.is_object()) {
+    return make_error(ErrorCode::internal, "记录的字段数据已损坏", "the stored fields are corrupt");
+  }
+  const boost::json::object before = stored.as_object();
+  boost::json::object merged = before;
+  for (const auto& [code, value] : changes) {
+    if (value.is_null()) {
+      merged.erase(code);
+    } else {
+      merged[code] = value;
+    }
+  }
+  const DecodedRecord decoded = record_from_json(current.kind, merged);
+  CalendarUse use;
+  auto eval = rr->rules->evaluate(decoded.record, service::provisional_context(rr->ctx, use));
+  if (!eval) return eval.error();
+  Issues issues = merge_issues(decoded.issues, std::move(eval->issues));
+  if (!issues.empty()) return service::invalid_record(std::move(issues));
+
+  const boost::json::object after = to_json(decoded.record);
+  boost::json::object diff = field_diff(before, after);
+  if (diff.empty()) return EditOutcome{current, false};
+
+  StoredRecord r = current;
+  const std::string document_no = document_no_of(decoded.record);
+  const std::string subject = service::subject_code_of(decoded.record);
+  const bool key_changed = document_no != r.document_no || subject != r.subject_code;
+  if (key_changed && !r.submitted_at.empty()) {
+    return make_error(ErrorCode::conflict,
+                      "记录已提交过，决定书文号和相对人代码不能再改；如确有错误，请作废后重新录入",
+                      "the record was submitted before: its document number and subject code can "
+                      "no longer change (discard it and enter it again)");
+  }
+  const Date decision = *decision_date_of(decoded.record);
+  if (decision != r.decision_date) {  // the deadlines hang on the decision date
+    r.decision_date = decision;
+    service::apply_deadlines(r, *eval);
+    const auto received = parse_utc(r.received_at);
+    r.timeliness =
+        service::timeliness_on(received ? shanghai_date(*received) : today, r, *rr->calendar);
+  }
+  r.document_no = document_no;
+  r.subject_code = subject;
+  r.scope = std::string(enum_label(eval->scope.scope));
+  r.data = service::json_text(after);
+  const std::string now_text = format_utc(now);
+  r.updated_at = now_text;
+  r.next_due = next_due_of(r, lifecycle_);
+
+  boost::json::object payload{{"changes", std::move(diff)}};
+  if (!comment.empty()) payload["comment"] = comment;
+  const EventRow ev{r.region,
+                    r.id,
+                    0,
+                    "edit",
+                    r.state,
+                    r.state,
+                    actor.user,
+                    actor.role,
+                    now_text,
+                    service::json_text(payload),
+                    rr->rules->version()};
+  return in_transaction<EditOutcome>(*db_, [&](Tx& tx) -> Result<EditOutcome> {
+    if (key_changed) {
+      auto other = find_id_by_natural_key(tx, r.region, r.kind, r.document_no, r.subject_code);
+      if (!other) return other.error();
+      if (*other && **other != r.id) {
+        return make_error(
+            ErrorCode::conflict, "已有决定书文号「" + r.document_no + "」、相对人代码相同的记录",
+            "another record has document number '" + r.document_no + "' and this subject code");
+      }
+    }
+    auto updated = update_record(tx, r, expected_version);
+    if (!updated) return updated.error();
+    if (!*updated) {
+      auto now_stored = get_record(tx, r.region, r.id);
+      if (!now_stored) return now_stored.error();
+      return stale_edit(now_stored->version, expected_version);
+    }
+    StoredRecord out = r;
+    out.version = expected_version + 1;
+    if (auto st = append_event(tx, ev); !st) return st.error();
+    if (auto st = append_outbox(tx, {out.region, out.id, "record.edit",
+                                     service::outbox_payload(out, "record.edit"), now_text});
+        !st) {
+      return st.error();
+    }
+    return EditOutcome{out, true};
+  });
+}
+
+}  // namespace gongshi
