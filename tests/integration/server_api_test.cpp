@@ -80,7 +80,9 @@ BOOST_AUTO_TEST_CASE(a_draft_and_a_returned_record_are_edited_and_the_history_ke
     return json_of(site.call("GET", path, "filler")).at("fields").as_object();
   };
 
-  // A draft: the 决定书文号 may still change.
+  // A draft: the 决定书文号 may still change, but not onto another record's.
+  site.create(site.penalty({{"CF_WSH", "殷市监罚〔2024〕509号"}}));
+  BOOST_TEST(patch(rec, R"({"fields": {"CF_WSH": "殷市监罚〔2024〕509号"}})").status == 409);
   auto r = patch(rec, R"({"fields": {"CF_WSH": "殷市监罚〔2024〕502号"}})");
   BOOST_REQUIRE_MESSAGE(r.status == 200, r.body);
   auto draft = json_of(r).as_object();
