@@ -10,14 +10,6 @@
 namespace gongshi {
 namespace {
 
-Error stale_edit(int stored, int expected) {
-  return make_error(ErrorCode::conflict,
-                    "记录已被他人修改（当前版本 " + std::to_string(stored) + "，提交的版本 " +
-                        std::to_string(expected) + "），请刷新后重试",
-                    "the record changed (version " + std::to_string(stored) + ", expected " +
-                        std::to_string(expected) + "): reload and retry");
-}
-
 // {CODE: {"from": old | null, "to": new | null}} for every field whose value differs.
 boost::json::object field_diff(const boost::json::object& before,
                                const boost::json::object& after) {
@@ -40,7 +32,8 @@ boost::json::object field_diff(const boost::json::object& before,
 Result<EditOutcome> Engine::edit(const StoredRecord& current, const boost::json::object& changes,
                                  const Actor& actor, int expected_version,
                                  const std::string& comment, TimePoint now) {
-  if (current.version != expected_version) return stale_edit(current.version, expected_version);
+  if (current.version != expected_version)
+    return service::stale_version(current.version, expected_version);
   const Date today = shanghai_date(now);
   auto rr = service::region_rules(rules_, current.region, today);
   if (!rr) return rr.error();
@@ -99,17 +92,8 @@ Result<EditOutcome> Engine::edit(const StoredRecord& current, const boost::json:
 
   boost::json::object payload{{"changes", std::move(diff)}};
   if (!comment.empty()) payload["comment"] = comment;
-  const EventRow ev{r.region,
-                    r.id,
-                    0,
-                    "edit",
-                    r.state,
-                    r.state,
-                    actor.user,
-                    actor.role,
-                    now_text,
-                    service::json_text(payload),
-                    rr->rules->version()};
+  const EventRow ev =
+      service::event_row(r, "edit", r.state, actor, now_text, payload, rr->rules->version());
   return in_transaction<EditOutcome>(*db_, [&](Tx& tx) -> Result<EditOutcome> {
     if (key_changed) {
       auto other = find_id_by_natural_key(tx, r.region, r.kind, r.document_no, r.subject_code);
@@ -120,13 +104,7 @@ Result<EditOutcome> Engine::edit(const StoredRecord& current, const boost::json:
             "another record has document number '" + r.document_no + "' and this subject code");
       }
     }
-    auto updated = update_record(tx, r, expected_version);
-    if (!updated) return updated.error();
-    if (!*updated) {
-      auto now_stored = get_record(tx, r.region, r.id);
-      if (!now_stored) return now_stored.error();
-      return stale_edit(now_stored->version, expected_version);
-    }
+    if (auto st = service::update_at_version(tx, r, expected_version); !st) return st.error();
     StoredRecord out = r;
     out.version = expected_version + 1;
     if (auto st = append_event(tx, ev); !st) return st.error();

@@ -48,6 +48,31 @@ std::string rule_notes_of(const Evaluation& e) {
   return notes.empty() ? std::string() : json_text(notes);
 }
 
+EventRow event_row(const StoredRecord& r, const std::string& event, const std::string& from,
+                   const Actor& actor, const std::string& at, const boost::json::object& payload,
+                   const std::string& rule_version) {
+  return EventRow{r.region,    r.id,       0,          event, from,
+                  r.state,     actor.user, actor.role, at,    json_text(payload),
+                  rule_version};
+}
+
+Error stale_version(int stored, int expected) {
+  return make_error(ErrorCode::conflict,
+                    "记录已被他人修改（当前版本 " + std::to_string(stored) + "，提交的版本 " +
+                        std::to_string(expected) + "），请刷新后重试",
+                    "the record changed (version " + std::to_string(stored) + ", expected " +
+                        std::to_string(expected) + "): reload and retry");
+}
+
+Status update_at_version(Tx& tx, const StoredRecord& r, int expected) {
+  auto updated = update_record(tx, r, expected);
+  if (!updated) return updated.error();
+  if (*updated) return ok_status();
+  auto now_stored = get_record(tx, r.region, r.id);  // changed since it was read: say to what
+  if (!now_stored) return now_stored.error();
+  return stale_version(now_stored->version, expected);
+}
+
 Error invalid_record(Issues issues) {
   Error e = make_error(ErrorCode::invalid_input,
                        "记录有 " + std::to_string(issues.size()) + " 个问题，未保存",

@@ -36,6 +36,14 @@ Result<RegionRules> region_rules(RuleRegistry& registry, const std::string& regi
 // The record's fields back from the stored JSON.
 Result<Record> stored_fields(const StoredRecord& r);
 std::string json_text(const boost::json::object& o);
+// The event `event` taken on `r` (now in its new state) from state `from`, with its payload.
+EventRow event_row(const StoredRecord& r, const std::string& event, const std::string& from,
+                   const Actor& actor, const std::string& at, const boost::json::object& payload,
+                   const std::string& rule_version);
+// conflict: the record is at version `stored`, not the `expected` the caller sent.
+Error stale_version(int stored, int expected);
+// Stores `r` on condition that the stored record is still at `expected` (stale_version if not).
+Status update_at_version(Tx& tx, const StoredRecord& r, int expected);
 // invalid_input "N issues; nothing was stored", with every issue.
 Error invalid_record(Issues issues);
 // The 相对人代码 of the natural key: the USCC, else the ID number.

@@ -8,14 +8,6 @@
 namespace gongshi {
 namespace {
 
-Error stale(const StoredRecord& r, int expected) {
-  return make_error(ErrorCode::conflict,
-                    "记录已被他人修改（当前版本 " + std::to_string(r.version) + "，提交的版本 " +
-                        std::to_string(expected) + "），请刷新后重试",
-                    "the record changed (version " + std::to_string(r.version) + ", expected " +
-                        std::to_string(expected) + "): reload and retry");
-}
-
 // The working-day limit of `event` from today, for an objection, repair or withdrawal deadline.
 // Past the loaded holiday data it is counted on weekdays only and marked in `use`.
 Result<std::optional<Date>> limit_from(const service::RegionRules& rr, std::string_view event,
@@ -87,7 +79,9 @@ Result<StoredRecord> Engine::transition(const StoredRecord& current, const std::
   // (which may run Lua) and the effects. The write then only stores the result, on condition
   // that the record is still at `expected_version`; so SQLite's one writer holds its lock for
   // the three statements, not for the rules.
-  if (current.version != expected_version) return stale(current, expected_version);
+  if (current.version != expected_version) {
+    return service::stale_version(current.version, expected_version);
+  }
   auto rr = service::region_rules(rules_, current.region, shanghai_date(now));
   if (!rr) return rr.error();
   const std::string now_text = format_utc(now);
@@ -119,25 +113,10 @@ Result<StoredRecord> Engine::transition(const StoredRecord& current, const std::
   r.updated_at = now_text;
   r.next_due = next_due_of(r, lifecycle_);
   const std::string topic = "record." + event;
-  EventRow ev{r.region,
-              r.id,
-              0,
-              event,
-              from,
-              r.state,
-              actor.user,
-              actor.role,
-              now_text,
-              service::json_text(payload),
-              rr->rules->version()};
+  const EventRow ev =
+      service::event_row(r, event, from, actor, now_text, payload, rr->rules->version());
   return in_transaction<StoredRecord>(*db_, [&](Tx& tx) -> Result<StoredRecord> {
-    auto updated = update_record(tx, r, expected_version);
-    if (!updated) return updated.error();
-    if (!*updated) {  // changed since it was read: say to what
-      auto now_stored = get_record(tx, r.region, r.id);
-      if (!now_stored) return now_stored.error();
-      return stale(*now_stored, expected_version);
-    }
+    if (auto st = service::update_at_version(tx, r, expected_version); !st) return st.error();
     StoredRecord out = r;
     out.version = expected_version + 1;
     reach("after_record_update");
