@@ -33,6 +33,7 @@ const std::vector<Edge> kEdges{
     {"returned", "submit", "submitted", {"filler", "dept_admin"}},
     {"draft", "discard", "discarded", {"filler", "dept_admin"}},
     {"returned", "discard", "discarded", {"filler", "dept_admin"}},
+    {"submitted", "take_back", "draft", {"filler", "dept_admin"}},  // 撤回, before any review
     {"submitted", "approve", "approved", {"reviewer", "dept_admin"}},
     {"submitted", "reject", "returned", {"reviewer", "dept_admin"}},
     {"approved", "publish", "published", {"reviewer", "dept_admin", "system"}},
@@ -122,7 +123,10 @@ BOOST_AUTO_TEST_CASE(buttons_for_a_role) {
     reviewer_on_submitted.insert(t->event);
   BOOST_TEST(reviewer_on_submitted == (std::set<std::string>{"approve", "reject"}),
              boost::test_tools::per_element());
-  BOOST_TEST(lc.edges_for("submitted", "filler").empty());
+  // The filler's one button on a submitted record is 撤回.
+  const auto filler_on_submitted = lc.edges_for("submitted", "filler");
+  BOOST_REQUIRE(filler_on_submitted.size() == 1u);
+  BOOST_TEST(filler_on_submitted.front()->event == "take_back");
   BOOST_TEST(lc.edges_for("expired", "sysadmin").empty());
   const auto* submit = lc.find("draft", "submit");
   BOOST_TEST(submit->guards == std::vector<std::string>{"record_valid"},
