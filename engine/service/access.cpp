@@ -107,6 +107,13 @@ Result<std::string> AccessPolicy::editing_role(const Principal& p, const StoredR
   return forbidden("当前用户不能修改这条记录", "your roles do not allow editing this record");
 }
 
+Result<std::string> AccessPolicy::commenting_role(const Principal& p) const {
+  for (const auto& role : p.roles) {
+    if (role != "system" && role != "sysadmin" && lifecycle_.is_role(role)) return role;
+  }
+  return forbidden("当前用户没有填写意见的角色", "your roles do not allow comments on records");
+}
+
 std::string AccessPolicy::creating_role(const Principal& p) const {
   return p.has("filler") ? "filler" : "dept_admin";
 }

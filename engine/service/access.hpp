@@ -53,6 +53,8 @@ class AccessPolicy {
   // (lifecycle.json) that `p` has, for the record's department. conflict when the state has no
   // editors (the record is with the reviewer, or public), forbidden when `p` is not one.
   Result<std::string> editing_role(const Principal& p, const StoredRecord& r) const;
+  // The role a comment is recorded under: the first of p's lifecycle roles (not sysadmin alone).
+  Result<std::string> commenting_role(const Principal& p) const;
   Status may_manage_departments(const Principal& p, const std::string& region) const;
   Status may_list_users(const Principal& p, const std::string& region) const;
   Status may_manage_user(const Principal& p, const std::string& region,

@@ -1,5 +1,5 @@
-// Engine::edit: new field values for a record still with its department (draft, returned), the
-// whole record validated again, the change kept field by field in its event.
+// Engine::edit and Engine::comment: new field values for a record still with its department
+// (draft, returned), validated whole again and kept field by field in its event; a comment.
 #include <boost/json.hpp>
 
 #include "engine/model/json_codec.hpp"
@@ -114,6 +114,33 @@ Result<EditOutcome> Engine::edit(const StoredRecord& current, const boost::json:
       return st.error();
     }
     return EditOutcome{out, true};
+  });
+}
+
+Result<EventRow> Engine::comment(const StoredRecord& current, const Actor& actor,
+                                 const std::string& text, TimePoint now) {
+  if (text.empty()) {
+    return make_error(ErrorCode::invalid_input, "意见不能为空", "the comment is empty");
+  }
+  const std::string now_text = format_utc(now);
+  const boost::json::object payload{{"comment", text}};
+  return in_transaction<EventRow>(*db_, [&](Tx& tx) -> Result<EventRow> {
+    auto stored = get_record(tx, current.region, current.id);  // still there, in this state
+    if (!stored) return stored.error();
+    auto rules_version = stored->rule_version;
+    if (auto st = append_event(tx, service::event_row(*stored, "comment", stored->state, actor,
+                                                      now_text, payload, rules_version));
+        !st) {
+      return st.error();
+    }
+    if (auto st = append_outbox(tx, {stored->region, stored->id, "record.comment",
+                                     service::outbox_payload(*stored, "record.comment"), now_text});
+        !st) {
+      return st.error();
+    }
+    auto events = events_of(tx, stored->region, stored->id);
+    if (!events) return events.error();
+    return events->back();
   });
 }
 

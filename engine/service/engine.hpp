@@ -103,6 +103,11 @@ class Engine {
                            const Actor& actor, int expected_version, const std::string& comment,
                            TimePoint now);
 
+  // A comment (审核意见) on `current` without a change: an event `comment` (state unchanged, the
+  // record's version too) and an outbox row `record.comment`.
+  Result<EventRow> comment(const StoredRecord& current, const Actor& actor, const std::string& text,
+                           TimePoint now);
+
   // Fires what is due on the Shanghai date of `now`: deadline warnings, overdue marks, objection
   // and repair time limits, end of publication. Safe with several engines on one MySQL.
   Result<SweepReport> sweep(TimePoint now, int batch = 200);

@@ -127,7 +127,7 @@ Result<std::pair<StoredRecord, std::vector<NextEvent>>> RecordService::next_even
 Result<StoredRecord> RecordService::take(const Principal& who, const std::string& region,
                                          std::int64_t id, const std::string& event,
                                          std::optional<int> version, const std::string& reason,
-                                         TimePoint now) {
+                                         const std::string& comment, TimePoint now) {
   auto r = get(who, region, id);
   if (!r) return r.error();
   auto role = access_.acting_role(who, r->state, event);
@@ -146,7 +146,17 @@ Result<StoredRecord> RecordService::take(const Principal& who, const std::string
   }
   boost::json::object payload;
   if (!reason.empty()) payload["reason"] = reason;
+  if (!comment.empty()) payload["comment"] = comment;
   return engine_.transition(*r, event, Actor{who.login, *role}, *version, payload, now);
+}
+
+Result<EventRow> RecordService::comment(const Principal& who, const std::string& region,
+                                        std::int64_t id, const std::string& text, TimePoint now) {
+  auto r = get(who, region, id);
+  if (!r) return r.error();
+  auto role = access_.commenting_role(who);
+  if (!role) return role.error();
+  return engine_.comment(*r, Actor{who.login, *role}, text, now);
 }
 
 Result<EditOutcome> RecordService::edit(const Principal& who, const std::string& region,

@@ -70,9 +70,13 @@ class RecordService {
                                                                       std::int64_t id);
   // `version`: what the caller last saw (If-Match); required, checked after the role (a caller
   // acting on an old copy hears first that it is out of date).
+  // `comment` (审核意见) is kept in the event beside the reason; either may be empty.
   Result<StoredRecord> take(const Principal& who, const std::string& region, std::int64_t id,
                             const std::string& event, std::optional<int> version,
-                            const std::string& reason, TimePoint now);
+                            const std::string& reason, const std::string& comment, TimePoint now);
+  // A comment on the record without a change of state (an event `comment` in its history).
+  Result<EventRow> comment(const Principal& who, const std::string& region, std::int64_t id,
+                           const std::string& text, TimePoint now);
   // PATCH: new field values on a draft or returned record (If-Match version required).
   Result<EditOutcome> edit(const Principal& who, const std::string& region, std::int64_t id,
                            std::optional<int> version, const boost::json::object& changes,

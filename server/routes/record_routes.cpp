@@ -206,6 +206,21 @@ Result<std::optional<int>> expected_version(const RouteContext& c,
   return std::optional<int>{};
 }
 
+// An optional text member of the body ("" when absent), at most `limit` bytes.
+Result<std::string> optional_text(const boost::json::object& body, const char* key,
+                                  std::size_t limit = 2000) {
+  const auto* v = body.if_contains(key);
+  if (v == nullptr) return std::string();
+  if (!v->is_string()) {
+    return bad_request(std::string(key) + " 应为字符串", std::string(key) + " must be a string");
+  }
+  if (v->get_string().size() > limit) {
+    return bad_request(std::string(key) + " 不能超过 " + std::to_string(limit) + " 字节",
+                       std::string(key) + " is longer than " + std::to_string(limit) + " bytes");
+  }
+  return std::string(v->get_string());
+}
+
 HttpResponse take_event(AppContext& app, RouteContext& c) {
   return answer([&]() -> Result<HttpResponse> {
     auto id = id_param(c, "id");
@@ -218,13 +233,12 @@ HttpResponse take_event(AppContext& app, RouteContext& c) {
     }
     auto version = expected_version(c, body);
     if (!version) return version.error();
-    std::string reason;
-    if (const auto* v = body.if_contains("reason"); v != nullptr) {
-      if (!v->is_string()) return bad_request("reason 应为字符串", "reason must be a string");
-      reason = std::string(v->get_string());
-    }
+    auto reason = optional_text(body, "reason");
+    if (!reason) return reason.error();
+    auto comment = optional_text(body, "comment");
+    if (!comment) return comment.error();
     auto next = app.s().records.take(*c.who, c.param("region"), *id, c.param("event"), *version,
-                                     reason, app.now());
+                                     *reason, *comment, app.now());
     if (!next) return next.error();
     return with_etag(record_json(*next), next->version);
   });
@@ -241,20 +255,28 @@ HttpResponse edit_fields(AppContext& app, RouteContext& c) {
       return bad_request("请求体应为 {\"fields\": {字段代码: 值或 null}}",
                          "the body must be {\"fields\": {CODE: value or null}}");
     }
-    std::string comment;
-    if (const auto* v = body->if_contains("comment"); v != nullptr) {
-      if (!v->is_string()) return bad_request("comment 应为字符串", "comment must be a string");
-      comment = std::string(v->get_string());
-      if (comment.size() > 2000) {
-        return bad_request("comment 不能超过 2000 字节", "comment is longer than 2000 bytes");
-      }
-    }
+    auto comment = optional_text(*body, "comment");
+    if (!comment) return comment.error();
     auto version = expected_version(c, *body);
     if (!version) return version.error();
     auto out = app.s().records.edit(*c.who, c.param("region"), *id, *version, fields->as_object(),
-                                    comment, app.now());
+                                    *comment, app.now());
     if (!out) return out.error();
     return with_etag(record_json(out->record), out->record.version);
+  });
+}
+
+HttpResponse add_comment(AppContext& app, RouteContext& c) {
+  return answer([&]() -> Result<HttpResponse> {
+    auto id = id_param(c, "id");
+    if (!id) return id.error();
+    auto body = json_body(c.request);
+    if (!body) return body.error();
+    auto text = optional_text(*body, "comment");
+    if (!text) return text.error();
+    auto ev = app.s().records.comment(*c.who, c.param("region"), *id, *text, app.now());
+    if (!ev) return ev.error();
+    return json_response(event_json(*ev), 201);
   });
 }
 
@@ -295,6 +317,7 @@ void add_record_routes(Router& r, AppContext& app) {
   r.add("POST", "/api/v1/records/{region}/{id}/transitions/{event}", Access::user,
         bind(take_event));
   r.add("GET", "/api/v1/records/{region}/{id}/history", Access::user, bind(history));
+  r.add("POST", "/api/v1/records/{region}/{id}/comments", Access::user, bind(add_comment));
   r.add("GET", "/api/v1/records/{region}/{id}/replay", Access::user, bind(replay));
 }
 

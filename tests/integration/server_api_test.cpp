@@ -145,6 +145,44 @@ BOOST_AUTO_TEST_CASE(a_draft_and_a_returned_record_are_edited_and_the_history_ke
              "殷市监罚〔2024〕502号");
 }
 
+BOOST_AUTO_TEST_CASE(comments_with_an_event_or_on_their_own_are_in_the_history) {
+  Site site;
+  auto rec = site.create(site.penalty({{"CF_WSH", "殷市监罚〔2024〕601号"}}));
+  const std::string path = path_of(rec);
+  // A comment without a change: 201, the record's state and version stay.
+  auto r = site.call("POST", path + "/comments", "reviewer", R"({"comment": "请核对罚款金额"})");
+  BOOST_REQUIRE_MESSAGE(r.status == 201, r.body);
+  BOOST_TEST(json_of(r).at("event").as_string() == "comment");
+  BOOST_TEST(json_of(r).at("actor_role").as_string() == "reviewer");
+  const auto now = json_of(site.call("GET", path, "filler"));
+  BOOST_TEST(now.at("version").as_int64() == 1);
+  BOOST_TEST(now.at("state").as_string() == "draft");
+  // Empty, too long, not a string, another department, a role without record work: refused.
+  BOOST_TEST(site.call("POST", path + "/comments", "filler", R"({"comment": ""})").status == 400);
+  BOOST_TEST(site.call("POST", path + "/comments", "filler",
+                       boost::json::serialize(object{{"comment", std::string(2001, 'x')}}))
+                 .status == 400);
+  BOOST_TEST(site.call("POST", path + "/comments", "filler", R"({"comment": 3})").status == 400);
+  BOOST_TEST(site.call("POST", path + "/comments", "other_filler", R"({"comment": "x"})").status ==
+             404);
+  // A comment beside an event (审核意见 on a reject).
+  auto submitted = site.took(rec, "submit", "filler");
+  const std::string reject = path + "/transitions/reject";
+  r = site.call("POST", reject, "reviewer",
+                R"({"reason": "金额有误", "comment": "罚款应为1000元"})",
+                {{"If-Match", "\"" + std::to_string(submitted.at("version").as_int64()) + "\""}});
+  BOOST_REQUIRE_MESSAGE(r.status == 200, r.body);
+  const auto events =
+      json_of(site.call("GET", path + "/history", "filler")).at("events").as_array();
+  std::vector<std::string> names;
+  for (const auto& e : events) names.emplace_back(e.at("event").as_string());
+  BOOST_TEST(names == (std::vector<std::string>{"create", "comment", "submit", "reject"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(events.at(1).at("payload").at("comment").as_string() == "请核对罚款金额");
+  BOOST_TEST(events.at(3).at("payload").at("comment").as_string() == "罚款应为1000元");
+  BOOST_TEST(events.at(3).at("payload").at("reason").as_string() == "金额有误");
+}
+
 BOOST_AUTO_TEST_CASE(create_review_publish_object_correct_repair) {
   Site site;
   // Decided in March and not a food-safety penalty: 令第58号's three months have passed by July,
