@@ -150,6 +150,17 @@ Result<StoredRecord> RecordService::take(const Principal& who, const std::string
   return engine_.transition(*r, event, Actor{who.login, *role}, *version, payload, now);
 }
 
+std::vector<Result<StoredRecord>> RecordService::take_many(
+    const Principal& who, const std::string& event, const std::vector<BulkItem>& items,
+    const std::string& reason, const std::string& comment, TimePoint now) {
+  std::vector<Result<StoredRecord>> out;
+  out.reserve(items.size());
+  for (const auto& item : items) {
+    out.push_back(take(who, item.region, item.id, event, item.version, reason, comment, now));
+  }
+  return out;
+}
+
 Result<EventRow> RecordService::comment(const Principal& who, const std::string& region,
                                         std::int64_t id, const std::string& text, TimePoint now) {
   auto r = get(who, region, id);

@@ -74,6 +74,17 @@ class RecordService {
   Result<StoredRecord> take(const Principal& who, const std::string& region, std::int64_t id,
                             const std::string& event, std::optional<int> version,
                             const std::string& reason, const std::string& comment, TimePoint now);
+  // One event over many records (bulk review): each item in its own transaction, answered on its
+  // own with what `take` would answer, in order.
+  struct BulkItem {
+    std::string region;
+    std::int64_t id = 0;
+    int version = 0;
+  };
+  std::vector<Result<StoredRecord>> take_many(const Principal& who, const std::string& event,
+                                              const std::vector<BulkItem>& items,
+                                              const std::string& reason, const std::string& comment,
+                                              TimePoint now);
   // A comment on the record without a change of state (an event `comment` in its history).
   Result<EventRow> comment(const Principal& who, const std::string& region, std::int64_t id,
                            const std::string& text, TimePoint now);

@@ -266,6 +266,60 @@ HttpResponse edit_fields(AppContext& app, RouteContext& c) {
   });
 }
 
+// POST /api/v1/records/bulk-transitions {event, items: [{region, id, version}], reason?, comment?}
+HttpResponse bulk_transitions(AppContext& app, RouteContext& c) {
+  constexpr std::size_t kMaxItems = 500;
+  return answer([&]() -> Result<HttpResponse> {
+    auto body = json_body(c.request);
+    if (!body) return body.error();
+    const auto* event = body->if_contains("event");
+    const auto* items = body->if_contains("items");
+    if (event == nullptr || !event->is_string() || items == nullptr || !items->is_array()) {
+      return bad_request("请求体应为 {\"event\": 操作, \"items\": [{region, id, version}]}",
+                         "the body must be {\"event\": EVENT, \"items\": [{region, id, version}]}");
+    }
+    if (items->get_array().size() > kMaxItems) {
+      return make_error(ErrorCode::too_large, "一次最多 " + std::to_string(kMaxItems) + " 条记录",
+                        "at most " + std::to_string(kMaxItems) + " records per request");
+    }
+    auto reason = optional_text(*body, "reason");
+    if (!reason) return reason.error();
+    auto comment = optional_text(*body, "comment");
+    if (!comment) return comment.error();
+    std::vector<RecordService::BulkItem> wanted;
+    std::size_t n = 0;
+    for (const auto& v : items->get_array()) {
+      ++n;
+      const auto* o = v.if_object();
+      const auto* region = o ? o->if_contains("region") : nullptr;
+      const auto* id = o ? o->if_contains("id") : nullptr;
+      const auto* version = o ? o->if_contains("version") : nullptr;
+      if (region == nullptr || !region->is_string() || id == nullptr || !id->is_int64() ||
+          version == nullptr || !version->is_int64()) {
+        return bad_request("第 " + std::to_string(n) + " 项应为 {region, id, version}",
+                           "item " + std::to_string(n) + " must be {region, id, version}");
+      }
+      wanted.push_back({std::string(region->get_string()), id->get_int64(),
+                        static_cast<int>(version->get_int64())});
+    }
+    const auto out = app.s().records.take_many(*c.who, std::string(event->get_string()), wanted,
+                                               *reason, *comment, app.now());
+    boost::json::array results;
+    int done = 0, failed = 0;
+    for (const auto& one : out) {
+      if (one) {
+        ++done;
+        results.push_back({{"status", 200}, {"record", record_json(*one)}});
+      } else {
+        ++failed;
+        results.push_back(
+            {{"status", http_status_of(one.error().code)}, {"error", error_json(one.error())}});
+      }
+    }
+    return json_response({{"done", done}, {"failed", failed}, {"results", std::move(results)}});
+  });
+}
+
 HttpResponse add_comment(AppContext& app, RouteContext& c) {
   return answer([&]() -> Result<HttpResponse> {
     auto id = id_param(c, "id");
@@ -318,6 +372,7 @@ void add_record_routes(Router& r, AppContext& app) {
         bind(take_event));
   r.add("GET", "/api/v1/records/{region}/{id}/history", Access::user, bind(history));
   r.add("POST", "/api/v1/records/{region}/{id}/comments", Access::user, bind(add_comment));
+  r.add("POST", "/api/v1/records/bulk-transitions", Access::user, bind(bulk_transitions));
   r.add("GET", "/api/v1/records/{region}/{id}/replay", Access::user, bind(replay));
 }
 

@@ -183,6 +183,57 @@ BOOST_AUTO_TEST_CASE(comments_with_an_event_or_on_their_own_are_in_the_history) 
   BOOST_TEST(events.at(3).at("payload").at("reason").as_string() == "金额有误");
 }
 
+BOOST_AUTO_TEST_CASE(bulk_review_approves_and_publishes_many_and_answers_each) {
+  Site site;
+  std::vector<object> submitted;
+  for (int i = 0; i < 4; ++i) {
+    auto rec = site.create(
+        site.penalty({{"CF_WSH", ("殷市监罚〔2024〕70" + std::to_string(i) + "号").c_str()}}));
+    submitted.push_back(site.took(rec, "submit", "filler"));
+  }
+  const auto item = [](const object& r, std::int64_t version_delta = 0) {
+    return object{{"region", r.at("region")},
+                  {"id", r.at("id")},
+                  {"version", r.at("version").as_int64() + version_delta}};
+  };
+  boost::json::array items{item(submitted[0]), item(submitted[1]), item(submitted[2], -1),
+                           item(submitted[3])};
+  items.push_back(object{{"region", "410505"}, {"id", 999999}, {"version", 1}});
+  auto r = site.call("POST", "/api/v1/records/bulk-transitions", "reviewer",
+                     boost::json::serialize(object{
+                         {"event", "approve"}, {"items", items}, {"comment", "本月许可集中审核"}}));
+  BOOST_REQUIRE_MESSAGE(r.status == 200, r.body);
+  const auto out = json_of(r).as_object();
+  BOOST_TEST(out.at("done").as_int64() == 3);
+  BOOST_TEST(out.at("failed").as_int64() == 2);
+  const auto& results = out.at("results").as_array();
+  BOOST_TEST(results.at(0).at("record").at("state").as_string() == "approved");
+  BOOST_TEST(results.at(2).at("status").as_int64() == 409);  // a stale version: only that item
+  BOOST_TEST(results.at(4).at("status").as_int64() == 404);
+  BOOST_TEST(json_of(site.call("GET", path_of(submitted[2]), "filler")).at("state").as_string() ==
+             "submitted");
+  // The filler may not approve: every item refused, nothing changed.
+  r = site.call("POST", "/api/v1/records/bulk-transitions", "filler",
+                boost::json::serialize(object{{"event", "approve"},
+                                              {"items", boost::json::array{item(submitted[2])}}}));
+  BOOST_TEST(json_of(r).at("results").at(0).at("status").as_int64() == 403);
+  // Bad bodies and too many items are refused whole.
+  BOOST_TEST(site.call("POST", "/api/v1/records/bulk-transitions", "reviewer",
+                       R"({"event": "approve", "items": [{"id": 1}]})")
+                 .status == 400);
+  boost::json::array many;
+  for (int i = 0; i < 501; ++i) many.push_back(item(submitted[0]));
+  BOOST_TEST(site.call("POST", "/api/v1/records/bulk-transitions", "reviewer",
+                       boost::json::serialize(object{{"event", "publish"}, {"items", many}}))
+                 .status == 413);
+  // The comment is in each approved record's history.
+  const auto events = json_of(site.call("GET", path_of(submitted[0]) + "/history", "filler"))
+                          .at("events")
+                          .as_array();
+  BOOST_TEST(events.back().at("event").as_string() == "approve");
+  BOOST_TEST(events.back().at("payload").at("comment").as_string() == "本月许可集中审核");
+}
+
 BOOST_AUTO_TEST_CASE(create_review_publish_object_correct_repair) {
   Site site;
   // Decided in March and not a food-safety penalty: 令第58号's three months have passed by July,
