@@ -107,6 +107,16 @@ Result<std::string> AccessPolicy::editing_role(const Principal& p, const StoredR
   return forbidden("当前用户不能修改这条记录", "your roles do not allow editing this record");
 }
 
+Status AccessPolicy::may_remind(const Principal& p, const std::string& region,
+                                std::int64_t department_id) const {
+  if (auto st = require_any_role(p, {"credit_office", "sysadmin"}); !st) return st;
+  return may_act_for_department(p, region, department_id);
+}
+
+std::string AccessPolicy::reminding_role(const Principal& p) const {
+  return p.has("credit_office") ? "credit_office" : "sysadmin";
+}
+
 Result<std::string> AccessPolicy::commenting_role(const Principal& p) const {
   for (const auto& role : p.roles) {
     if (role != "system" && role != "sysadmin" && lifecycle_.is_role(role)) return role;

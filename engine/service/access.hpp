@@ -53,6 +53,10 @@ class AccessPolicy {
   // (lifecycle.json) that `p` has, for the record's department. conflict when the state has no
   // editors (the record is with the reviewer, or public), forbidden when `p` is not one.
   Result<std::string> editing_role(const Principal& p, const StoredRecord& r) const;
+  // 催办 is the credit office's (or a sysadmin's), for a department in its scope.
+  Status may_remind(const Principal& p, const std::string& region,
+                    std::int64_t department_id) const;
+  std::string reminding_role(const Principal& p) const;  // credit_office, else sysadmin
   // The role a comment is recorded under: the first of p's lifecycle roles (not sysadmin alone).
   Result<std::string> commenting_role(const Principal& p) const;
   Status may_manage_departments(const Principal& p, const std::string& region) const;

@@ -117,30 +117,55 @@ Result<EditOutcome> Engine::edit(const StoredRecord& current, const boost::json:
   });
 }
 
+namespace {
+
+// An event on a stored record that changes neither its state nor its version, and its outbox row.
+Status annotate(Tx& tx, const StoredRecord& current, const std::string& event,
+                const std::string& topic, const Actor& actor, const boost::json::object& payload,
+                const std::string& now_text) {
+  auto stored = get_record(tx, current.region, current.id);  // still there, in this state
+  if (!stored) return stored.error();
+  if (auto st = append_event(tx, service::event_row(*stored, event, stored->state, actor, now_text,
+                                                    payload, stored->rule_version));
+      !st) {
+    return st;
+  }
+  return append_outbox(
+      tx, {stored->region, stored->id, topic, service::outbox_payload(*stored, topic), now_text});
+}
+
+}  // namespace
+
 Result<EventRow> Engine::comment(const StoredRecord& current, const Actor& actor,
                                  const std::string& text, TimePoint now) {
   if (text.empty()) {
     return make_error(ErrorCode::invalid_input, "意见不能为空", "the comment is empty");
   }
   const std::string now_text = format_utc(now);
-  const boost::json::object payload{{"comment", text}};
   return in_transaction<EventRow>(*db_, [&](Tx& tx) -> Result<EventRow> {
-    auto stored = get_record(tx, current.region, current.id);  // still there, in this state
-    if (!stored) return stored.error();
-    auto rules_version = stored->rule_version;
-    if (auto st = append_event(tx, service::event_row(*stored, "comment", stored->state, actor,
-                                                      now_text, payload, rules_version));
+    if (auto st = annotate(tx, current, "comment", "record.comment", actor, {{"comment", text}},
+                           now_text);
         !st) {
       return st.error();
     }
-    if (auto st = append_outbox(tx, {stored->region, stored->id, "record.comment",
-                                     service::outbox_payload(*stored, "record.comment"), now_text});
-        !st) {
-      return st.error();
-    }
-    auto events = events_of(tx, stored->region, stored->id);
+    auto events = events_of(tx, current.region, current.id);
     if (!events) return events.error();
     return events->back();
+  });
+}
+
+Result<int> Engine::remind(const std::vector<StoredRecord>& records, const Actor& actor,
+                           const std::string& text, TimePoint now) {
+  const std::string now_text = format_utc(now);
+  boost::json::object payload;
+  if (!text.empty()) payload["comment"] = text;
+  return in_transaction<int>(*db_, [&](Tx& tx) -> Result<int> {
+    for (const auto& r : records) {
+      if (auto st = annotate(tx, r, "remind", "record.reminded", actor, payload, now_text); !st) {
+        return st.error();
+      }
+    }
+    return static_cast<int>(records.size());
   });
 }
 

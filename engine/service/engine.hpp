@@ -107,6 +107,10 @@ class Engine {
   // record's version too) and an outbox row `record.comment`.
   Result<EventRow> comment(const StoredRecord& current, const Actor& actor, const std::string& text,
                            TimePoint now);
+  // 催办: an event `remind` on each record (state and version unchanged), with an outbox row
+  // `record.reminded`; one transaction for all. Returns how many records were reminded.
+  Result<int> remind(const std::vector<StoredRecord>& records, const Actor& actor,
+                     const std::string& text, TimePoint now);
 
   // Fires what is due on the Shanghai date of `now`: deadline warnings, overdue marks, objection
   // and repair time limits, end of publication. Safe with several engines on one MySQL.

@@ -161,6 +161,23 @@ std::vector<Result<StoredRecord>> RecordService::take_many(
   return out;
 }
 
+Result<std::vector<StoredRecord>> RecordService::remind(const Principal& who,
+                                                        const std::string& region,
+                                                        std::int64_t department_id,
+                                                        const std::string& text, TimePoint now) {
+  if (auto st = access_.may_remind(who, region, department_id); !st) return st.error();
+  RecordList q;
+  q.region = region;
+  q.department_id = department_id;
+  q.overdue = true;
+  q.limit = 500;
+  auto overdue = list(who, q, now);
+  if (!overdue) return overdue.error();
+  auto done = engine_.remind(*overdue, Actor{who.login, access_.reminding_role(who)}, text, now);
+  if (!done) return done.error();
+  return overdue;
+}
+
 Result<EventRow> RecordService::comment(const Principal& who, const std::string& region,
                                         std::int64_t id, const std::string& text, TimePoint now) {
   auto r = get(who, region, id);

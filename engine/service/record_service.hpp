@@ -85,6 +85,11 @@ class RecordService {
                                               const std::vector<BulkItem>& items,
                                               const std::string& reason, const std::string& comment,
                                               TimePoint now);
+  // 催办 (credit office): a reminder on each overdue record of a department (past its 公示期限,
+  // not yet published); at most 500 at a time. Returns the records reminded.
+  Result<std::vector<StoredRecord>> remind(const Principal& who, const std::string& region,
+                                           std::int64_t department_id, const std::string& text,
+                                           TimePoint now);
   // A comment on the record without a change of state (an event `comment` in its history).
   Result<EventRow> comment(const Principal& who, const std::string& region, std::int64_t id,
                            const std::string& text, TimePoint now);

@@ -320,6 +320,35 @@ HttpResponse bulk_transitions(AppContext& app, RouteContext& c) {
   });
 }
 
+// POST /api/v1/reminders {region, department_id, comment?}: 催办 of a department's overdue records.
+HttpResponse send_reminders(AppContext& app, RouteContext& c) {
+  return answer([&]() -> Result<HttpResponse> {
+    auto body = json_body(c.request);
+    if (!body) return body.error();
+    const auto* region = body->if_contains("region");
+    const auto* dept = body->if_contains("department_id");
+    if (region == nullptr || !region->is_string() || dept == nullptr || !dept->is_int64()) {
+      return bad_request("请求体应为 {\"region\": 地区代码, \"department_id\": 部门编号}",
+                         "the body must be {\"region\": CODE, \"department_id\": ID}");
+    }
+    auto comment = optional_text(*body, "comment");
+    if (!comment) return comment.error();
+    auto reminded = app.s().records.remind(*c.who, std::string(region->get_string()),
+                                           dept->get_int64(), *comment, app.now());
+    if (!reminded) return reminded.error();
+    boost::json::array records;
+    for (const auto& r : *reminded) {
+      records.push_back({{"region", r.region},
+                         {"id", r.id},
+                         {"document_no", r.document_no},
+                         {"state", r.state},
+                         {"publish_by", r.publish_by ? format_date(*r.publish_by) : ""}});
+    }
+    return json_response({{"reminded", static_cast<std::int64_t>(reminded->size())},
+                          {"records", std::move(records)}});
+  });
+}
+
 HttpResponse add_comment(AppContext& app, RouteContext& c) {
   return answer([&]() -> Result<HttpResponse> {
     auto id = id_param(c, "id");
@@ -373,6 +402,7 @@ void add_record_routes(Router& r, AppContext& app) {
   r.add("GET", "/api/v1/records/{region}/{id}/history", Access::user, bind(history));
   r.add("POST", "/api/v1/records/{region}/{id}/comments", Access::user, bind(add_comment));
   r.add("POST", "/api/v1/records/bulk-transitions", Access::user, bind(bulk_transitions));
+  r.add("POST", "/api/v1/reminders", Access::user, bind(send_reminders));
   r.add("GET", "/api/v1/records/{region}/{id}/replay", Access::user, bind(replay));
 }
 

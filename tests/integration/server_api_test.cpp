@@ -234,6 +234,44 @@ BOOST_AUTO_TEST_CASE(bulk_review_approves_and_publishes_many_and_answers_each) {
   BOOST_TEST(events.back().at("payload").at("comment").as_string() == "本月许可集中审核");
 }
 
+BOOST_AUTO_TEST_CASE(the_credit_office_reminds_a_department_of_its_overdue_records) {
+  Site site;  // today is 2024-07-05
+  const auto late = [&](const char* no, std::optional<std::int64_t> dept = {},
+                        const char* login = "filler") {
+    return site.create(
+        site.penalty({{"CF_WSH", no}, {"CF_JDRQ", "2024-06-03"}, {"CF_YXQ", "2025-06-03"}}, dept),
+        login);
+  };
+  const auto a = late("殷市监罚〔2024〕801号");
+  const auto b = site.took(late("殷市监罚〔2024〕802号"), "submit", "filler");
+  const auto fresh = site.create(site.penalty({{"CF_WSH", "殷市监罚〔2024〕803号"}}));
+  const auto other = late("殷交罚〔2024〕804号", site.transport, "other_filler");
+  const std::string body = boost::json::serialize(
+      object{{"region", "410505"}, {"department_id", site.market}, {"comment", "请于三日内公示"}});
+  BOOST_TEST(site.call("POST", "/api/v1/reminders", "filler", body).status == 403);
+  auto r = site.call("POST", "/api/v1/reminders", "office", body);
+  BOOST_REQUIRE_MESSAGE(r.status == 200, r.body);
+  BOOST_TEST(json_of(r).at("reminded").as_int64() == 2);
+  const auto last_event = [&](const object& rec) {
+    return json_of(site.call("GET", path_of(rec) + "/history", "office"))
+        .at("events")
+        .as_array()
+        .back()
+        .as_object();
+  };
+  for (const auto& rec : {a, b}) {
+    const auto e = last_event(rec);
+    BOOST_TEST(e.at("event").as_string() == "remind");
+    BOOST_TEST(e.at("actor_role").as_string() == "credit_office");
+    BOOST_TEST(e.at("payload").at("comment").as_string() == "请于三日内公示");
+  }
+  BOOST_TEST(last_event(fresh).at("event").as_string() == "create");  // not overdue
+  BOOST_TEST(last_event(other).at("event").as_string() == "create");  // another department
+  // The reminded records keep their state and version.
+  BOOST_TEST(json_of(site.call("GET", path_of(b), "filler")).at("version").as_int64() ==
+             b.at("version").as_int64());
+}
+
 BOOST_AUTO_TEST_CASE(create_review_publish_object_correct_repair) {
   Site site;
   // Decided in March and not a food-safety penalty: 令第58号's three months have passed by July,
