@@ -73,6 +73,11 @@ HttpResponse create_one(AppContext& app, RouteContext& c) {
   });
 }
 
+// One refused item of a batch or a bulk request: its HTTP status and the error.
+boost::json::object failed_item(const Error& e) {
+  return {{"status", http_status_of(e.code)}, {"error", error_json(e)}};
+}
+
 HttpResponse create_batch(AppContext& app, RouteContext& c) {
   return answer([&]() -> Result<HttpResponse> {
     auto body = json_body(c.request);
@@ -107,8 +112,7 @@ HttpResponse create_batch(AppContext& app, RouteContext& c) {
             {{"status", one->created ? 201 : 200}, {"record", record_json(one->record)}});
       } else {
         ++failed;
-        results.push_back(
-            {{"status", http_status_of(one.error().code)}, {"error", error_json(one.error())}});
+        results.push_back(failed_item(one.error()));
       }
     }
     return json_response({{"created", created},
@@ -312,8 +316,7 @@ HttpResponse bulk_transitions(AppContext& app, RouteContext& c) {
         results.push_back({{"status", 200}, {"record", record_json(*one)}});
       } else {
         ++failed;
-        results.push_back(
-            {{"status", http_status_of(one.error().code)}, {"error", error_json(one.error())}});
+        results.push_back(failed_item(one.error()));
       }
     }
     return json_response({{"done", done}, {"failed", failed}, {"results", std::move(results)}});
