@@ -44,7 +44,7 @@ Result<EditOutcome> Engine::edit(const StoredRecord& current, const boost::json:
   if (ec || !stored.is_object()) {
     return make_error(ErrorCode::internal, "记录的字段数据已损坏", "the stored fields are corrupt");
   }
-  const boost::json::object before = stored.as_object();
+  const boost::json::object before = std::move(stored.as_object());
   boost::json::object merged = before;
   for (const auto& [code, value] : changes) {
     if (value.is_null()) {
@@ -104,16 +104,9 @@ Result<EditOutcome> Engine::edit(const StoredRecord& current, const boost::json:
             "another record has document number '" + r.document_no + "' and this subject code");
       }
     }
-    if (auto st = service::update_at_version(tx, r, expected_version); !st) return st.error();
-    StoredRecord out = r;
-    out.version = expected_version + 1;
-    if (auto st = append_event(tx, ev); !st) return st.error();
-    if (auto st = append_outbox(tx, {out.region, out.id, "record.edit",
-                                     service::outbox_payload(out, "record.edit"), now_text});
-        !st) {
-      return st.error();
-    }
-    return EditOutcome{out, true};
+    auto out = store_change(tx, r, expected_version, ev, "record.edit");
+    if (!out) return out.error();
+    return EditOutcome{std::move(out).value(), true};
   });
 }
 

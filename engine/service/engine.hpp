@@ -137,6 +137,10 @@ class Engine {
                                                 const StoredRecord& candidate,
                                                 const std::string& key, const std::string& hash);
   Result<bool> fire(Tx& tx, StoredRecord& r, Date today, TimePoint now, SweepReport& report);
+  // Stores `r` (still at `expected`, else stale_version), then its event `ev` and an outbox row
+  // `topic`: the write of a transition and of an edit. Returns `r` at its new version.
+  Result<StoredRecord> store_change(Tx& tx, const StoredRecord& r, int expected, const EventRow& ev,
+                                    const std::string& topic);
   void reach(std::string_view stage) const {
     if (failpoint) failpoint(stage);
   }

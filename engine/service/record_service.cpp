@@ -9,6 +9,12 @@ namespace {
 
 const char* kPublicScope = "社会公开";
 
+// A write that would overwrite without knowing what it overwrites.
+Error version_required() {
+  return bad_request("请用 If-Match 头（或 version 字段）给出记录版本，以免覆盖他人的修改",
+                     "send the record's version in If-Match (or a version field)");
+}
+
 Error no_record(const std::string& region, std::int64_t id) {
   return not_found("记录 " + region + "/" + std::to_string(id) + " 不存在",
                    "no record " + region + "/" + std::to_string(id));
@@ -140,10 +146,7 @@ Result<StoredRecord> RecordService::take(const Principal& who, const std::string
     }
     return role.error();
   }
-  if (!version) {
-    return bad_request("请用 If-Match 头（或 version 字段）给出记录版本，以免覆盖他人的修改",
-                       "send the record's version in If-Match (or a version field)");
-  }
+  if (!version) return version_required();
   boost::json::object payload;
   if (!reason.empty()) payload["reason"] = reason;
   if (!comment.empty()) payload["comment"] = comment;
@@ -195,10 +198,7 @@ Result<EditOutcome> RecordService::edit(const Principal& who, const std::string&
   if (!r) return r.error();
   auto role = access_.editing_role(who, *r);
   if (!role) return role.error();
-  if (!version) {
-    return bad_request("请用 If-Match 头（或 version 字段）给出记录版本，以免覆盖他人的修改",
-                       "send the record's version in If-Match (or a version field)");
-  }
+  if (!version) return version_required();
   return engine_.edit(*r, changes, Actor{who.login, *role}, *version, comment, now);
 }
 

@@ -112,22 +112,25 @@ Result<StoredRecord> Engine::transition(const StoredRecord& current, const std::
   r.state = (*edge)->to;
   r.updated_at = now_text;
   r.next_due = next_due_of(r, lifecycle_);
-  const std::string topic = "record." + event;
   const EventRow ev =
       service::event_row(r, event, from, actor, now_text, payload, rr->rules->version());
-  return in_transaction<StoredRecord>(*db_, [&](Tx& tx) -> Result<StoredRecord> {
-    if (auto st = service::update_at_version(tx, r, expected_version); !st) return st.error();
-    StoredRecord out = r;
-    out.version = expected_version + 1;
-    reach("after_record_update");
-    if (auto st = append_event(tx, ev); !st) return st.error();
-    if (auto st = append_outbox(
-            tx, {out.region, out.id, topic, service::outbox_payload(out, topic), now_text});
-        !st) {
-      return st.error();
-    }
-    return out;
-  });
+  return in_transaction<StoredRecord>(
+      *db_, [&](Tx& tx) { return store_change(tx, r, expected_version, ev, "record." + event); });
+}
+
+Result<StoredRecord> Engine::store_change(Tx& tx, const StoredRecord& r, int expected,
+                                          const EventRow& ev, const std::string& topic) {
+  if (auto st = service::update_at_version(tx, r, expected); !st) return st.error();
+  StoredRecord out = r;
+  out.version = expected + 1;
+  reach("after_record_update");
+  if (auto st = append_event(tx, ev); !st) return st.error();
+  if (auto st = append_outbox(
+          tx, {out.region, out.id, topic, service::outbox_payload(out, topic), ev.at});
+      !st) {
+    return st.error();
+  }
+  return out;
 }
 
 }  // namespace gongshi
