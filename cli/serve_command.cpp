@@ -26,6 +26,10 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     std::string work_dir;
     std::size_t body_limit = 4u << 20;
     std::size_t upload_limit = 256u << 20;
+    std::size_t attachment_limit = 10u << 20;
+    int public_limit = 30;
+    int public_window = 600;
+    std::string trusted_proxy;
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("serve", "启动 HTTP 服务 / serve the HTTP API");
@@ -56,6 +60,14 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--work-dir", o->work_dir, "where uploads and import files wait");
   cmd->add_option("--body-limit", o->body_limit, "largest JSON body, bytes");
   cmd->add_option("--upload-limit", o->upload_limit, "largest import file, bytes");
+  cmd->add_option("--attachment-limit", o->attachment_limit,
+                  "largest attachment of an objection or repair, bytes (default 10 MiB)");
+  cmd->add_option("--public-limit", o->public_limit,
+                  "public filings, uploads and code lookups per client address per window "
+                  "(default 30; 0: unlimited)");
+  cmd->add_option("--public-window", o->public_window, "seconds of that window (default 600)");
+  cmd->add_option("--trusted-proxy", o->trusted_proxy,
+                  "address of a reverse proxy whose X-Forwarded-For names the client");
   cmd->callback([o, &exit_code] {
     const auto colon = o->listen.rfind(':');
     if (colon == std::string::npos) {
@@ -79,6 +91,10 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     ao.services.token_cache_ttl =
         std::chrono::seconds(static_cast<long>(std::max(0.0, o->token_cache_seconds)));
     if (!o->work_dir.empty()) ao.services.work_dir = o->work_dir;
+    ao.services.attachment_limit = o->attachment_limit;
+    ao.settings.public_limit = std::max(0, o->public_limit);
+    ao.settings.public_window = std::chrono::seconds(std::max(1, o->public_window));
+    ao.settings.trusted_proxy = o->trusted_proxy;
     ao.settings.sweep_interval = ms(o->sweep_seconds);
     ao.settings.dispatch_interval = ms(o->dispatch_seconds);
     ao.settings.sync_interval = ms(o->sync_seconds);
@@ -96,6 +112,9 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     so.upload_limit = o->upload_limit;
     so.upload_dir = (*app)->context().s().work_dir();
     so.is_upload = server::App::is_upload;
+    so.body_limit_for = [a = app->get()](const std::string& method, const std::string& path) {
+      return a->body_limit_for(method, path);
+    };
     so.workers = static_cast<std::size_t>(workers);
     so.queue_limit = std::max<std::size_t>(1, o->queue);
     server::App* a = app->get();

@@ -19,11 +19,16 @@ Router build_router(AppContext& app) {
   add_public_routes(r, app);
   add_report_routes(r, app);
   add_calendar_routes(r, app);
+  add_application_routes(r, app);
   return r;
 }
 
 App::App(std::unique_ptr<Services> services, AppSettings settings)
-    : ctx_{std::move(services), settings, {}}, router_(build_router(ctx_)) {
+    : ctx_{std::move(services),
+           settings,
+           {},
+           std::make_unique<RateLimiter>(settings.public_limit, settings.public_window)},
+      router_(build_router(ctx_)) {
   ctx_.s().imports.on_rows = [this](int rows) {
     ctx_.metrics.add_counter("gongshi_import_rows_total", "Rows read by import jobs.", rows);
   };
@@ -42,6 +47,11 @@ Result<std::unique_ptr<App>> App::open(AppOptions o) {
 
 bool App::is_upload(const std::string& method, const std::string& path) {
   return method == "POST" && path == "/api/v1/imports";
+}
+
+std::optional<std::size_t> App::body_limit_for(const std::string& method,
+                                               const std::string& path) const {
+  return attachment_body_limit(ctx_, method, path);
 }
 
 namespace {
@@ -111,6 +121,9 @@ void App::count_busy() {
 
 void App::sweep_now() {
   const auto now = ctx_.now();
+  if (auto purged = ctx_.s().applications.purge_unclaimed(now); !purged) {
+    std::cerr << "sweeper: " << purged.error().message_en << "\n";
+  }
   auto r = ctx_.s().engine.sweep(now);
   if (!r) {
     std::cerr << "sweeper: " << r.error().message_en << "\n";

@@ -40,6 +40,9 @@ class App {
   void recompute_now(const std::string& reason);
 
   static bool is_upload(const std::string& method, const std::string& path);
+  // The routes whose in-memory body has its own limit (attachments).
+  std::optional<std::size_t> body_limit_for(const std::string& method,
+                                            const std::string& path) const;
   // Counts a request the server refused with 503 (its worker queue full).
   void count_busy();
 

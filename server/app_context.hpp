@@ -8,6 +8,7 @@
 
 #include "engine/service/services.hpp"
 #include "server/metrics.hpp"
+#include "server/rate_limiter.hpp"
 
 namespace gongshi::server {
 
@@ -19,12 +20,18 @@ struct AppSettings {
   std::chrono::seconds webhook_timeout{10};
   int webhook_concurrency = 8;       // deliveries in flight at once, per process
   int webhook_per_subscription = 2;  // of those, at most this many to one subscription
+  // The public routes that write or look up by query code: requests per client address per
+  // window (0: unlimited).
+  int public_limit = 30;
+  std::chrono::seconds public_window{600};
+  std::string trusted_proxy;  // a reverse proxy whose X-Forwarded-For names the client
 };
 
 struct AppContext {
   std::unique_ptr<Services> services;
   AppSettings settings;
   Metrics metrics;
+  std::unique_ptr<RateLimiter> public_limiter;
 
   Services& s() { return *services; }
   TimePoint now() const { return services->now(); }

@@ -1,10 +1,12 @@
 #include "server/http_server.hpp"
 
+#include <array>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
+#include <limits>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -59,7 +61,11 @@ Error too_large(std::size_t limit) {
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(tcp::socket&& socket, HttpServer::Impl& server)
-      : stream_(std::move(socket)), server_(server) {}
+      : stream_(std::move(socket)), server_(server) {
+    beast::error_code ec;
+    const auto remote = stream_.socket().remote_endpoint(ec);
+    if (!ec) peer_ = remote.address().to_string();
+  }
 
   void start() {
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_header(); });
@@ -80,7 +86,7 @@ class Session : public std::enable_shared_from_this<Session> {
     header_parser_->header_limit(16 * 1024);
     // The parser checks a Content-Length against its limit when the header ends, before the route
     // is known: let the largest through here and check the route's own limit in on_header.
-    header_parser_->body_limit(std::max(server_.options.upload_limit, server_.options.body_limit));
+    header_parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
     stream_.expires_after(server_.options.timeout);
     http::async_read_header(
         stream_, buffer_, *header_parser_,
@@ -98,9 +104,12 @@ class Session : public std::enable_shared_from_this<Session> {
     const std::string method(h.method_string());
     const std::string path = target.substr(0, target.find('?'));
     upload_ = server_.options.is_upload && server_.options.is_upload(method, path);
-    const auto limit = upload_ ? server_.options.upload_limit : server_.options.body_limit;
-    if (const auto length = header_parser_->content_length(); length && *length > limit) {
-      return fail(too_large(limit));
+    limit_ = upload_ ? server_.options.upload_limit : server_.options.body_limit;
+    if (!upload_ && server_.options.body_limit_for) {
+      if (auto own = server_.options.body_limit_for(method, path)) limit_ = *own;
+    }
+    if (const auto length = header_parser_->content_length(); length && *length > limit_) {
+      return fail(too_large(limit_));
     }
     if (h[http::field::expect] == "100-continue") {
       auto cont = std::make_shared<http::response<http::empty_body>>(http::status::continue_, 11);
@@ -120,7 +129,7 @@ class Session : public std::enable_shared_from_this<Session> {
     };
     if (upload_) {
       file_parser_.emplace(std::move(*header_parser_));
-      file_parser_->body_limit(server_.options.upload_limit);
+      file_parser_->body_limit(limit_);
       upload_path_ = unique_path(server_.options.upload_dir, "gongshi-upload-").string();
       beast::error_code ec;
       file_parser_->get().body().open(upload_path_.c_str(), beast::file_mode::write, ec);
@@ -131,17 +140,18 @@ class Session : public std::enable_shared_from_this<Session> {
       http::async_read(stream_, buffer_, *file_parser_, std::move(done));
     } else {
       string_parser_.emplace(std::move(*header_parser_));
-      string_parser_->body_limit(server_.options.body_limit);
+      string_parser_->body_limit(limit_);
       http::async_read(stream_, buffer_, *string_parser_, std::move(done));
     }
   }
 
   void on_body(beast::error_code ec) {
     if (ec == http::error::body_limit) {
-      return fail(too_large(upload_ ? server_.options.upload_limit : server_.options.body_limit));
+      return fail(too_large(limit_));
     }
     if (ec) return close();
     HttpRequest req;
+    req.peer = peer_;
     bool keep_alive = true;
     unsigned version = 11;
     const auto fill = [&](const auto& message) {
@@ -227,9 +237,30 @@ class Session : public std::enable_shared_from_this<Session> {
         });
   }
 
+  // A lingering close: the answer is sent, then what the client still sends (the rest of a body
+  // refused as too large, say) is read and dropped for a while, so that the client gets to read
+  // the answer instead of a reset connection.
   void close() {
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) return hard_close();
+    drain(0);
+  }
+
+  void drain(std::size_t dropped) {
+    static constexpr std::size_t kLingerBytes = 32u << 20;
+    if (dropped >= kLingerBytes) return hard_close();
+    if (!scratch_) scratch_ = std::make_unique<std::array<char, 16384>>();
+    stream_.expires_after(std::chrono::seconds(3));
+    stream_.async_read_some(net::buffer(*scratch_), [self = shared_from_this(), dropped](
+                                                        beast::error_code ec, std::size_t n) {
+      if (ec) return self->hard_close();
+      self->drain(dropped + n);
+    });
+  }
+
+  void hard_close() {
+    beast::error_code ec;
     stream_.socket().close(ec);
   }
 
@@ -241,8 +272,11 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<http::request_parser<http::file_body>> file_parser_;
   std::string upload_path_;
   bool upload_ = false;
+  std::size_t limit_ = 0;  // of the request being read
+  std::string peer_;       // the client's address
   bool idle_ = true;
   std::error_code ignored_;
+  std::unique_ptr<std::array<char, 16384>> scratch_;  // what a lingering close drops
 };
 
 }  // namespace

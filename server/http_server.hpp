@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "engine/model/result.hpp"
@@ -28,6 +29,9 @@ struct ServerOptions {
   std::filesystem::path upload_dir = std::filesystem::temp_directory_path();
   // Requests whose body goes to a file instead of memory.
   std::function<bool(const std::string& method, const std::string& path)> is_upload;
+  // A route's own limit for its in-memory body, in place of body_limit (nullopt: body_limit).
+  std::function<std::optional<std::size_t>(const std::string& method, const std::string& path)>
+      body_limit_for;
   // Called (on an I/O thread) for each request refused because the worker queue was full.
   std::function<void()> on_busy;
 };

@@ -17,6 +17,7 @@ struct HttpRequest {
   std::map<std::string, std::string> headers;  // names in lower case
   std::string body;                            // the body, except for uploads
   std::string body_file;  // uploads: the temporary file the body was streamed into
+  std::string peer;       // the client's address, as the socket sees it
 
   std::optional<std::string> header(const std::string& lower_name) const;
   std::optional<std::string> param(const std::string& name) const;

@@ -121,7 +121,7 @@ boost::json::object event_json(const EventRow& e) {
           {"rule_version", e.rule_version}};
 }
 
-boost::json::object public_record_json(const StoredRecord& r) {
+boost::json::object public_record_json(const StoredRecord& r, const std::string& state_label) {
   auto fields = fields_of(r);
   const char* category = r.kind == RecordKind::license ? "XK_XDR_LB" : "CF_XDR_LB";
   const char* name = r.kind == RecordKind::license ? "XK_XDR_MC" : "CF_XDR_MC";
@@ -141,6 +141,7 @@ boost::json::object public_record_json(const StoredRecord& r) {
           {"published_at", text_or_null(r.published_at)},
           {"publication_end", date_or_null(r.publication_end)},
           {"corrected", r.has_flag("corrected")},
+          {"status_label", state_label},
           {"fields", std::move(fields)}};
 }
 

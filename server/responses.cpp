@@ -23,6 +23,8 @@ int http_status_of(ErrorCode code) {
     case ErrorCode::out_of_range:
     case ErrorCode::rule_error:
       return 422;
+    case ErrorCode::rate_limited:
+      return 429;
     case ErrorCode::unavailable:
       return 503;
     case ErrorCode::io_error:

@@ -33,6 +33,18 @@ bool Lifecycle::is_role(std::string_view role) const {
   return impl_->roles.contains(role);
 }
 
+bool Lifecycle::is_account_role(std::string_view role) const {
+  return is_role(role) && std::find(impl_->public_roles.begin(), impl_->public_roles.end(), role) ==
+                              impl_->public_roles.end();
+}
+
+const Transition* Lifecycle::event(std::string_view name) const {
+  for (auto [it, end] = boost::edges(impl_->graph); it != end; ++it) {
+    if (impl_->graph[*it].event == name) return &impl_->graph[*it];
+  }
+  return nullptr;
+}
+
 bool Lifecycle::is_deadline(std::string_view name) const {
   return impl_->deadlines.contains(name);
 }
@@ -67,9 +79,9 @@ std::vector<std::pair<const Transition*, std::string>> Lifecycle::path_to(
   std::vector<bool> seen(n, false);
   std::vector<StateVertex> queue{start};
   seen[start] = true;
-  const auto user_role = [](const Transition& t) -> std::string {
+  const auto user_role = [this](const Transition& t) -> std::string {
     for (const auto& r : t.roles) {
-      if (r != "system") return r;
+      if (is_account_role(r)) return r;
     }
     return "";
   };

@@ -37,6 +37,9 @@ struct StateInfo {
   Publication publication = Publication::other;
   std::vector<Watch> watches;
   std::vector<std::string> editors;  // roles that may change the record's fields in this state
+  // The kind of application (objection | repair) a record in this state is being handled for;
+  // leaving the state settles it. "" for none.
+  std::string application;
 };
 
 struct Transition {
@@ -48,6 +51,8 @@ struct Transition {
   std::vector<std::string> guards;
   std::vector<std::string> effects;
   bool upheld_objection = false;  // an objection found right (the 通报 counts it)
+  std::string opens;              // the kind of application the event opens, or ""
+  bool fields_required = false;   // carries new field values (a correction), validated whole
 };
 
 class Lifecycle {
@@ -63,6 +68,9 @@ class Lifecycle {
   const StateInfo* state(std::string_view name) const;
   std::vector<StateInfo> states() const;
   bool is_role(std::string_view role) const;
+  // A role a user account may hold: a lifecycle role that is not one of its "public_roles" (the
+  // sweeper, the subject acting through the public routes).
+  bool is_account_role(std::string_view role) const;
 
   // The names of the states, or events, for which `pred` holds.
   std::vector<std::string> states_where(const std::function<bool(const StateInfo&)>& pred) const;
@@ -70,10 +78,13 @@ class Lifecycle {
   // The deadlines a watch may name ("deadlines" of lifecycle.json).
   bool is_deadline(std::string_view name) const;
   // The shortest way from the initial state to `state` that users (not the system) can take:
-  // each edge with the first of its roles that is not "system". Empty when `state` is the
+  // each edge with the first of its roles an account may hold. Empty when `state` is the
   // initial one or cannot be reached so.
   std::vector<std::pair<const Transition*, std::string>> path_to(std::string_view state) const;
 
+  // The first edge of the event named `name` (its label, roles and attributes are the same on
+  // every edge), or nullptr.
+  const Transition* event(std::string_view name) const;
   // The edge of `event` out of `state`, or nullptr.
   const Transition* find(std::string_view state, std::string_view event) const;
   // The edge if `role` may take it; not_found when there is no such edge out of the state,

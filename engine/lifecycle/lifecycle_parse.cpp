@@ -86,6 +86,13 @@ Result<std::map<std::string, std::vector<Watch>, std::less<>>> parse_watches(
   return out;
 }
 
+// An application kind named by a state's "application" or an event's "opens".
+Status application_kind(const std::string& kind, const std::string& where) {
+  if (kind.empty() || kind == "objection" || kind == "repair") return ok_status();
+  return bad(where + " 的申请类型「" + kind + "」无效（objection 或 repair）",
+             where + ": unknown application kind '" + kind + "' (objection or repair)");
+}
+
 }  // namespace
 
 Result<Lifecycle> Lifecycle::load(const std::filesystem::path& file) {
@@ -110,6 +117,9 @@ Result<Lifecycle> Lifecycle::parse(const boost::json::value& json) {
   impl->guards = std::move(guards).value();
   impl->effects = std::move(effects).value();
   impl->deadlines = std::move(deadlines).value();
+  auto public_roles = names(*root, "public_roles", impl->roles, "public_roles");
+  if (!public_roles) return public_roles.error();
+  impl->public_roles = std::move(public_roles).value();
   auto watches = parse_watches(*root, impl->deadlines);
   if (!watches) return watches.error();
 
@@ -138,6 +148,10 @@ Result<Lifecycle> Lifecycle::parse(const boost::json::value& json) {
     auto editors = names(so, "editors", impl->roles, "状态「" + info.name + "」");
     if (!editors) return editors.error();
     info.editors = std::move(editors).value();
+    info.application = text(so, "application");
+    if (auto st = application_kind(info.application, "状态「" + info.name + "」"); !st) {
+      return st.error();
+    }
     if (const auto* w = so.if_contains("watch")) {
       if (!w->is_array()) return bad("watch 应为数组", "watch must be an array");
       for (const auto& group : w->as_array()) {
@@ -173,7 +187,10 @@ Result<Lifecycle> Lifecycle::parse(const boost::json::value& json) {
     t.label_zh = text(obj, "label");
     t.to = text(obj, "to");
     t.upheld_objection = flag(obj, "upheld_objection", false);
+    t.opens = text(obj, "opens");
+    t.fields_required = text(obj, "fields") == "required";
     const std::string where = "事件「" + t.event + "」";
+    if (auto st = application_kind(t.opens, where); !st) return st.error();
     if (t.event.empty()) return bad("事件缺少 name", "an event lacks a name");
     auto r = names(obj, "roles", impl->roles, where);
     auto g = names(obj, "guards", impl->guards, where);

@@ -18,6 +18,8 @@ std::string_view to_string(ErrorCode code) {
       return "unauthenticated";
     case ErrorCode::too_large:
       return "too_large";
+    case ErrorCode::rate_limited:
+      return "rate_limited";
     case ErrorCode::unavailable:
       return "unavailable";
     case ErrorCode::io_error:

@@ -16,6 +16,7 @@ enum class ErrorCode {
   forbidden,        // the actor's role may not do this
   unauthenticated,  // no valid login session or API token
   too_large,        // a request or file over its size limit
+  rate_limited,     // too many requests from one client in a while: retry later
   unavailable,      // shutting down or overloaded: retry later
   io_error,         // a file or socket failed
   rule_error,       // a rule module (plugin or Lua script) failed, refused or ran out of budget

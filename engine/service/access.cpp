@@ -119,7 +119,7 @@ std::string AccessPolicy::reminding_role(const Principal& p) const {
 
 Result<std::string> AccessPolicy::commenting_role(const Principal& p) const {
   for (const auto& role : p.roles) {
-    if (role != "system" && role != "sysadmin" && lifecycle_.is_role(role)) return role;
+    if (role != "sysadmin" && lifecycle_.is_account_role(role)) return role;
   }
   return forbidden("当前用户没有填写意见的角色", "your roles do not allow comments on records");
 }
@@ -150,7 +150,7 @@ Status AccessPolicy::may_manage_user(const Principal& p, const std::string& regi
   if (auto st = require_any_role(p, {"dept_admin", "credit_office", "sysadmin"}); !st) return st;
   if (auto st = may_act_for_department(p, region, department_id); !st) return st;
   for (const auto& role : roles) {
-    if (!lifecycle_.is_role(role) || role == "system") {
+    if (!lifecycle_.is_account_role(role)) {
       return bad_request("未知的角色：" + role, "unknown role: " + role);
     }
     const bool department_role = role == "filler" || role == "reviewer" || role == "dept_admin";

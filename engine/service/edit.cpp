@@ -1,5 +1,6 @@
 // Engine::edit and Engine::comment: new field values for a record still with its department
 // (draft, returned), validated whole again and kept field by field in its event; a comment.
+// merge_fields is also what a correction (an event with "fields") runs.
 #include <boost/json.hpp>
 
 #include "engine/model/json_codec.hpp"
@@ -29,15 +30,10 @@ boost::json::object field_diff(const boost::json::object& before,
 
 }  // namespace
 
-Result<EditOutcome> Engine::edit(const StoredRecord& current, const boost::json::object& changes,
-                                 const Actor& actor, int expected_version,
-                                 const std::string& comment, TimePoint now) {
-  if (current.version != expected_version)
-    return service::stale_version(current.version, expected_version);
-  const Date today = shanghai_date(now);
-  auto rr = service::region_rules(rules_, current.region, today);
-  if (!rr) return rr.error();
+namespace service {
 
+Result<FieldChange> merge_fields(const StoredRecord& current, const boost::json::object& changes,
+                                 const RegionRules& rr, Date today) {
   // A JSON merge over the stored fields: a value sets the field, null clears it.
   boost::system::error_code ec;
   boost::json::value stored = boost::json::parse(current.data, ec);
@@ -55,54 +51,78 @@ Result<EditOutcome> Engine::edit(const StoredRecord& current, const boost::json:
   }
   const DecodedRecord decoded = record_from_json(current.kind, merged);
   CalendarUse use;
-  auto eval = rr->rules->evaluate(decoded.record, service::provisional_context(rr->ctx, use));
+  auto eval = rr.rules->evaluate(decoded.record, provisional_context(rr.ctx, use));
   if (!eval) return eval.error();
   Issues issues = merge_issues(decoded.issues, std::move(eval->issues));
-  if (!issues.empty()) return service::invalid_record(std::move(issues));
+  if (!issues.empty()) return invalid_record(std::move(issues));
 
+  FieldChange out{current, {}, false};
   const boost::json::object after = to_json(decoded.record);
-  boost::json::object diff = field_diff(before, after);
-  if (diff.empty()) return EditOutcome{current, false};
+  out.diff = field_diff(before, after);
+  if (out.diff.empty()) return out;
 
-  StoredRecord r = current;
+  StoredRecord& r = out.record;
   const std::string document_no = document_no_of(decoded.record);
-  const std::string subject = service::subject_code_of(decoded.record);
-  const bool key_changed = document_no != r.document_no || subject != r.subject_code;
-  if (key_changed && !r.submitted_at.empty()) {
-    return make_error(ErrorCode::conflict,
-                      "记录已提交过，决定书文号和相对人代码不能再改；如确有错误，请作废后重新录入",
-                      "the record was submitted before: its document number and subject code can "
-                      "no longer change (discard it and enter it again)");
+  const std::string subject = subject_code_of(decoded.record);
+  out.key_changed = document_no != r.document_no || subject != r.subject_code;
+  if (out.key_changed && !r.submitted_at.empty()) {
+    return make_error(
+        ErrorCode::conflict,
+        "记录已提交过，决定书文号和相对人代码不能再改；如确有错误，请作废（或撤下）后重新录入",
+        "the record was submitted before: its document number and subject code can "
+        "no longer change (discard or withdraw it and enter it again)");
   }
   const Date decision = *decision_date_of(decoded.record);
   if (decision != r.decision_date) {  // the deadlines hang on the decision date
     r.decision_date = decision;
-    service::apply_deadlines(r, *eval);
+    apply_deadlines(r, *eval);
     const auto received = parse_utc(r.received_at);
-    r.timeliness =
-        service::timeliness_on(received ? shanghai_date(*received) : today, r, *rr->calendar);
+    r.timeliness = timeliness_on(received ? shanghai_date(*received) : today, r, *rr.calendar);
   }
   r.document_no = document_no;
   r.subject_code = subject;
   r.scope = std::string(enum_label(eval->scope.scope));
-  r.data = service::json_text(after);
+  r.data = json_text(after);
+  return out;
+}
+
+Status natural_key_free(Tx& tx, const StoredRecord& r) {
+  auto other = find_id_by_natural_key(tx, r.region, r.kind, r.document_no, r.subject_code);
+  if (!other) return other.error();
+  if (*other && **other != r.id) {
+    return make_error(
+        ErrorCode::conflict, "已有决定书文号「" + r.document_no + "」、相对人代码相同的记录",
+        "another record has document number '" + r.document_no + "' and this subject code");
+  }
+  return ok_status();
+}
+
+}  // namespace service
+
+Result<EditOutcome> Engine::edit(const StoredRecord& current, const boost::json::object& changes,
+                                 const Actor& actor, int expected_version,
+                                 const std::string& comment, TimePoint now) {
+  if (current.version != expected_version)
+    return service::stale_version(current.version, expected_version);
+  const Date today = shanghai_date(now);
+  auto rr = service::region_rules(rules_, current.region, today);
+  if (!rr) return rr.error();
+  auto merged = service::merge_fields(current, changes, *rr, today);
+  if (!merged) return merged.error();
+  service::FieldChange change = std::move(merged).value();
+  if (change.diff.empty()) return EditOutcome{current, false};
+
+  StoredRecord& r = change.record;
   const std::string now_text = format_utc(now);
   r.updated_at = now_text;
   r.next_due = next_due_of(r, lifecycle_);
-
-  boost::json::object payload{{"changes", std::move(diff)}};
+  boost::json::object payload{{"changes", std::move(change.diff)}};
   if (!comment.empty()) payload["comment"] = comment;
   const EventRow ev =
       service::event_row(r, "edit", r.state, actor, now_text, payload, rr->rules->version());
   return in_transaction<EditOutcome>(*db_, [&](Tx& tx) -> Result<EditOutcome> {
-    if (key_changed) {
-      auto other = find_id_by_natural_key(tx, r.region, r.kind, r.document_no, r.subject_code);
-      if (!other) return other.error();
-      if (*other && **other != r.id) {
-        return make_error(
-            ErrorCode::conflict, "已有决定书文号「" + r.document_no + "」、相对人代码相同的记录",
-            "another record has document number '" + r.document_no + "' and this subject code");
-      }
+    if (change.key_changed) {
+      if (auto st = service::natural_key_free(tx, r); !st) return st.error();
     }
     auto out = store_change(tx, r, expected_version, ev, "record.edit");
     if (!out) return out.error();

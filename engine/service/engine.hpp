@@ -53,6 +53,10 @@ struct PreparedRecord {
   std::string event_payload;
 };
 
+// A further write of a use case, run inside the transaction of a record's change once the record
+// is stored (at its new version): an application opened or accepted with the event, say.
+using TxStep = std::function<Status(Tx& tx, const StoredRecord& changed)>;
+
 struct SweepReport {
   int claimed = 0;
   int fired = 0;                      // records that had something fire
@@ -82,7 +86,11 @@ class Engine {
                                                           const Actor& actor, TimePoint now);
 
   // Takes a lifecycle event: the edge must exist, the actor's role may take it, the guards pass,
-  // the record is still at expected_version. payload: {"reason": "..."}.
+  // the record is still at expected_version. payload: {"reason", "comment"}, and for an event
+  // whose fields are required (a correction) {"fields": {CODE: value | null}}: merged and
+  // validated as an edit is, kept in the event as "changes" (from -> to). Leaving a state that
+  // handles an application (lifecycle "application") settles the record's accepted one with
+  // this event as its outcome, in the same transaction; `extra` runs there too.
   Result<StoredRecord> transition(const std::string& region, std::int64_t id,
                                   const std::string& event, const Actor& actor,
                                   int expected_version, const boost::json::object& payload,
@@ -91,7 +99,8 @@ class Engine {
   // that the stored version is `expected_version`).
   Result<StoredRecord> transition(const StoredRecord& current, const std::string& event,
                                   const Actor& actor, int expected_version,
-                                  const boost::json::object& payload, TimePoint now);
+                                  const boost::json::object& payload, TimePoint now,
+                                  const TxStep& extra = {});
 
   // New field values (a JSON merge: a value sets the field, null clears it) for `current`, still
   // at `expected_version`. The whole record is validated again (every issue back, nothing stored);

@@ -1,6 +1,7 @@
 #pragma once
 // Internal to engine/service.
 
+#include <boost/json/object.hpp>
 #include <string>
 
 #include "engine/service/engine.hpp"
@@ -48,6 +49,19 @@ Status update_at_version(Tx& tx, const StoredRecord& r, int expected);
 Error invalid_record(Issues issues);
 // The 相对人代码 of the natural key: the USCC, else the ID number.
 std::string subject_code_of(const Record& r);
+// New field values merged over `current` (a value sets, null clears), the whole record validated
+// again with the region's rules (every issue back: invalid_record), deadlines recomputed when the
+// decision date changed; a conflict when the natural key would change on a record submitted
+// before. `diff`: {CODE: {"from", "to"}} for each changed field (empty: nothing changed).
+struct FieldChange {
+  StoredRecord record;
+  boost::json::object diff;
+  bool key_changed = false;
+};
+Result<FieldChange> merge_fields(const StoredRecord& current, const boost::json::object& changes,
+                                 const RegionRules& rr, Date today);
+// conflict when another record already has `r`'s natural key.
+Status natural_key_free(Tx& tx, const StoredRecord& r);
 // {"region":…, "id":…, "state":…, "version":…} for outbox payloads.
 std::string outbox_payload(const StoredRecord& r, std::string_view topic);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/service/applications.hpp"
 #include "engine/store/record_repo.hpp"
 
 namespace gongshi {
@@ -132,8 +133,8 @@ Result<std::pair<StoredRecord, std::vector<NextEvent>>> RecordService::next_even
 
 Result<StoredRecord> RecordService::take(const Principal& who, const std::string& region,
                                          std::int64_t id, const std::string& event,
-                                         std::optional<int> version, const std::string& reason,
-                                         const std::string& comment, TimePoint now) {
+                                         std::optional<int> version, const EventInput& in,
+                                         TimePoint now) {
   auto r = get(who, region, id);
   if (!r) return r.error();
   auto role = access_.acting_role(who, r->state, event);
@@ -147,19 +148,41 @@ Result<StoredRecord> RecordService::take(const Principal& who, const std::string
     return role.error();
   }
   if (!version) return version_required();
+  const Transition* edge = lifecycle_.find(r->state, event);  // there: acting_role found it
   boost::json::object payload;
-  if (!reason.empty()) payload["reason"] = reason;
-  if (!comment.empty()) payload["comment"] = comment;
-  return engine_.transition(*r, event, Actor{who.login, *role}, *version, payload, now);
+  if (!in.reason.empty()) payload["reason"] = in.reason;
+  if (!in.comment.empty()) payload["comment"] = in.comment;
+  if (!in.fields.empty()) {
+    if (!edge->fields_required) {
+      return bad_request("「" + edge->label_zh + "」不修改字段，请勿附带 fields",
+                         "'" + event + "' does not change fields: send no fields");
+    }
+    payload["fields"] = in.fields;
+  }
+  TxStep extra;
+  if (!edge->opens.empty()) {  // staff register what reached them outside the public routes
+    const std::string channel = in.channel.empty() ? staff_channels().front() : in.channel;
+    const auto& known = staff_channels();
+    if (std::find(known.begin(), known.end(), channel) == known.end()) {
+      return bad_request("未知的受理渠道：" + channel + "（paper、phone、letter、visit）",
+                         "unknown channel: " + channel + " (paper, phone, letter, visit)");
+    }
+    ApplicationRow a = staff_application(edge->opens, *r, channel, in.reason, who.login, now);
+    payload["application"] = a.number;
+    payload["channel"] = channel;
+    extra = [a](Tx& tx, const StoredRecord&) { return insert_application(tx, a); };
+  }
+  return engine_.transition(*r, event, Actor{who.login, *role}, *version, payload, now, extra);
 }
 
-std::vector<Result<StoredRecord>> RecordService::take_many(
-    const Principal& who, const std::string& event, const std::vector<BulkItem>& items,
-    const std::string& reason, const std::string& comment, TimePoint now) {
+std::vector<Result<StoredRecord>> RecordService::take_many(const Principal& who,
+                                                           const std::string& event,
+                                                           const std::vector<BulkItem>& items,
+                                                           const EventInput& in, TimePoint now) {
   std::vector<Result<StoredRecord>> out;
   out.reserve(items.size());
   for (const auto& item : items) {
-    out.push_back(take(who, item.region, item.id, event, item.version, reason, comment, now));
+    out.push_back(take(who, item.region, item.id, event, item.version, in, now));
   }
   return out;
 }

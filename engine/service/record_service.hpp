@@ -42,6 +42,17 @@ struct PublicList {
   int limit = 20;
 };
 
+// What a caller sends with an event beside its name and the version: the reason, a comment
+// (审核意见), the corrected field values of an event that carries them (lifecycle "fields"), and
+// for an event that opens an application registered by staff the channel it came by (paper,
+// phone, letter, visit; paper when not said).
+struct EventInput {
+  std::string reason;
+  std::string comment;
+  boost::json::object fields;
+  std::string channel;
+};
+
 struct NextEvent {
   const Transition* edge = nullptr;
   std::string role;
@@ -70,10 +81,9 @@ class RecordService {
                                                                       std::int64_t id);
   // `version`: what the caller last saw (If-Match); required, checked after the role (a caller
   // acting on an old copy hears first that it is out of date).
-  // `comment` (审核意见) is kept in the event beside the reason; either may be empty.
   Result<StoredRecord> take(const Principal& who, const std::string& region, std::int64_t id,
                             const std::string& event, std::optional<int> version,
-                            const std::string& reason, const std::string& comment, TimePoint now);
+                            const EventInput& in, TimePoint now);
   // One event over many records (bulk review): each item in its own transaction, answered on its
   // own with what `take` would answer, in order.
   struct BulkItem {
@@ -83,8 +93,7 @@ class RecordService {
   };
   std::vector<Result<StoredRecord>> take_many(const Principal& who, const std::string& event,
                                               const std::vector<BulkItem>& items,
-                                              const std::string& reason, const std::string& comment,
-                                              TimePoint now);
+                                              const EventInput& in, TimePoint now);
   // 催办 (credit office): a reminder on each overdue record of a department (past its 公示期限,
   // not yet published); at most 500 at a time. Returns the records reminded.
   Result<std::vector<StoredRecord>> remind(const Principal& who, const std::string& region,

@@ -16,6 +16,7 @@ Services::Services(std::shared_ptr<Database> database, std::unique_ptr<RulesEnvi
       auth(db, o.session_ttl, o.token_cache_ttl),
       directory(db, access, auth),
       records(db, engine, access, lifecycle, *rules_env->rules),
+      applications(db, engine, records, *rules_env->rules, access, lifecycle, o.attachment_limit),
       webhooks(db, access),
       rules(db, *rules_env->rules, access, lifecycle),
       reports(db, *rules_env->rules, access, lifecycle),

@@ -11,6 +11,7 @@
 #include "engine/model/clock.hpp"
 #include "engine/rules/rules_environment.hpp"
 #include "engine/service/access.hpp"
+#include "engine/service/applications.hpp"
 #include "engine/service/auth_service.hpp"
 #include "engine/service/calendar_service.hpp"
 #include "engine/service/directory_service.hpp"
@@ -36,6 +37,7 @@ struct ServicesOptions {
   std::chrono::seconds token_cache_ttl{30};
   std::filesystem::path work_dir = std::filesystem::temp_directory_path();
   int import_batch = 500;
+  std::size_t attachment_limit = 10u << 20;  // bytes per attachment of an objection or repair
 };
 
 class Services {
@@ -59,6 +61,7 @@ class Services {
   AuthService auth;
   DirectoryService directory;
   RecordService records;
+  ApplicationService applications;
   WebhookService webhooks;
   RulesService rules;
   ReportService reports;

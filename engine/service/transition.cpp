@@ -1,6 +1,7 @@
 // Engine::transition: lifecycle edge, role, guards, effects, optimistic version; one transaction.
 #include <boost/json.hpp>
 
+#include "engine/service/applications.hpp"
 #include "engine/service/engine_internal.hpp"
 #include "engine/store/record_repo.hpp"
 #include "engine/store/time_text.hpp"
@@ -61,6 +62,25 @@ Status apply_effect(const std::string& effect, StoredRecord& r, const Record& fi
   return ok_status();
 }
 
+// The new fields an event such as `correct` carries in payload["fields"], merged and validated.
+Result<service::FieldChange> corrected_fields(const StoredRecord& r, const Transition& edge,
+                                              const boost::json::object& payload,
+                                              const service::RegionRules& rr, Date today) {
+  const auto* f = payload.if_contains("fields");
+  if (f == nullptr || !f->is_object() || f->as_object().empty()) {
+    return make_error(ErrorCode::invalid_input,
+                      "「" + edge.label_zh + "」须给出更正后的字段值（fields）",
+                      "'" + edge.event + "' needs the corrected field values (fields)");
+  }
+  auto change = service::merge_fields(r, f->as_object(), rr, today);
+  if (!change) return change.error();
+  if (change->diff.empty()) {
+    return make_error(ErrorCode::invalid_input, "更正后的字段与现有内容相同，没有可更正之处",
+                      "the corrected fields equal the stored ones: nothing to correct");
+  }
+  return change;
+}
+
 }  // namespace
 
 Result<StoredRecord> Engine::transition(const std::string& region, std::int64_t id,
@@ -74,7 +94,8 @@ Result<StoredRecord> Engine::transition(const std::string& region, std::int64_t 
 
 Result<StoredRecord> Engine::transition(const StoredRecord& current, const std::string& event,
                                         const Actor& actor, int expected_version,
-                                        const boost::json::object& payload, TimePoint now) {
+                                        const boost::json::object& payload, TimePoint now,
+                                        const TxStep& extra) {
   // Everything is decided from `current` before the write transaction: the edge, the guards
   // (which may run Lua) and the effects. The write then only stores the result, on condition
   // that the record is still at `expected_version`; so SQLite's one writer holds its lock for
@@ -92,6 +113,17 @@ Result<StoredRecord> Engine::transition(const StoredRecord& current, const std::
   StoredRecord r = current;
   auto edge = lifecycle_.allowed(r.state, event, actor.role);
   if (!edge) return edge.error();
+  boost::json::object stored_payload = payload;
+  bool key_changed = false;
+  if ((*edge)->fields_required) {
+    auto corrected = corrected_fields(r, **edge, payload, *rr, shanghai_date(now));
+    if (!corrected) return corrected.error();
+    service::FieldChange change = std::move(corrected).value();
+    key_changed = change.key_changed;
+    stored_payload.erase("fields");
+    stored_payload["changes"] = std::move(change.diff);
+    r = std::move(change.record);
+  }
   auto fields = service::stored_fields(r);
   if (!fields) return fields.error();
   const GuardInput in{event, reason, service::deadlines_of(r)};
@@ -113,9 +145,31 @@ Result<StoredRecord> Engine::transition(const StoredRecord& current, const std::
   r.updated_at = now_text;
   r.next_due = next_due_of(r, lifecycle_);
   const EventRow ev =
-      service::event_row(r, event, from, actor, now_text, payload, rr->rules->version());
-  return in_transaction<StoredRecord>(
-      *db_, [&](Tx& tx) { return store_change(tx, r, expected_version, ev, "record." + event); });
+      service::event_row(r, event, from, actor, now_text, stored_payload, rr->rules->version());
+  const StateInfo* left = lifecycle_.state(from);
+  const std::string settles = left != nullptr && r.state != from ? left->application : "";
+  return in_transaction<StoredRecord>(*db_, [&](Tx& tx) -> Result<StoredRecord> {
+    if (key_changed) {
+      if (auto st = service::natural_key_free(tx, r); !st) return st.error();
+    }
+    auto out = store_change(tx, r, expected_version, ev, "record." + event);
+    if (!out) return out.error();
+    if (!settles.empty()) {
+      std::string why = reason;
+      if (why.empty()) {
+        if (const auto* c = payload.if_contains("comment"); c != nullptr && c->is_string()) {
+          why = std::string(c->get_string());
+        }
+      }
+      if (auto st = settle_applications(tx, *out, settles, event, why, actor.user, now_text); !st) {
+        return st.error();
+      }
+    }
+    if (extra) {
+      if (auto st = extra(tx, *out); !st) return st.error();
+    }
+    return out;
+  });
 }
 
 Result<StoredRecord> Engine::store_change(Tx& tx, const StoredRecord& r, int expected,

@@ -639,8 +639,8 @@ Result<std::int64_t> count_provisional(Tx& tx) {
 
 Result<std::int64_t> count_rows(Tx& tx, const std::string& table) {
   static constexpr const char* kTables[] = {
-      "records",     "events",     "outbox", "idempotency_keys", "webhook_deliveries",
-      "import_jobs", "auth_tokens"};
+      "records",     "events",      "outbox",       "idempotency_keys", "webhook_deliveries",
+      "import_jobs", "auth_tokens", "applications", "attachments",      "attachment_chunks"};
   bool known = false;
   for (const char* t : kTables) known = known || table == t;
   if (!known)

@@ -9,6 +9,11 @@
 namespace gongshi::server {
 namespace {
 
+std::string state_label(AppContext& app, const StoredRecord& r) {
+  const StateInfo* s = app.s().lifecycle.state(r.state);
+  return s != nullptr ? s->label_zh : r.state;
+}
+
 HttpResponse public_list(AppContext& app, RouteContext& c) {
   return answer([&]() -> Result<HttpResponse> {
     const auto& req = c.request;
@@ -28,7 +33,7 @@ HttpResponse public_list(AppContext& app, RouteContext& c) {
     auto rows = app.s().records.public_list(q);
     if (!rows) return rows.error();
     boost::json::array items;
-    for (const auto& r : *rows) items.push_back(public_record_json(r));
+    for (const auto& r : *rows) items.push_back(public_record_json(r, state_label(app, r)));
     boost::json::value next = nullptr;
     if (static_cast<int>(rows->size()) == q.limit) next = rows->back().id;
     return json_response({{"items", std::move(items)}, {"next_before", next}});
@@ -41,7 +46,7 @@ HttpResponse public_one(AppContext& app, RouteContext& c) {
     if (!id) return id.error();
     auto r = app.s().records.public_get(c.param("region"), *id);
     if (!r) return r.error();
-    return json_response(public_record_json(*r));
+    return json_response(public_record_json(*r, state_label(app, *r)));
   });
 }
 

@@ -241,8 +241,18 @@ HttpResponse take_event(AppContext& app, RouteContext& c) {
     if (!reason) return reason.error();
     auto comment = optional_text(body, "comment");
     if (!comment) return comment.error();
-    auto next = app.s().records.take(*c.who, c.param("region"), *id, c.param("event"), *version,
-                                     *reason, *comment, app.now());
+    auto channel = optional_text(body, "channel", 16);
+    if (!channel) return channel.error();
+    EventInput in{*reason, *comment, {}, *channel};
+    if (const auto* fields = body.if_contains("fields")) {
+      if (!fields->is_object()) {
+        return bad_request("fields 应为对象 {字段代码: 值或 null}",
+                           "fields must be an object {CODE: value or null}");
+      }
+      in.fields = fields->as_object();
+    }
+    auto next = app.s().records.take(*c.who, c.param("region"), *id, c.param("event"), *version, in,
+                                     app.now());
     if (!next) return next.error();
     return with_etag(record_json(*next), next->version);
   });
@@ -307,7 +317,7 @@ HttpResponse bulk_transitions(AppContext& app, RouteContext& c) {
                         static_cast<int>(version->get_int64())});
     }
     const auto out = app.s().records.take_many(*c.who, std::string(event->get_string()), wanted,
-                                               *reason, *comment, app.now());
+                                               EventInput{*reason, *comment, {}, {}}, app.now());
     boost::json::array results;
     int done = 0, failed = 0;
     for (const auto& one : out) {

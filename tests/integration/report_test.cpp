@@ -218,7 +218,8 @@ BOOST_AUTO_TEST_CASE(escalation_by_threshold_and_upheld_objection) {
   rec = take(rec, "approve", reviewer, later);
   rec = take(rec, "publish", reviewer, later);
   rec = take(rec, "object", handler, later, "金额有误");
-  rec = take(rec, "correct", handler, later, "已更正");
+  rec = take(rec, "correct", handler, later, "已更正",
+             {{"fields", {{"CF_WFXW", "更正后的违法行为"}}}});
 
   const auto r = report("2024-07");
   std::map<std::string, std::string> why;

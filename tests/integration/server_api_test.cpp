@@ -310,7 +310,8 @@ BOOST_AUTO_TEST_CASE(create_review_publish_object_correct_repair) {
   rec = site.took(rec, "object", "handler", "当事人称罚款金额有误");
   BOOST_TEST(rec.at("state").as_string() == "objected");
   BOOST_TEST(!rec.at("deadlines").at("objection_due").is_null());
-  rec = site.took(rec, "correct", "handler", "核实后更正");
+  rec = site.took(rec, "correct", "handler", "核实后更正",
+                  {{"fields", {{"CF_WFXW", "发布虚假违法广告"}}}});
   BOOST_TEST(rec.at("state").as_string() == "corrected");
   rec = site.took(rec, "request_repair", "admin");
   BOOST_TEST(rec.at("state").as_string() == "repair_requested");

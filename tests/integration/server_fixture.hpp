@@ -157,18 +157,20 @@ struct Site {
 
   // Takes `event` on the record at its version; returns the response.
   server::ClientResponse take(const boost::json::object& rec, const std::string& event,
-                              const std::string& login, const std::string& reason = "") {
+                              const std::string& login, const std::string& reason = "",
+                              boost::json::object body = {}) {
     const std::string path = "/api/v1/records/" + std::string(rec.at("region").as_string()) + "/" +
                              std::to_string(rec.at("id").as_int64()) + "/transitions/" + event;
-    boost::json::object body;
     if (!reason.empty()) body["reason"] = reason;
     return call("POST", path, login, boost::json::serialize(body),
                 {{"If-Match", "\"" + std::to_string(rec.at("version").as_int64()) + "\""}});
   }
 
+  // `body`: more of the event's body (a comment, the fields of a correction).
   boost::json::object took(const boost::json::object& rec, const std::string& event,
-                           const std::string& login, const std::string& reason = "") {
-    auto r = take(rec, event, login, reason);
+                           const std::string& login, const std::string& reason = "",
+                           boost::json::object body = {}) {
+    auto r = take(rec, event, login, reason, std::move(body));
     BOOST_REQUIRE_MESSAGE(r.status == 200,
                           event << " as " << login << ": " << r.status << " " << r.body);
     return json_of(r).as_object();

@@ -53,8 +53,8 @@ struct ServiceFixture {
   }
 
   StoredRecord take(const StoredRecord& r, const char* event, const Actor& who,
-                    const char* now = "2024-07-05T11:00:00+08:00", const char* reason = "") {
-    boost::json::object payload;
+                    const char* now = "2024-07-05T11:00:00+08:00", const char* reason = "",
+                    boost::json::object payload = {}) {
     if (*reason) payload["reason"] = reason;
     auto next = engine.transition(r.region, r.id, event, who, r.version, payload, at(now));
     BOOST_REQUIRE_MESSAGE(next.ok(), event << ": " << (next.ok() ? "" : next.error().message_en));

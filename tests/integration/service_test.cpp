@@ -108,7 +108,8 @@ BOOST_AUTO_TEST_CASE(the_whole_lifecycle_with_roles_guards_and_deadlines) {
   r = f.take(r, "object", f.handler, "2024-07-08T09:00+08:00", "相对人称已缴清罚款");
   BOOST_TEST(r.state == "objected");
   BOOST_TEST(format_date(*r.objection_due) == "2024-07-11");
-  r = f.take(r, "correct", f.handler, "2024-07-09T09:00+08:00", "更正处罚内容");
+  r = f.take(r, "correct", f.handler, "2024-07-09T09:00+08:00", "更正处罚内容",
+             {{"fields", {{"CF_WFXW", "更正后的违法行为"}}}});
   BOOST_TEST(!r.objection_due.has_value());
   // Credit repair only after three months.
   auto early = f.engine.transition(r.region, r.id, "request_repair", f.office, r.version, {},

@@ -20,7 +20,8 @@ Lifecycle loaded() {
 }
 
 const std::vector<std::string> kRoles{
-    "filler", "reviewer", "dept_admin", "objection_handler", "credit_office", "sysadmin", "system"};
+    "filler",        "reviewer", "dept_admin", "objection_handler",
+    "credit_office", "sysadmin", "system",     "subject"};
 
 struct Edge {
   std::string from, event, to;
@@ -44,8 +45,11 @@ const std::vector<Edge> kEdges{
     {"objected", "dismiss_objection", "published", {"objection_handler", "credit_office"}},
     {"objected", "correct", "corrected", {"objection_handler", "dept_admin"}},
     {"objected", "withdraw", "withdrawn", {"objection_handler", "credit_office"}},
-    {"published", "request_repair", "repair_requested", {"dept_admin", "credit_office"}},
-    {"corrected", "request_repair", "repair_requested", {"dept_admin", "credit_office"}},
+    {"published", "amend", "corrected", {"dept_admin"}},  // 部门更正 of its own typo
+    {"corrected", "amend", "corrected", {"dept_admin"}},
+    // The subject applies through the public route; staff register a paper application.
+    {"published", "request_repair", "repair_requested", {"subject", "dept_admin", "credit_office"}},
+    {"corrected", "request_repair", "repair_requested", {"subject", "dept_admin", "credit_office"}},
     {"repair_requested", "grant_repair", "repaired", {"credit_office"}},
     {"repair_requested", "refuse_repair", "published", {"credit_office"}},
     {"published", "expire", "expired", {"system"}},
@@ -145,6 +149,31 @@ BOOST_AUTO_TEST_CASE(terminal_states_and_graphviz) {
   BOOST_TEST(dot.find("request_repair") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(applications_and_corrections) {
+  const Lifecycle lc = loaded();
+  // Objections and repairs are handled in one state each, opened by one event each.
+  BOOST_TEST(lc.state("objected")->application == "objection");
+  BOOST_TEST(lc.state("repair_requested")->application == "repair");
+  BOOST_TEST(lc.state("published")->application.empty());
+  BOOST_TEST(lc.find("published", "object")->opens == "objection");
+  BOOST_TEST(lc.find("published", "request_repair")->opens == "repair");
+  BOOST_TEST(lc.find("objected", "correct")->opens.empty());
+  // A correction carries new field values; a dismissal does not.
+  BOOST_TEST(lc.find("objected", "correct")->fields_required);
+  BOOST_TEST(lc.find("published", "amend")->fields_required);
+  BOOST_TEST(!lc.find("objected", "dismiss_objection")->fields_required);
+  // Under objection or repair the record stays on the public page, marked by its state.
+  BOOST_TEST(lc.state("objected")->public_page);
+  BOOST_TEST(lc.state("repair_requested")->public_page);
+  // No account holds the public roles.
+  BOOST_TEST(lc.is_role("subject"));
+  BOOST_TEST(!lc.is_account_role("subject"));
+  BOOST_TEST(!lc.is_account_role("system"));
+  BOOST_TEST(lc.is_account_role("filler"));
+  BOOST_TEST(lc.event("amend")->label_zh == "部门更正（本部门发现的错误）");
+  BOOST_TEST(lc.event("nope") == nullptr);
+}
+
 BOOST_AUTO_TEST_CASE(the_minimal_definition_loads) {
   BOOST_TEST(load_error(minimal()).empty());
 }
@@ -181,6 +210,11 @@ BOOST_AUTO_TEST_CASE(broken_definitions_are_refused_with_a_reason) {
   terminal_exit.as_object()["events"].as_array().push_back(
       json::parse(R"({"name": "back", "from": ["z"], "to": "a", "roles": ["filler"]})"));
   BOOST_TEST(load_error(terminal_exit).find("terminal state 'z' has outgoing") !=
+             std::string::npos);
+
+  auto bad_kind = minimal();
+  bad_kind.as_object()["events"].as_array()[0].as_object()["opens"] = "complaint";
+  BOOST_TEST(load_error(bad_kind).find("unknown application kind 'complaint'") !=
              std::string::npos);
 
   auto no_roles = minimal();

@@ -1,0 +1,141 @@
+#include "server/application_json.hpp"
+
+#include <boost/json.hpp>
+
+#include "engine/model/date.hpp"
+
+namespace gongshi::server {
+namespace {
+
+boost::json::value text_or_null(const std::string& s) {
+  if (s.empty()) return nullptr;
+  return boost::json::value(s);
+}
+
+std::string state_label(const ApplicationRow& a) {
+  const std::string& s = a.state;
+  if (s == application_state::filed) return "已提交，待受理";
+  if (s == application_state::accepted) return "已受理，办理中";
+  if (s == application_state::refused) return "不予受理";
+  if (s == application_state::closed) return "已办结";
+  return s;
+}
+
+std::string event_label(const Lifecycle& lc, const std::string& event) {
+  const Transition* t = lc.event(event);
+  return t != nullptr ? t->label_zh : event;
+}
+
+std::string record_state_label(const Lifecycle& lc, const std::string& state) {
+  const StateInfo* s = lc.state(state);
+  return s != nullptr ? s->label_zh : state;
+}
+
+// Each step the application went through, with its date: filed, then accepted or refused, then
+// settled by a record event.
+boost::json::array steps_of(const ApplicationRow& a, const Lifecycle& lc) {
+  boost::json::array out;
+  out.push_back({{"step", "filed"}, {"label", "提交申请"}, {"at", a.filed_at}});
+  if (a.state == application_state::refused) {
+    out.push_back(
+        {{"step", "refused"}, {"label", "不予受理"}, {"at", a.decided_at}, {"reason", a.reason}});
+    return out;
+  }
+  if (!a.decided_at.empty()) {
+    out.push_back({{"step", "accepted"}, {"label", "受理"}, {"at", a.decided_at}});
+  }
+  if (a.state == application_state::closed) {
+    out.push_back({{"step", "closed"},
+                   {"label", event_label(lc, a.outcome)},
+                   {"outcome", a.outcome},
+                   {"at", a.closed_at},
+                   {"reason", a.reason}});
+  }
+  return out;
+}
+
+boost::json::value due_json(const ApplicationView& v) {
+  if (!v.due) return nullptr;
+  boost::json::object o{{"date", format_date(*v.due)}};
+  o["working_days_left"] =
+      v.working_days_left ? boost::json::value(*v.working_days_left) : boost::json::value(nullptr);
+  o["overdue"] = v.working_days_left.has_value() && *v.working_days_left < 0;
+  return o;
+}
+
+}  // namespace
+
+boost::json::object attachment_json(const AttachmentRow& a) {
+  return {{"id", a.id},     {"file_name", a.file_name}, {"media_type", a.media_type},
+          {"size", a.size}, {"sha256", a.sha256},       {"uploaded_at", a.created_at}};
+}
+
+boost::json::object application_json(const ApplicationView& v, const Lifecycle& lc) {
+  const ApplicationRow& a = v.application;
+  boost::json::array files;
+  for (const auto& f : v.attachments) {
+    auto o = attachment_json(f);
+    o["url"] = "/api/v1/attachments/" + f.id;
+    files.push_back(std::move(o));
+  }
+  const StoredRecord& r = v.record;
+  return {{"number", a.number},
+          {"kind", a.kind},
+          {"state", a.state},
+          {"state_label", state_label(a)},
+          {"channel", a.channel},
+          {"type", text_or_null(a.type)},
+          {"subject_code", a.subject_code},
+          {"contact_name", a.contact_name},
+          {"contact_phone", a.contact_phone},
+          {"description", a.description},
+          {"filed_by", a.filed_by},
+          {"filed_at", a.filed_at},
+          {"decided_at", text_or_null(a.decided_at)},
+          {"decided_by", text_or_null(a.decided_by)},
+          {"closed_at", text_or_null(a.closed_at)},
+          {"outcome", text_or_null(a.outcome)},
+          {"outcome_label", a.outcome.empty() ? boost::json::value(nullptr)
+                                              : boost::json::value(event_label(lc, a.outcome))},
+          {"reason", text_or_null(a.reason)},
+          {"due", due_json(v)},
+          {"steps", steps_of(a, lc)},
+          {"attachments", std::move(files)},
+          {"record",
+           {{"region", r.region},
+            {"id", r.id},
+            {"kind", to_string(r.kind)},
+            {"department_id",
+             r.department_id ? boost::json::value(*r.department_id) : boost::json::value(nullptr)},
+            {"document_no", r.document_no},
+            {"state", r.state},
+            {"state_label", record_state_label(lc, r.state)},
+            {"version", r.version}}}};
+}
+
+boost::json::object subject_application_json(const ApplicationView& v, const Lifecycle& lc) {
+  const ApplicationRow& a = v.application;
+  boost::json::array files;
+  for (const auto& f : v.attachments) {
+    files.push_back({{"file_name", f.file_name}, {"media_type", f.media_type}, {"size", f.size}});
+  }
+  const StoredRecord& r = v.record;
+  return {{"number", a.number},
+          {"kind", a.kind},
+          {"state", a.state},
+          {"state_label", state_label(a)},
+          {"type", text_or_null(a.type)},
+          {"filed_at", a.filed_at},
+          {"due", due_json(v)},
+          {"steps", steps_of(a, lc)},
+          {"attachments", std::move(files)},
+          {"record",
+           {{"region", r.region},
+            {"id", r.id},
+            {"kind", to_string(r.kind)},
+            {"document_no", r.document_no},
+            {"state_label", record_state_label(lc, r.state)},
+            {"corrected", r.has_flag("corrected")}}}};
+}
+
+}  // namespace gongshi::server
