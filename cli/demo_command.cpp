@@ -131,6 +131,71 @@ bool holds_objection(const Lifecycle& lc, const std::string& state) {
   return false;
 }
 
+// The correction a demo record's `correct` or `amend` carries: its description, amended.
+boost::json::object corrected_fields_of(const StoredRecord& r) {
+  const char* code = r.kind == RecordKind::penalty ? "CF_WFXW" : "XK_NR";
+  auto data = boost::json::parse(r.data).as_object();
+  const auto* v = data.if_contains(code);
+  const std::string before = v != nullptr && v->is_string() ? std::string(v->get_string()) : "";
+  return {{code, before + "（更正）"}};
+}
+
+// Two applications from subjects, waiting for the staff: an objection to a published penalty
+// (with its proof attached) and a credit repair of one whose minimum period has passed.
+Status file_waiting_applications(Services& ctx, std::int64_t dept,
+                                 const boost::json::object& sample, TimePoint now) {
+  const Lifecycle& lc = ctx.lifecycle;
+  const Date today = shanghai_date(now);
+  std::vector<StoredRecord> published;
+  for (int i = 0; i < 2; ++i) {
+    const Date decided = add_days(today, -(i == 0 ? 10 : 120));
+    CreateRequest req;
+    req.region = "410505";
+    req.department_id = dept;
+    req.kind = RecordKind::penalty;
+    req.fields = sample;
+    req.fields["CF_WSH"] = "殷罚〔" + std::to_string(static_cast<int>(decided.year())) + "〕" +
+                           std::to_string(9001 + i) + "号";
+    req.fields["CF_JDRQ"] = format_date(decided);
+    req.fields["CF_YXQ"] = format_date(add_months(decided, 12));
+    req.fields["CF_YJ"] = "《中华人民共和国广告法》第五十八条";  // repair after three months
+    req.fields["CF_WFXW"] = "发布虚假广告";
+    const TimePoint at = TimePoint(std::chrono::sys_days(add_days(decided, 1)));
+    auto created = ctx.engine.create(req, Actor{"tianbao", "filler"}, "", at);
+    if (!created) return created.error();
+    StoredRecord r = created->record;
+    for (const auto& [edge, role] :
+         lc.path_to(lc.states_where([](const StateInfo& s) { return s.public_page; }).front())) {
+      auto next = ctx.engine.transition(r, edge->event, Actor{"demo", role}, r.version,
+                                        {{"reason", "演示数据"}}, at + std::chrono::hours(1));
+      if (!next) return next.error();
+      r = *next;
+    }
+    published.push_back(r);
+  }
+  auto proof = ctx.applications.upload(
+      {"%PDF-1.4\n% 演示：当事人提交的情况说明\n%%EOF\n", "情况说明.pdf", "public:127.0.0.1"}, now);
+  if (!proof) return proof.error();
+  Filing objection{"objection",     "410505",
+                   published[0].id, published[0].subject_code,
+                   "李某",          "0372-5123456",
+                   "错误",          "处罚决定书载明的违法行为与事实不符，详见情况说明。",
+                   {proof->id},     "127.0.0.1"};
+  if (auto filed = ctx.applications.file(objection, now); !filed) return filed.error();
+  Filing repair{"repair",
+                "410505",
+                published[1].id,
+                published[1].subject_code,
+                "王某",
+                "13800000000",
+                "",
+                "已于决定作出后十五日内缴清罚款，并完成整改；附信用承诺书。",
+                {},
+                "127.0.0.1"};
+  if (auto filed = ctx.applications.file(repair, now); !filed) return filed.error();
+  return ok_status();
+}
+
 }  // namespace
 
 void add_demo_command(CLI::App& app, int& exit_code) {
@@ -231,8 +296,16 @@ void add_demo_command(CLI::App& app, int& exit_code) {
         for (const auto& w : lc.state(edge->from)->watches)
           early = early || w.deadline == "publish_by";
         const TimePoint when = early ? std::min(now, at + std::chrono::hours(1)) : now;
-        auto next = ctx.engine.transition(r.region, r.id, edge->event, Actor{"demo", role},
-                                          r.version, payload, when);
+        TxStep extra;
+        if (!edge->opens.empty()) {  // registered by staff, as if it came on paper
+          ApplicationRow a = staff_application(edge->opens, r, "paper", "演示数据", "demo", when);
+          payload["application"] = a.number;
+          payload["channel"] = a.channel;
+          extra = [a](Tx& tx, const StoredRecord&) { return insert_application(tx, a); };
+        }
+        if (edge->fields_required) payload["fields"] = corrected_fields_of(r);
+        auto next = ctx.engine.transition(r, edge->event, Actor{"demo", role}, r.version, payload,
+                                          when, extra);
         if (!next) {
           ok = false;
           break;
@@ -256,11 +329,18 @@ void add_demo_command(CLI::App& app, int& exit_code) {
         if (ctx.engine.create(req, Actor{"demo", "filler"}, "", now)) ++stored;
       }
     }
+    auto waiting = file_waiting_applications(ctx, seeded->departments.front().first, penalty, now);
+    if (!waiting) {
+      exit_code = report(waiting.error());
+      return;
+    }
+    stored += 2;
     auto swept = ctx.engine.sweep(now, 1000);
     std::cout << "demo: " << stored << " records (" << late << " reported late or missing, "
               << refused << " refused by the rules), " << seeded->departments.size()
               << " departments and townships of 殷都区";
     if (swept) std::cout << "; sweeper fired " << swept->fired;
+    std::cout << "; waiting: an objection and a credit repair filed by the subject";
     std::cout
         << "\nlogins (password " << kPassword
         << "): tianbao 填报员, shenhe 审核员, guanli 部门管理员 (殷都区市场监督管理局); "

@@ -49,4 +49,14 @@ Result<DepartmentStats> ReportService::departments(const Principal& who, const s
   return department_statistics(*db_, access_.regions(), lifecycle_, region, from, to);
 }
 
+Result<std::vector<ReminderCount>> ReportService::reminders(const Principal& who,
+                                                            const std::string& region, Date from,
+                                                            Date to) {
+  if (auto st = access_.may_read_reports(who, region); !st) return st.error();
+  if (to < from) return bad_request("to 不能早于 from", "to is before from");
+  const ReceivedWindow window = window_of(region, day_period(from, to), lifecycle_);
+  return in_read_transaction<std::vector<ReminderCount>>(
+      *db_, [&](Tx& tx) { return reminder_counts(tx, window, "remind"); });
+}
+
 }  // namespace gongshi

@@ -12,6 +12,7 @@
 #include "engine/report/reconcile.hpp"
 #include "engine/rules/rule_registry.hpp"
 #include "engine/service/access.hpp"
+#include "engine/store/report_repo.hpp"
 
 namespace gongshi {
 
@@ -41,6 +42,10 @@ class ReportService {
   Result<Reconciliation> catalog(const Principal& who, const MonthlyQuery& q);
   Result<DepartmentStats> departments(const Principal& who, const std::string& region, Date from,
                                       Date to);
+  // 催办 per department of the region between two Shanghai dates (inclusive): what the deadline
+  // board shows beside a department's overdue records.
+  Result<std::vector<ReminderCount>> reminders(const Principal& who, const std::string& region,
+                                               Date from, Date to);
 
  private:
   std::shared_ptr<Database> db_;

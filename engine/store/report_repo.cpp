@@ -139,6 +139,35 @@ Result<std::map<std::int64_t, std::int64_t>> upheld_objections(Tx& tx, const Rec
   }
 }
 
+Result<std::vector<ReminderCount>> reminder_counts(Tx& tx, const ReceivedWindow& w,
+                                                   const std::string& event) {
+  try {
+    std::vector<ReminderCount> out;
+    ReminderCount c;
+    long long dept = 0, n = 0, records = 0;
+    soci::indicator dept_ind = soci::i_null;
+    std::string region = w.region, from = w.from, to = w.to, name = event;
+    soci::statement st =
+        (tx.sql().prepare << "SELECT r.department_id, COUNT(*), COUNT(DISTINCT e.record_id), "
+                             "MAX(e.at) FROM events e JOIN records r ON r.region = e.region AND "
+                             "r.id = e.record_id WHERE e.region = :r AND e.event = :e AND e.at >= "
+                             ":f AND e.at < :t GROUP BY r.department_id ORDER BY r.department_id",
+         soci::into(dept, dept_ind), soci::into(n), soci::into(records), soci::into(c.last_at),
+         soci::use(region), soci::use(name), soci::use(from), soci::use(to));
+    st.execute();
+    while (st.fetch()) {
+      if (dept_ind != soci::i_ok) continue;
+      c.department_id = dept;
+      c.reminders = n;
+      c.records = records;
+      out.push_back(c);
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
 Result<std::vector<CatalogUse>> catalog_use(Tx& tx, const ReceivedWindow& w) {
   try {
     std::vector<CatalogUse> out;

@@ -50,6 +50,16 @@ Result<std::vector<CatalogUse>> catalog_use(Tx& tx, const ReceivedWindow& w);
 
 // Records reported in the window that were approved (审批通过), by department, kind and state.
 Result<std::vector<StateCount>> approved_state_counts(Tx& tx, const ReceivedWindow& w);
+// 催办: the reminders (events `event`) left on the records of each department in [from, to) of
+// `w`, how many records they concerned, and when the last one was.
+struct ReminderCount {
+  std::int64_t department_id = 0;
+  std::int64_t reminders = 0;
+  std::int64_t records = 0;
+  std::string last_at;
+};
+Result<std::vector<ReminderCount>> reminder_counts(Tx& tx, const ReceivedWindow& w,
+                                                   const std::string& event);
 // Active users per department of a region (department 0: users without one).
 Result<std::map<std::int64_t, std::int64_t>> users_per_department(Tx& tx,
                                                                   const std::string& region);

@@ -86,9 +86,35 @@ HttpResponse departments(AppContext& app, RouteContext& c) {
   });
 }
 
+HttpResponse reminders(AppContext& app, RouteContext& c) {
+  return answer([&]() -> Result<HttpResponse> {
+    const std::string region = c.request.param("region").value_or(c.who->region);
+    auto from = date_param(c.request, "from");
+    if (!from) return from.error();
+    auto to = date_param(c.request, "to");
+    if (!to) return to.error();
+    if (!*from || !*to)
+      return bad_request("需要 from 和 to（YYYY-MM-DD）", "from and to are required");
+    auto rows = app.s().reports.reminders(*c.who, region, **from, **to);
+    if (!rows) return rows.error();
+    boost::json::array items;
+    for (const auto& r : *rows) {
+      items.push_back({{"department_id", r.department_id},
+                       {"reminders", r.reminders},
+                       {"records", r.records},
+                       {"last_at", r.last_at}});
+    }
+    return json_response({{"region", region},
+                          {"from", format_date(**from)},
+                          {"to", format_date(**to)},
+                          {"items", std::move(items)}});
+  });
+}
+
 }  // namespace
 
 void add_report_routes(Router& r, AppContext& app) {
+  r.add("GET", "/api/v1/reports/reminders", Access::user, with_app(app, reminders));
   r.add("GET", "/api/v1/reports/monthly", Access::user, with_app(app, monthly));
   r.add("GET", "/api/v1/reports/catalog", Access::user, with_app(app, catalog));
   r.add("GET", "/api/v1/reports/departments", Access::user, with_app(app, departments));

@@ -270,6 +270,21 @@ BOOST_AUTO_TEST_CASE(the_credit_office_reminds_a_department_of_its_overdue_recor
   // The reminded records keep their state and version.
   BOOST_TEST(json_of(site.call("GET", path_of(b), "filler")).at("version").as_int64() ==
              b.at("version").as_int64());
+  // A second reminder; the deadline board counts them per department.
+  BOOST_REQUIRE(site.call("POST", "/api/v1/reminders", "office", body).status == 200);
+  const std::string counts =
+      "/api/v1/reports/reminders?region=410505&from=2024-07-01&to=2024-07-31";
+  BOOST_TEST(site.call("GET", counts, "filler").status == 403);
+  auto board = json_of(site.call("GET", counts, "office"));
+  BOOST_REQUIRE(board.at("items").as_array().size() == 1u);  // the transport department: none
+  const auto& row = board.at("items").as_array()[0];
+  BOOST_TEST(row.at("department_id").as_int64() == site.market);
+  BOOST_TEST(row.at("reminders").as_int64() == 4);
+  BOOST_TEST(row.at("records").as_int64() == 2);
+  BOOST_TEST(!row.at("last_at").as_string().empty());
+  auto june = json_of(site.call(
+      "GET", "/api/v1/reports/reminders?region=410505&from=2024-06-01&to=2024-06-30", "office"));
+  BOOST_TEST(june.at("items").as_array().empty());
 }
 
 BOOST_AUTO_TEST_CASE(create_review_publish_object_correct_repair) {

@@ -371,6 +371,17 @@ BOOST_AUTO_TEST_CASE(a_repair_refused_before_eligibility_and_granted_after) {
   BOOST_TEST(found);
 }
 
+BOOST_AUTO_TEST_CASE(no_account_holds_the_subjects_role) {
+  Site site;
+  for (const char* role : {"subject", "system"}) {
+    const std::string body = R"({"login":"x9","password":"password-1","region":"410505",)"
+                             R"("roles":[")" +
+                             std::string(role) + R"("]})";
+    auto r = site.call("POST", "/api/v1/users", "sysadmin", body);
+    BOOST_TEST(r.status == 400, role << ": " << r.body);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(the_public_routes_are_rate_limited_per_address) {
   Site site({"--public-limit", "3"});
   for (int i = 0; i < 3; ++i) {
