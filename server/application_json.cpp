@@ -70,55 +70,10 @@ boost::json::object attachment_json(const AttachmentRow& a) {
           {"size", a.size}, {"sha256", a.sha256},       {"uploaded_at", a.created_at}};
 }
 
-boost::json::object application_json(const ApplicationView& v, const Lifecycle& lc) {
+// What both the handler and the subject see: the application's state, type, steps and limit, and
+// which record it is about.
+boost::json::object common_json(const ApplicationView& v, const Lifecycle& lc) {
   const ApplicationRow& a = v.application;
-  boost::json::array files;
-  for (const auto& f : v.attachments) {
-    auto o = attachment_json(f);
-    o["url"] = "/api/v1/attachments/" + f.id;
-    files.push_back(std::move(o));
-  }
-  const StoredRecord& r = v.record;
-  return {{"number", a.number},
-          {"kind", a.kind},
-          {"state", a.state},
-          {"state_label", state_label(a)},
-          {"channel", a.channel},
-          {"type", text_or_null(a.type)},
-          {"subject_code", a.subject_code},
-          {"contact_name", a.contact_name},
-          {"contact_phone", a.contact_phone},
-          {"description", a.description},
-          {"filed_by", a.filed_by},
-          {"filed_at", a.filed_at},
-          {"decided_at", text_or_null(a.decided_at)},
-          {"decided_by", text_or_null(a.decided_by)},
-          {"closed_at", text_or_null(a.closed_at)},
-          {"outcome", text_or_null(a.outcome)},
-          {"outcome_label", a.outcome.empty() ? boost::json::value(nullptr)
-                                              : boost::json::value(event_label(lc, a.outcome))},
-          {"reason", text_or_null(a.reason)},
-          {"due", due_json(v)},
-          {"steps", steps_of(a, lc)},
-          {"attachments", std::move(files)},
-          {"record",
-           {{"region", r.region},
-            {"id", r.id},
-            {"kind", to_string(r.kind)},
-            {"department_id",
-             r.department_id ? boost::json::value(*r.department_id) : boost::json::value(nullptr)},
-            {"document_no", r.document_no},
-            {"state", r.state},
-            {"state_label", record_state_label(lc, r.state)},
-            {"version", r.version}}}};
-}
-
-boost::json::object subject_application_json(const ApplicationView& v, const Lifecycle& lc) {
-  const ApplicationRow& a = v.application;
-  boost::json::array files;
-  for (const auto& f : v.attachments) {
-    files.push_back({{"file_name", f.file_name}, {"media_type", f.media_type}, {"size", f.size}});
-  }
   const StoredRecord& r = v.record;
   return {{"number", a.number},
           {"kind", a.kind},
@@ -128,7 +83,6 @@ boost::json::object subject_application_json(const ApplicationView& v, const Lif
           {"filed_at", a.filed_at},
           {"due", due_json(v)},
           {"steps", steps_of(a, lc)},
-          {"attachments", std::move(files)},
           {"record",
            {{"region", r.region},
             {"id", r.id},
@@ -136,6 +90,48 @@ boost::json::object subject_application_json(const ApplicationView& v, const Lif
             {"document_no", r.document_no},
             {"state_label", record_state_label(lc, r.state)},
             {"corrected", r.has_flag("corrected")}}}};
+}
+
+boost::json::object application_json(const ApplicationView& v, const Lifecycle& lc) {
+  const ApplicationRow& a = v.application;
+  boost::json::object o = common_json(v, lc);
+  boost::json::array files;
+  for (const auto& f : v.attachments) {
+    auto one = attachment_json(f);
+    one["url"] = "/api/v1/attachments/" + f.id;
+    files.push_back(std::move(one));
+  }
+  o["attachments"] = std::move(files);
+  o["channel"] = a.channel;
+  o["subject_code"] = a.subject_code;
+  o["contact_name"] = a.contact_name;
+  o["contact_phone"] = a.contact_phone;
+  o["description"] = a.description;
+  o["filed_by"] = a.filed_by;
+  o["decided_at"] = text_or_null(a.decided_at);
+  o["decided_by"] = text_or_null(a.decided_by);
+  o["closed_at"] = text_or_null(a.closed_at);
+  o["outcome"] = text_or_null(a.outcome);
+  o["outcome_label"] = a.outcome.empty() ? boost::json::value(nullptr)
+                                         : boost::json::value(event_label(lc, a.outcome));
+  o["reason"] = text_or_null(a.reason);
+  auto& record = o["record"].as_object();
+  const StoredRecord& r = v.record;
+  record["department_id"] =
+      r.department_id ? boost::json::value(*r.department_id) : boost::json::value(nullptr);
+  record["state"] = r.state;
+  record["version"] = r.version;
+  return o;
+}
+
+boost::json::object subject_application_json(const ApplicationView& v, const Lifecycle& lc) {
+  boost::json::object o = common_json(v, lc);
+  boost::json::array files;
+  for (const auto& f : v.attachments) {
+    files.push_back({{"file_name", f.file_name}, {"media_type", f.media_type}, {"size", f.size}});
+  }
+  o["attachments"] = std::move(files);
+  return o;
 }
 
 }  // namespace gongshi::server

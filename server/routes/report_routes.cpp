@@ -71,16 +71,24 @@ HttpResponse catalog(AppContext& app, RouteContext& c) {
   });
 }
 
+// The required from and to (YYYY-MM-DD) of a report over days.
+Result<std::pair<Date, Date>> date_range(const HttpRequest& req) {
+  auto from = date_param(req, "from");
+  if (!from) return from.error();
+  auto to = date_param(req, "to");
+  if (!to) return to.error();
+  if (!*from || !*to)
+    return bad_request("需要 from 和 to（YYYY-MM-DD）", "from and to are required");
+  return std::make_pair(**from, **to);
+}
+
 HttpResponse departments(AppContext& app, RouteContext& c) {
   return answer([&]() -> Result<HttpResponse> {
     const std::string region = c.request.param("region").value_or(c.who->region);
-    auto from = date_param(c.request, "from");
-    if (!from) return from.error();
-    auto to = date_param(c.request, "to");
-    if (!to) return to.error();
-    if (!*from || !*to)
-      return bad_request("需要 from 和 to（YYYY-MM-DD）", "from and to are required");
-    auto s = app.s().reports.departments(*c.who, region, **from, **to);
+    auto range = date_range(c.request);
+    if (!range) return range.error();
+    const auto& [from, to] = *range;
+    auto s = app.s().reports.departments(*c.who, region, from, to);
     if (!s) return s.error();
     return json_response(department_stats_json(*s));
   });
@@ -89,13 +97,10 @@ HttpResponse departments(AppContext& app, RouteContext& c) {
 HttpResponse reminders(AppContext& app, RouteContext& c) {
   return answer([&]() -> Result<HttpResponse> {
     const std::string region = c.request.param("region").value_or(c.who->region);
-    auto from = date_param(c.request, "from");
-    if (!from) return from.error();
-    auto to = date_param(c.request, "to");
-    if (!to) return to.error();
-    if (!*from || !*to)
-      return bad_request("需要 from 和 to（YYYY-MM-DD）", "from and to are required");
-    auto rows = app.s().reports.reminders(*c.who, region, **from, **to);
+    auto range = date_range(c.request);
+    if (!range) return range.error();
+    const auto& [from, to] = *range;
+    auto rows = app.s().reports.reminders(*c.who, region, from, to);
     if (!rows) return rows.error();
     boost::json::array items;
     for (const auto& r : *rows) {
@@ -105,8 +110,8 @@ HttpResponse reminders(AppContext& app, RouteContext& c) {
                        {"last_at", r.last_at}});
     }
     return json_response({{"region", region},
-                          {"from", format_date(**from)},
-                          {"to", format_date(**to)},
+                          {"from", format_date(from)},
+                          {"to", format_date(to)},
                           {"items", std::move(items)}});
   });
 }
