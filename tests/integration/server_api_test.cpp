@@ -183,6 +183,65 @@ BOOST_AUTO_TEST_CASE(comments_with_an_event_or_on_their_own_are_in_the_history) 
   BOOST_TEST(events.at(3).at("payload").at("reason").as_string() == "金额有误");
 }
 
+BOOST_AUTO_TEST_CASE(a_months_licences_are_approved_and_published_in_two_requests) {
+  Site site;
+  // 500 records through the batch route (in parts under the test server's body limit).
+  std::vector<object> records;
+  for (int part = 0; part < 4; ++part) {
+    boost::json::array batch;
+    for (int i = 0; i < 125; ++i) {
+      const int n = part * 125 + i;
+      batch.push_back(boost::json::parse(site.penalty(
+          {{"CF_WSH", ("殷市监罚〔2024〕" + std::to_string(2000 + n) + "号").c_str()}})));
+    }
+    auto r = site.call("POST", "/api/v1/records/batch", "filler",
+                       boost::json::serialize(object{{"records", std::move(batch)}}));
+    BOOST_REQUIRE_MESSAGE(r.status == 200, r.body);
+    const auto out = json_of(r);
+    for (const auto& one : out.at("results").as_array()) {
+      BOOST_REQUIRE(one.at("status").as_int64() == 201);
+      records.push_back(one.at("record").as_object());
+    }
+  }
+  BOOST_REQUIRE(records.size() == 500u);
+  const auto bulk = [&](const std::string& event, const std::string& login,
+                        const std::vector<object>& recs, std::set<std::size_t> stale = {}) {
+    boost::json::array items;
+    for (std::size_t i = 0; i < recs.size(); ++i) {
+      items.push_back(
+          object{{"region", recs[i].at("region")},
+                 {"id", recs[i].at("id")},
+                 {"version", recs[i].at("version").as_int64() - (stale.count(i) ? 1 : 0)}});
+    }
+    auto r = site.call("POST", "/api/v1/records/bulk-transitions", login,
+                       boost::json::serialize(object{{"event", event}, {"items", items}}));
+    BOOST_REQUIRE_MESSAGE(r.status == 200, r.body);
+    return json_of(r).as_object();
+  };
+  const auto records_of = [](const object& out) {
+    std::vector<object> recs;
+    for (const auto& one : out.at("results").as_array()) {
+      if (one.at("status").as_int64() == 200) recs.push_back(one.at("record").as_object());
+    }
+    return recs;
+  };
+  auto submitted = records_of(bulk("submit", "filler", records));
+  BOOST_REQUIRE(submitted.size() == 500u);
+  // Three copies are out of date: those three fail alone, the other 497 pass.
+  const auto approved = bulk("approve", "reviewer", submitted, {7, 250, 499});
+  BOOST_TEST(approved.at("done").as_int64() == 497);
+  BOOST_TEST(approved.at("failed").as_int64() == 3);
+  for (std::size_t i : {7u, 250u, 499u}) {
+    BOOST_TEST(approved.at("results").at(i).at("status").as_int64() == 409);
+    BOOST_TEST(json_of(site.call("GET", path_of(submitted[i]), "reviewer")).at("state") ==
+               "submitted");
+  }
+  const auto published = bulk("publish", "reviewer", records_of(approved));
+  BOOST_TEST(published.at("done").as_int64() == 497);
+  BOOST_TEST(json_of(site.call("GET", "/public/records?limit=100")).at("items").as_array().size() ==
+             100u);
+}
+
 BOOST_AUTO_TEST_CASE(bulk_review_approves_and_publishes_many_and_answers_each) {
   Site site;
   std::vector<object> submitted;
