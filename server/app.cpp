@@ -4,6 +4,7 @@
 
 #include "server/responses.hpp"
 #include "server/routes/routes.hpp"
+#include "server/session_cookie.hpp"
 
 namespace gongshi::server {
 
@@ -56,12 +57,25 @@ std::optional<std::size_t> App::body_limit_for(const std::string& method,
 
 namespace {
 
+// The caller: a Bearer token (API clients), else the session cookie of a page, whose
+// state-changing requests must also carry the session's CSRF token.
 Result<Principal> caller_of(Services& s, const HttpRequest& req) {
   const auto header = req.header("authorization");
   if (!header) {
-    return make_error(ErrorCode::unauthenticated,
-                      "需要登录：请在 Authorization 头中提供 Bearer 令牌",
-                      "authentication required: send Authorization: Bearer TOKEN");
+    const auto cookie = session_cookie(req);
+    if (!cookie) {
+      return make_error(ErrorCode::unauthenticated,
+                        "需要登录：请在 Authorization 头中提供 Bearer 令牌",
+                        "authentication required: send Authorization: Bearer TOKEN");
+    }
+    auto who = s.auth.authenticate(*cookie, s.now());
+    if (!who || !changes_state(req.method)) return who;
+    const auto sent = req.header("x-csrf-token");
+    if (!sent || !same_token(*sent, csrf_token_of(*cookie))) {
+      return forbidden("页面校验码（CSRF）缺失或不符，请刷新页面后重试",
+                       "a cookie session's request needs its X-CSRF-Token");
+    }
+    return who;
   }
   const std::string prefix = "Bearer ";
   if (header->size() <= prefix.size() || header->compare(0, prefix.size(), prefix) != 0) {

@@ -24,7 +24,8 @@ struct AppSettings {
   // window (0: unlimited).
   int public_limit = 30;
   std::chrono::seconds public_window{600};
-  std::string trusted_proxy;  // a reverse proxy whose X-Forwarded-For names the client
+  std::string trusted_proxy;    // a reverse proxy whose X-Forwarded-For names the client
+  bool secure_cookies = false;  // the pages are served over TLS (by this process's proxy)
 };
 
 struct AppContext {

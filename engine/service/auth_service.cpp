@@ -63,6 +63,14 @@ std::string token_hash(const std::string& token) {
   return sha256_hex(token);
 }
 
+std::string csrf_token_of(const std::string& token) {
+  return sha256_hex("gongshi-csrf|" + token);
+}
+
+bool same_token(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
 Result<Principal> AuthService::authenticate(const std::string& token, TimePoint now) {
   const std::string hash = token_hash(token);
   const std::string now_text = format_utc(now);

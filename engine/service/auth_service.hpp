@@ -26,6 +26,11 @@ std::string hash_password(const std::string& password);
 bool verify_password(const std::string& hash, const std::string& password);
 std::string new_token();
 std::string token_hash(const std::string& token);
+// The CSRF token of a browser session: derived from the session token (which a page cannot read
+// from its HttpOnly cookie), so a forged request from another site cannot know it.
+std::string csrf_token_of(const std::string& token);
+// Constant-time comparison of two tokens.
+bool same_token(const std::string& a, const std::string& b);
 
 // The principal a user acts as (no token: token_kind and token_hash empty).
 Principal principal_of(const User& u);
@@ -54,6 +59,7 @@ class AuthService {
   // The user's cached tokens are looked up again (disabled, password or roles changed).
   void forget_user(std::int64_t user_id);
   void set_session_ttl(std::chrono::seconds ttl) { session_ttl_ = ttl; }
+  std::chrono::seconds session_ttl() const { return session_ttl_; }
   void set_cache_ttl(std::chrono::seconds ttl) { cache_ttl_ = ttl; }
 
  private:

@@ -3,6 +3,7 @@
 
 #include "server/routes/route_support.hpp"
 #include "server/routes/routes.hpp"
+#include "server/session_cookie.hpp"
 
 namespace gongshi::server {
 
@@ -29,21 +30,33 @@ HttpResponse do_login(AppContext& app, RouteContext& c) {
     if (!password) return password.error();
     auto out = app.s().auth.login(*login_name, *password, app.now());
     if (!out) return out.error();
-    return json_response({{"token", out->token},
-                          {"expires_at", out->expires_at},
-                          {"user", principal_json(out->who)}});
+    // The same session for an API client (the token) and a page (the cookie and its CSRF token).
+    HttpResponse res = json_response({{"token", out->token},
+                                      {"expires_at", out->expires_at},
+                                      {"csrf_token", csrf_token_of(out->token)},
+                                      {"user", principal_json(out->who)}});
+    res.headers.emplace_back(
+        "Set-Cookie",
+        session_set_cookie(out->token, app.s().auth.session_ttl(), over_tls(app, c.request)));
+    res.headers.emplace_back("Cache-Control", "no-store");
+    return res;
   });
 }
 
 HttpResponse do_logout(AppContext& app, RouteContext& c) {
   return answer([&]() -> Result<HttpResponse> {
     if (auto st = app.s().auth.logout(*c.who); !st) return st.error();
-    return no_content();
+    HttpResponse res = no_content();
+    res.headers.emplace_back("Set-Cookie", session_clear_cookie(over_tls(app, c.request)));
+    return res;
   });
 }
 
 HttpResponse me(AppContext&, RouteContext& c) {
-  return json_response(principal_json(*c.who));
+  boost::json::object out = principal_json(*c.who);
+  // A page reloaded keeps its cookie but not the CSRF token: it asks here.
+  if (auto cookie = session_cookie(c.request)) out["csrf_token"] = csrf_token_of(*cookie);
+  return json_response(std::move(out));
 }
 
 }  // namespace
