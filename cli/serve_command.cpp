@@ -31,6 +31,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     int public_window = 600;
     std::string trusted_proxy;
     bool secure_cookies = false;
+    std::string web;
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("serve", "启动 HTTP 服务 / serve the HTTP API");
@@ -70,6 +71,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--trusted-proxy", o->trusted_proxy,
                   "address of a reverse proxy whose X-Forwarded-For names the client (and whose "
                   "X-Forwarded-Proto: https marks session cookies Secure)");
+  cmd->add_option("--web", o->web, "directory of the built web pages to serve at /");
   cmd->add_flag("--secure-cookies", o->secure_cookies,
                 "mark session cookies Secure (the pages are served over TLS)");
   cmd->callback([o, &exit_code] {
@@ -100,6 +102,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     ao.settings.public_window = std::chrono::seconds(std::max(1, o->public_window));
     ao.settings.trusted_proxy = o->trusted_proxy;
     ao.settings.secure_cookies = o->secure_cookies;
+    ao.web_dir = o->web;
     ao.settings.sweep_interval = ms(o->sweep_seconds);
     ao.settings.dispatch_interval = ms(o->dispatch_seconds);
     ao.settings.sync_interval = ms(o->sync_seconds);

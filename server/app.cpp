@@ -41,6 +41,11 @@ Result<std::unique_ptr<App>> App::open(AppOptions o) {
   auto services = Services::open(std::move(o.services));
   if (!services) return services.error();
   std::unique_ptr<App> app(new App(std::move(services).value(), o.settings));
+  if (!o.web_dir.empty()) {
+    auto web = WebAssets::from_dir(o.web_dir);
+    if (!web) return web.error();
+    app->web_ = std::move(web).value();
+  }
   // A load whose recomputation a crash cut short is finished here.
   app->recompute_now("启动时核对暂定期限");
   return app;
@@ -93,7 +98,14 @@ HttpResponse App::handle(HttpRequest& req) {
   auto match = router_.match(req.method, req.path);
   std::string route = "unmatched";
   HttpResponse res;
-  if (match.route == nullptr) {
+  std::optional<HttpResponse> page;
+  if (match.route == nullptr && req.method == "GET") {
+    page = web_.answer(req.path, req);
+  }
+  if (page) {
+    route = "web";
+    res = std::move(*page);
+  } else if (match.route == nullptr) {
     if (!match.allowed_methods.empty()) {
       std::string allow;
       for (const auto& m : match.allowed_methods) allow += (allow.empty() ? "" : ", ") + m;

@@ -12,12 +12,14 @@
 #include "server/app_context.hpp"
 #include "server/http_server.hpp"
 #include "server/router.hpp"
+#include "server/web_assets.hpp"
 
 namespace gongshi::server {
 
 struct AppOptions {
   ServicesOptions services;
   AppSettings settings;
+  std::filesystem::path web_dir;  // the built pages to serve at /; empty: none
 };
 
 class App {
@@ -52,6 +54,7 @@ class App {
 
   AppContext ctx_;
   Router router_;
+  WebAssets web_;
   TimePoint last_sweep_{};
   std::atomic<int> deliveries_in_flight_{0};
   std::mutex in_flight_mu_;

@@ -1,5 +1,7 @@
 // The browser session: an HttpOnly, SameSite=Strict cookie set at login, a CSRF token required on
 // every state-changing request the cookie authenticates, and a logout that ends it on the server.
+#include <unistd.h>
+
 #include <boost/test/unit_test.hpp>
 
 #include "server_fixture.hpp"
@@ -82,6 +84,52 @@ BOOST_AUTO_TEST_CASE(a_cookie_session_needs_its_csrf_token_to_change_anything) {
 BOOST_AUTO_TEST_CASE(behind_tls_the_cookie_is_secure) {
   Site site({"--secure-cookies"});
   BOOST_TEST(login(site, "filler").set_cookie.find("; Secure") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(the_pages_are_served_at_the_root_with_their_headers) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("gongshi-web-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir / "assets");
+  const auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir / name, std::ios::binary) << text;
+  };
+  write(
+      "index.html",
+      "<!doctype html><title>双公示</title><script type=module src=/assets/app-1a2b.js></script>");
+  write("assets/app-1a2b.js", "console.log('登录')");
+  write("favicon.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>");
+  Site site({"--web", dir.string()});
+
+  auto index = site.call("GET", "/");
+  BOOST_TEST(index.status == 200);
+  BOOST_TEST(index.headers.at("content-type") == "text/html; charset=utf-8");
+  BOOST_TEST(index.body.find("双公示") != std::string::npos);
+  const std::string csp = index.headers.at("content-security-policy");
+  BOOST_TEST(csp.find("script-src 'self'") != std::string::npos);
+  BOOST_TEST(csp.find("script-src 'self' 'unsafe-inline'") == std::string::npos);
+  BOOST_TEST(index.headers.at("cache-control") == "no-cache");
+  // The application's own paths get its index page; its router shows them.
+  auto page = site.call("GET", "/records/410505/7/edit");
+  BOOST_TEST(page.status == 200);
+  BOOST_TEST(page.body == index.body);
+  auto script = site.call("GET", "/assets/app-1a2b.js");
+  BOOST_TEST(script.headers.at("content-type") == "text/javascript; charset=utf-8");
+  BOOST_TEST(script.headers.at("cache-control").find("immutable") != std::string::npos);
+  BOOST_TEST(site.call("GET", "/favicon.svg").headers.at("content-type") == "image/svg+xml");
+  // Revalidation answers 304 without the body.
+  auto again = site.call("GET", "/assets/app-1a2b.js", "", "",
+                         {{"If-None-Match", script.headers.at("etag")}});
+  BOOST_TEST(again.status == 304);
+  BOOST_TEST(again.body.empty());
+  // Missing files, paths out of the directory and the API keep their own answers.
+  BOOST_TEST(site.call("GET", "/assets/nope.js").status == 404);
+  BOOST_TEST(site.call("GET", "/../server_fixture.hpp").status == 404);
+  auto api = site.call("GET", "/api/v1/nothing");
+  BOOST_TEST(api.status == 404);
+  BOOST_TEST(json_of(api).at("code").as_string() == "not_found");
+  BOOST_TEST(site.call("GET", "/public/records").headers.at("content-type").find("json") !=
+             std::string::npos);
+  std::filesystem::remove_all(dir);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
