@@ -12,7 +12,7 @@ namespace gongshi {
 namespace {
 
 constexpr std::size_t kSniffBytes = 64 * 1024;
-constexpr std::size_t kMaxCell = 1 << 20;
+constexpr std::size_t kMaxCell = TableLimits::cell_bytes;
 
 // Valid UTF-8, except that the sample may end inside a character.
 bool looks_utf8(std::string sample) {
@@ -114,6 +114,23 @@ class CsvReader final : public TableReader {
 
  private:
   Status push(std::vector<std::string>& cells, std::string& cell) {
+    row_bytes_ = cells.empty() ? 0 : row_bytes_;
+    row_bytes_ += cell.size();
+    if (cells.size() >= TableLimits::columns && !cell.empty()) {
+      return make_error(
+          ErrorCode::too_large,
+          "第 " + std::to_string(row_) + " 行超过 " + std::to_string(TableLimits::columns) + " 列",
+          "row " + std::to_string(row_) + " has more than " + std::to_string(TableLimits::columns) +
+              " columns");
+    }
+    if (row_bytes_ > TableLimits::row_bytes) {
+      return make_error(ErrorCode::too_large, "第 " + std::to_string(row_) + " 行超过 4 MiB",
+                        "row " + std::to_string(row_) + " is over 4 MiB");
+    }
+    if (cells.size() >= TableLimits::columns) {  // an empty cell past the columns: dropped
+      cell.clear();
+      return ok_status();
+    }
     if (gb_) {
       auto utf8 = gb_->convert(cell);
       if (!utf8) {
@@ -132,6 +149,7 @@ class CsvReader final : public TableReader {
   std::unique_ptr<Gb18030> gb_;
   int line_ = 0;  // physical lines consumed
   int row_ = 0;
+  std::size_t row_bytes_ = 0;
 };
 
 }  // namespace

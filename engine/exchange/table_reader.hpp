@@ -3,6 +3,7 @@
 // Chinese Windows) and XLSX (the first worksheet). Memory stays bounded by one row (and, for XLSX,
 // the workbook's shared strings), however long the file.
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -13,6 +14,22 @@
 namespace gongshi {
 
 enum class TableFormat { csv, xlsx };
+
+// The bounds every reader keeps, so that a hostile file meets a clear error instead of the
+// server's memory: a cell, a row, the columns that may hold a value, an XLSX's shared strings
+// (their bytes and their number) and each ZIP member's inflated size and ratio. Empty cells are
+// never materialised past the last one with a value, and an XLSX sheet is parsed one row at a
+// time (expat suspended after each row).
+struct TableLimits {
+  static constexpr std::size_t cell_bytes = 1u << 20;
+  static constexpr std::size_t row_bytes = 4u << 20;
+  static constexpr std::size_t columns = 512;
+  static constexpr std::size_t shared_bytes = 64u << 20;
+  static constexpr std::size_t shared_count = 1'000'000;
+  static constexpr std::uint64_t sheet_bytes = 1ull << 30;  // inflated; streamed
+  static constexpr std::uint64_t part_bytes = 4u << 20;     // workbook.xml and its rels
+  static constexpr std::uint64_t ratio = 200;  // inflated : compressed, for members over 16 MiB
+};
 
 class TableReader {
  public:

@@ -1,8 +1,10 @@
 // XLSX rows with libzip and expat: the shared strings are read once, the first worksheet is parsed
-// as a stream (64 KiB at a time), so a sheet of any length needs the memory of a few rows.
+// as a stream (64 KiB at a time, suspended after each row), so a sheet of any length needs the
+// memory of one row. Every size is bounded (TableLimits).
 #include <expat.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <deque>
 #include <map>
 
@@ -12,7 +14,7 @@ namespace gongshi {
 namespace {
 
 constexpr std::size_t kChunk = 64 * 1024;
-constexpr int kMaxColumns = 16384;  // Excel's own limit (XFD)
+constexpr int kMaxColumns = static_cast<int>(TableLimits::columns);
 
 std::string_view local_name(const XML_Char* name) {
   std::string_view n(name);
@@ -32,12 +34,26 @@ Error bad_file(const std::string& what_zh, const std::string& what_en) {
                     "not a readable XLSX file: " + what_en);
 }
 
-// Streams one member of the archive through an expat parser.
+// Streams one member of the archive through an expat parser, at most `limit` inflated bytes. A
+// handler may suspend the parser (after a row) or abort it with a reason.
 class ZipXml {
  public:
-  ZipXml(zip_t* archive, const std::string& member, void* user, XML_StartElementHandler start,
-         XML_EndElementHandler end, XML_CharacterDataHandler text)
-      : file_(zip_fopen(archive, member.c_str(), 0)), parser_(XML_ParserCreate("UTF-8")) {
+  ZipXml(zip_t* archive, const std::string& member, std::uint64_t limit, void* user,
+         XML_StartElementHandler start, XML_EndElementHandler end, XML_CharacterDataHandler text)
+      : limit_(limit), parser_(XML_ParserCreate("UTF-8")) {
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (zip_stat(archive, member.c_str(), 0, &st) == 0) {
+      const bool sized = (st.valid & ZIP_STAT_SIZE) != 0, packed = (st.valid & ZIP_STAT_COMP_SIZE);
+      if (sized && st.size > limit_) {
+        refused_ = member + " 解压后超过 " + std::to_string(limit_ >> 20) + " MiB";
+      } else if (sized && packed && st.size > (16u << 20) &&
+                 st.size / std::max<std::uint64_t>(1, st.comp_size) > TableLimits::ratio) {
+        refused_ = member + " 的压缩比异常（疑似压缩炸弹）";
+      } else {
+        file_ = zip_fopen(archive, member.c_str(), 0);
+      }
+    }
     XML_SetUserData(parser_, user);
     XML_SetElementHandler(parser_, start, end);
     XML_SetCharacterDataHandler(parser_, text);
@@ -49,19 +65,55 @@ class ZipXml {
   ZipXml(const ZipXml&) = delete;
   ZipXml& operator=(const ZipXml&) = delete;
 
-  bool opened() const { return file_ != nullptr; }
-  bool done() const { return done_; }
+  bool opened() const { return file_ != nullptr || !refused_.empty(); }
+  bool done() const { return done_ && !suspended_; }
+  // Stops after the current element; feed() goes on from there.
+  void suspend() { XML_StopParser(parser_, XML_TRUE); }
+  // Stops for good with `reason`.
+  void abort(std::string reason) {
+    if (refused_.empty()) refused_ = std::move(reason);
+    XML_StopParser(parser_, XML_FALSE);
+  }
 
-  // Feeds the next chunk; false with `error` set when the XML is broken.
+  // Feeds the next chunk (or resumes a suspended one); false with `error` set when the XML is
+  // broken or over a bound.
   bool feed(std::string& error) {
-    char buf[kChunk];
-    const auto n = zip_fread(file_, buf, sizeof buf);
-    if (n < 0) {
-      error = "zip read failed";
+    if (!refused_.empty()) {
+      error = refused_;
       return false;
     }
-    done_ = n == 0;
-    if (XML_Parse(parser_, buf, static_cast<int>(n), done_) == XML_STATUS_ERROR) {
+    XML_Status status;
+    if (suspended_) {
+      suspended_ = false;
+      status = XML_ResumeParser(parser_);
+    } else {
+      void* buf = XML_GetBuffer(parser_, static_cast<int>(kChunk));
+      if (buf == nullptr) {
+        error = "out of memory";
+        return false;
+      }
+      const auto n = zip_fread(file_, buf, kChunk);
+      if (n < 0) {
+        error = "zip read failed";
+        return false;
+      }
+      inflated_ += static_cast<std::uint64_t>(n);
+      if (inflated_ > limit_) {
+        error = "解压后超过 " + std::to_string(limit_ >> 20) + " MiB";
+        return false;
+      }
+      done_ = n == 0;
+      status = XML_ParseBuffer(parser_, static_cast<int>(n), done_);
+    }
+    if (!refused_.empty()) {
+      error = refused_;
+      return false;
+    }
+    if (status == XML_STATUS_SUSPENDED) {
+      suspended_ = true;
+      return true;
+    }
+    if (status == XML_STATUS_ERROR) {
       error = XML_ErrorString(XML_GetErrorCode(parser_));
       return false;
     }
@@ -69,22 +121,27 @@ class ZipXml {
   }
 
   bool read_all(std::string& error) {
-    while (!done_) {
+    while (!done()) {
       if (!feed(error)) return false;
     }
     return true;
   }
 
  private:
-  zip_file_t* file_;
+  std::uint64_t limit_, inflated_ = 0;
+  zip_file_t* file_ = nullptr;
   XML_Parser parser_;
-  bool done_ = false;
+  std::string refused_;
+  bool done_ = false, suspended_ = false;
 };
 
-// sharedStrings.xml: the text of every <si>, runs joined, phonetic runs (<rPh>) left out.
+// sharedStrings.xml: the text of every <si>, runs joined, phonetic runs (<rPh>) left out; at
+// most TableLimits::shared_count strings, shared_bytes in all, cell_bytes each.
 struct SharedStrings {
+  ZipXml* xml = nullptr;
   std::vector<std::string> items;
   std::string current;
+  std::size_t bytes = 0;
   bool in_text = false;
   int phonetic = 0;
 
@@ -100,11 +157,24 @@ struct SharedStrings {
     const auto n = local_name(name);
     if (n == "t") s->in_text = false;
     if (n == "rPh") --s->phonetic;
-    if (n == "si") s->items.push_back(std::move(s->current));
+    if (n != "si") return;
+    s->bytes += s->current.size();
+    if (s->items.size() >= TableLimits::shared_count) {
+      return s->xml->abort("共享字符串超过 " + std::to_string(TableLimits::shared_count) + " 个");
+    }
+    if (s->bytes > TableLimits::shared_bytes) {
+      return s->xml->abort("共享字符串总量超过 64 MiB");
+    }
+    s->items.push_back(std::move(s->current));
+    s->current.clear();
   }
   static void text(void* self, const XML_Char* t, int len) {
     auto* s = static_cast<SharedStrings*>(self);
-    if (s->in_text) s->current.append(t, static_cast<std::size_t>(len));
+    if (!s->in_text) return;
+    if (s->current.size() + static_cast<std::size_t>(len) > TableLimits::cell_bytes) {
+      return s->xml->abort("有超过 1 MiB 的共享字符串");
+    }
+    s->current.append(t, static_cast<std::size_t>(len));
   }
 };
 
@@ -145,7 +215,8 @@ class XlsxReader final : public TableReader {
   XlsxReader(zip_t* archive, std::vector<std::string> shared, const std::string& sheet)
       : archive_(archive),
         shared_(std::move(shared)),
-        xml_(archive, sheet, this, &XlsxReader::start, &XlsxReader::end, &XlsxReader::text) {}
+        xml_(archive, sheet, TableLimits::sheet_bytes, this, &XlsxReader::start, &XlsxReader::end,
+             &XlsxReader::text) {}
   ~XlsxReader() override { zip_discard(archive_); }
 
   bool opened() const { return xml_.opened(); }
@@ -153,8 +224,7 @@ class XlsxReader final : public TableReader {
   Result<bool> next(std::vector<std::string>& cells) override {
     while (rows_.empty() && !xml_.done()) {
       std::string error;
-      if (!xml_.feed(error)) return bad_file("工作表 XML 有误（" + error + "）", error);
-      if (!error_.empty()) return bad_file(error_, error_);
+      if (!xml_.feed(error)) return bad_file("工作表有误（" + error + "）", error);
     }
     if (rows_.empty()) return false;
     current_row_ = rows_.front().first;
@@ -171,6 +241,7 @@ class XlsxReader final : public TableReader {
     const auto n = local_name(name);
     if (n == "row") {
       r->cells_.clear();
+      r->row_bytes_ = 0;
       const auto* num = attribute(attrs, "r");
       r->row_ = num != nullptr ? std::atoi(num) : r->row_ + 1;
       r->next_col_ = 0;
@@ -196,29 +267,40 @@ class XlsxReader final : public TableReader {
     } else if (n == "row") {
       r->rows_.emplace_back(r->row_, std::move(r->cells_));
       r->cells_.clear();
+      r->xml_.suspend();  // one row at a time
     }
   }
 
   static void text(void* self, const XML_Char* t, int len) {
     auto* r = static_cast<XlsxReader*>(self);
-    if (r->in_value_) r->value_.append(t, static_cast<std::size_t>(len));
+    if (!r->in_value_) return;
+    if (r->value_.size() + static_cast<std::size_t>(len) > TableLimits::cell_bytes) {
+      return r->xml_.abort("第 " + std::to_string(r->row_) + " 行有超过 1 MiB 的单元格");
+    }
+    r->value_.append(t, static_cast<std::size_t>(len));
   }
 
   void finish_cell() {
-    if (col_ >= kMaxColumns) {
-      error_ = "列数超过 16384";
-      return;
-    }
     std::string value = std::move(value_);
+    value_.clear();
+    next_col_ = col_ + 1;
+    if (value.empty()) return;  // an empty cell is never materialised
+    if (col_ >= kMaxColumns) {
+      return xml_.abort("第 " + std::to_string(row_) + " 行超过 " + std::to_string(kMaxColumns) +
+                        " 列");
+    }
     if (type_ == "s") {
       const auto i = static_cast<std::size_t>(std::atol(value.c_str()));
       value = i < shared_.size() ? shared_[i] : std::string();
     } else if (type_ == "b") {
       value = value == "1" ? "TRUE" : "FALSE";
     }
+    row_bytes_ += value.size();
+    if (row_bytes_ > TableLimits::row_bytes) {
+      return xml_.abort("第 " + std::to_string(row_) + " 行超过 4 MiB");
+    }
     if (cells_.size() <= static_cast<std::size_t>(col_)) cells_.resize(col_ + 1);
     cells_[col_] = std::move(value);
-    next_col_ = col_ + 1;
   }
 
   zip_t* archive_;
@@ -226,15 +308,19 @@ class XlsxReader final : public TableReader {
   ZipXml xml_;
   std::deque<std::pair<int, std::vector<std::string>>> rows_;
   std::vector<std::string> cells_;
-  std::string type_, value_, error_;
+  std::string type_, value_;
+  std::size_t row_bytes_ = 0;
   int row_ = 0, col_ = 0, next_col_ = 0, current_row_ = 0;
   bool in_value_ = false;
 };
 
+// Parses a whole member (not found: false with `error` empty).
 template <class Handler>
-bool parse_member(zip_t* archive, const std::string& member, Handler& h, std::string& error) {
-  ZipXml xml(archive, member, &h, &Handler::start, &Handler::end, &Handler::text);
+bool parse_member(zip_t* archive, const std::string& member, std::uint64_t limit, Handler& h,
+                  std::string& error) {
+  ZipXml xml(archive, member, limit, &h, &Handler::start, &Handler::end, &Handler::text);
   if (!xml.opened()) return false;
+  if constexpr (requires { h.xml; }) h.xml = &xml;
   return xml.read_all(error);
 }
 
@@ -247,14 +333,15 @@ Result<std::unique_ptr<TableReader>> open_xlsx(const std::filesystem::path& file
   std::string error;
   SharedStrings shared;
   if (zip_name_locate(archive, "xl/sharedStrings.xml", 0) >= 0 &&
-      !parse_member(archive, "xl/sharedStrings.xml", shared, error)) {
+      !parse_member(archive, "xl/sharedStrings.xml", TableLimits::shared_bytes * 2, shared,
+                    error)) {
     zip_discard(archive);
     return bad_file("共享字符串有误（" + error + "）", "broken shared strings: " + error);
   }
   FirstSheet first;
   std::string sheet = "xl/worksheets/sheet1.xml";
-  if (parse_member(archive, "xl/workbook.xml", first, error) &&
-      parse_member(archive, "xl/_rels/workbook.xml.rels", first, error)) {
+  if (parse_member(archive, "xl/workbook.xml", TableLimits::part_bytes, first, error) &&
+      parse_member(archive, "xl/_rels/workbook.xml.rels", TableLimits::part_bytes, first, error)) {
     const auto it = first.targets.find(first.rel_id);
     if (it != first.targets.end()) {
       sheet = it->second.front() == '/' ? it->second.substr(1) : "xl/" + it->second;
