@@ -46,8 +46,14 @@ Result<std::unique_ptr<App>> App::open(AppOptions o) {
     if (!web) return web.error();
     app->web_ = std::move(web).value();
   }
-  // A load whose recomputation a crash cut short is finished here.
+  // A load whose recomputation a crash cut short is finished here; so are the import jobs a
+  // crash left running.
   app->recompute_now("启动时核对暂定期限");
+  if (auto failed = app->ctx_.s().imports.recover(app->ctx_.now()); !failed) {
+    std::cerr << "imports: " << failed.error().message_en << "\n";
+  } else if (*failed > 0) {
+    std::cerr << "imports: " << *failed << " jobs a stop left running were marked failed\n";
+  }
   return app;
 }
 

@@ -46,10 +46,12 @@ class ZipXml {
     if (zip_stat(archive, member.c_str(), 0, &st) == 0) {
       const bool sized = (st.valid & ZIP_STAT_SIZE) != 0, packed = (st.valid & ZIP_STAT_COMP_SIZE);
       if (sized && st.size > limit_) {
-        refused_ = member + " 解压后超过 " + std::to_string(limit_ >> 20) + " MiB";
+        refused_ = member + " 解压后超过 " + std::to_string(limit_ >> 20) + " MiB / " + member +
+                   " inflates past " + std::to_string(limit_ >> 20) + " MiB";
       } else if (sized && packed && st.size > (16u << 20) &&
                  st.size / std::max<std::uint64_t>(1, st.comp_size) > TableLimits::ratio) {
-        refused_ = member + " 的压缩比异常（疑似压缩炸弹）";
+        refused_ = member + " 的压缩比异常（疑似压缩炸弹） / " + member +
+                   ": suspicious compression ratio (a zip bomb?)";
       } else {
         file_ = zip_fopen(archive, member.c_str(), 0);
       }
@@ -99,7 +101,8 @@ class ZipXml {
       }
       inflated_ += static_cast<std::uint64_t>(n);
       if (inflated_ > limit_) {
-        error = "解压后超过 " + std::to_string(limit_ >> 20) + " MiB";
+        error = "解压后超过 " + std::to_string(limit_ >> 20) + " MiB / inflates past " +
+                std::to_string(limit_ >> 20) + " MiB";
         return false;
       }
       done_ = n == 0;
@@ -160,10 +163,12 @@ struct SharedStrings {
     if (n != "si") return;
     s->bytes += s->current.size();
     if (s->items.size() >= TableLimits::shared_count) {
-      return s->xml->abort("共享字符串超过 " + std::to_string(TableLimits::shared_count) + " 个");
+      return s->xml->abort("共享字符串超过 " + std::to_string(TableLimits::shared_count) +
+                           " 个 / more than " + std::to_string(TableLimits::shared_count) +
+                           " shared strings");
     }
     if (s->bytes > TableLimits::shared_bytes) {
-      return s->xml->abort("共享字符串总量超过 64 MiB");
+      return s->xml->abort("共享字符串总量超过 64 MiB / shared strings over 64 MiB");
     }
     s->items.push_back(std::move(s->current));
     s->current.clear();
@@ -172,7 +177,7 @@ struct SharedStrings {
     auto* s = static_cast<SharedStrings*>(self);
     if (!s->in_text) return;
     if (s->current.size() + static_cast<std::size_t>(len) > TableLimits::cell_bytes) {
-      return s->xml->abort("有超过 1 MiB 的共享字符串");
+      return s->xml->abort("有超过 1 MiB 的共享字符串 / a shared string over 1 MiB");
     }
     s->current.append(t, static_cast<std::size_t>(len));
   }
@@ -275,7 +280,8 @@ class XlsxReader final : public TableReader {
     auto* r = static_cast<XlsxReader*>(self);
     if (!r->in_value_) return;
     if (r->value_.size() + static_cast<std::size_t>(len) > TableLimits::cell_bytes) {
-      return r->xml_.abort("第 " + std::to_string(r->row_) + " 行有超过 1 MiB 的单元格");
+      return r->xml_.abort("第 " + std::to_string(r->row_) + " 行有超过 1 MiB 的单元格 / row " +
+                           std::to_string(r->row_) + " has a cell over 1 MiB");
     }
     r->value_.append(t, static_cast<std::size_t>(len));
   }
@@ -287,7 +293,8 @@ class XlsxReader final : public TableReader {
     if (value.empty()) return;  // an empty cell is never materialised
     if (col_ >= kMaxColumns) {
       return xml_.abort("第 " + std::to_string(row_) + " 行超过 " + std::to_string(kMaxColumns) +
-                        " 列");
+                        " 列 / row " + std::to_string(row_) + " has more than " +
+                        std::to_string(kMaxColumns) + " columns");
     }
     if (type_ == "s") {
       const auto i = static_cast<std::size_t>(std::atol(value.c_str()));
@@ -297,7 +304,8 @@ class XlsxReader final : public TableReader {
     }
     row_bytes_ += value.size();
     if (row_bytes_ > TableLimits::row_bytes) {
-      return xml_.abort("第 " + std::to_string(row_) + " 行超过 4 MiB");
+      return xml_.abort("第 " + std::to_string(row_) + " 行超过 4 MiB / row " +
+                        std::to_string(row_) + " is over 4 MiB");
     }
     if (cells_.size() <= static_cast<std::size_t>(col_)) cells_.resize(col_ + 1);
     cells_[col_] = std::move(value);

@@ -55,6 +55,8 @@ Result<ImportJob> create_import_job(Database& db, const ImportSpec& spec, TimePo
   job.file_name = spec.file_name;
   job.status = "running";
   job.created_at = format_utc(now);
+  job.worker = spec.worker;
+  job.work_file = spec.file.string();
   auto id = in_transaction<std::int64_t>(db, [&](Tx& tx) { return insert_import_job(tx, job); });
   if (!id) return id.error();
   job.id = *id;

@@ -20,6 +20,7 @@ struct ImportSpec {
   bool backfill = false;
   Actor actor;
   int batch = 500;
+  std::string worker;  // host:pid of the process that runs it
 };
 
 // The job row, status "running", before any row is read.

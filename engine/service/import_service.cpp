@@ -1,9 +1,34 @@
 #include "engine/service/import_service.hpp"
 
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+
 #include "engine/exchange/work_files.hpp"
 #include "engine/store/time_text.hpp"
 
 namespace gongshi {
+namespace {
+
+std::string host_name() {
+  char name[256] = {};
+  if (::gethostname(name, sizeof name - 1) != 0) return "localhost";
+  return name;
+}
+
+// Is the job's process gone? Only a process of this host can be asked; "" (a job from before
+// workers were recorded) counts as gone.
+bool worker_gone(const std::string& worker, const std::string& host) {
+  if (worker.empty()) return true;
+  const auto colon = worker.rfind(':');
+  if (colon == std::string::npos || worker.substr(0, colon) != host) return false;
+  const long pid = std::strtol(worker.c_str() + colon + 1, nullptr, 10);
+  if (pid <= 0 || pid == ::getpid()) return true;  // this process has not started a job yet
+  return ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+}
+
+}  // namespace
 
 ImportService::ImportService(std::shared_ptr<Database> db, Engine& engine,
                              const AccessPolicy& access, Clock clock,
@@ -14,7 +39,47 @@ ImportService::ImportService(std::shared_ptr<Database> db, Engine& engine,
       clock_(clock),
       work_dir_(std::move(work_dir)),
       batch_(batch),
+      instance_(host_name() + ":" + std::to_string(::getpid())),
       worker_([this] { work(); }) {}
+
+Result<int> ImportService::recover(TimePoint now) {
+  auto running = in_read_transaction<std::vector<ImportJob>>(
+      *db_, [](Tx& tx) { return running_import_jobs(tx); });
+  if (!running) return running.error();
+  const std::string host = instance_.substr(0, instance_.rfind(':'));
+  int failed = 0;
+  for (ImportJob j : *running) {
+    if (!worker_gone(j.worker, host)) continue;
+    auto full = in_read_transaction<std::optional<ImportJob>>(
+        *db_, [&](Tx& tx) { return find_import_job(tx, j.id); });
+    if (!full || !*full || (*full)->status != "running") continue;
+    ImportJob job = **full;
+    job.status = "failed";
+    job.message =
+        "服务器在执行中停止（如崩溃或断电），任务未完成，请重新上传 / the server stopped "
+        "while this job ran: upload the file again";
+    job.finished_at = format_utc(now);
+    auto done =
+        in_transaction<std::monostate>(*db_, [&](Tx& tx) { return update_import_job(tx, job); });
+    if (!done) return done.error();
+    ++failed;
+    if (!j.work_file.empty() && std::filesystem::path(j.work_file).parent_path() == work_dir_) {
+      std::error_code ec;
+      std::filesystem::remove(j.work_file, ec);
+    }
+  }
+  // Uploads cut off or left by a crash: an upload is read within its timeout, so an hour-old
+  // one belongs to no request.
+  std::error_code ec;
+  const auto cutoff = std::filesystem::file_time_type::clock::now() - std::chrono::hours(1);
+  for (const auto& e : std::filesystem::directory_iterator(work_dir_, ec)) {
+    const std::string name = e.path().filename().string();
+    if (!name.starts_with("gongshi-upload-")) continue;
+    std::error_code ec2;
+    if (e.last_write_time(ec2) < cutoff && !ec2) std::filesystem::remove(e.path(), ec2);
+  }
+  return failed;
+}
 
 ImportService::~ImportService() {
   {
@@ -48,6 +113,7 @@ Result<ImportSpec> ImportService::spec_for(const Principal& who, ImportInput& in
   spec.backfill = in.backfill;
   spec.actor = Actor{who.login, access_.creating_role(who)};
   spec.batch = batch_;
+  spec.worker = instance_;
   return spec;
 }
 

@@ -43,6 +43,12 @@ class ImportService {
   Result<ImportJob> job(const Principal& who, std::int64_t id);
   Result<std::pair<ImportJob, std::vector<ImportRowError>>> errors(const Principal& who,
                                                                    std::int64_t id);
+  // After a crash: the jobs still "running" whose process on this host is gone (or that name no
+  // process) are marked failed and their files removed, and uploads left in the work directory
+  // for over an hour are removed. Returns the jobs failed.
+  Result<int> recover(TimePoint now);
+  // host:pid of this process, as its jobs record it.
+  const std::string& instance() const { return instance_; }
   // Rows read by each finished job (for metrics).
   std::function<void(int rows)> on_rows;
 
@@ -56,6 +62,7 @@ class ImportService {
   Clock clock_;
   std::filesystem::path work_dir_;
   int batch_;
+  std::string instance_;
   std::mutex mu_;
   std::condition_variable cv_;
   std::deque<std::pair<ImportJob, ImportSpec>> queue_;

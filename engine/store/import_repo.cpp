@@ -10,13 +10,17 @@ Result<std::int64_t> insert_import_job(Tx& tx, const ImportJob& j) {
   try {
     long long dept = j.department_id.value_or(0);
     soci::indicator dept_ind = j.department_id ? soci::i_ok : soci::i_null;
+    std::string worker = j.worker, work_file = j.work_file;
+    soci::indicator worker_ind = worker.empty() ? soci::i_null : soci::i_ok;
+    soci::indicator file_ind = work_file.empty() ? soci::i_null : soci::i_ok;
     tx.sql() << "INSERT INTO import_jobs (region, department_id, user_login, kind, file_name, "
-                "status, rows_total, rows_done, rows_ok, rows_failed, message, created_at) VALUES "
-                "(:r, :d, :u, :k, :f, :s, :t, :dn, :ok, :bad, :m, :c)",
+                "status, rows_total, rows_done, rows_ok, rows_failed, message, created_at, worker, "
+                "work_file) VALUES (:r, :d, :u, :k, :f, :s, :t, :dn, :ok, :bad, :m, :c, :w, :wf)",
         soci::use(j.region), soci::use(dept, dept_ind), soci::use(j.user_login), soci::use(j.kind),
         soci::use(j.file_name), soci::use(j.status), soci::use(j.rows_total),
         soci::use(j.rows_done), soci::use(j.rows_ok), soci::use(j.rows_failed),
-        soci::use(j.message), soci::use(j.created_at);
+        soci::use(j.message), soci::use(j.created_at), soci::use(worker, worker_ind),
+        soci::use(work_file, file_ind);
     return last_insert_id(tx);
   } catch (const std::exception& e) {
     return database_error(e);
@@ -56,6 +60,31 @@ Result<std::optional<ImportJob>> find_import_job(Tx& tx, std::int64_t id) {
     if (dept_ind == soci::i_ok) j.department_id = dept;
     if (finished_ind != soci::i_ok) j.finished_at.clear();
     return std::optional<ImportJob>{j};
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
+Result<std::vector<ImportJob>> running_import_jobs(Tx& tx) {
+  try {
+    std::vector<ImportJob> out;
+    ImportJob j;
+    long long id = 0;
+    soci::indicator worker_ind = soci::i_null, file_ind = soci::i_null;
+    soci::statement st =
+        (tx.sql().prepare << "SELECT id, worker, work_file, created_at FROM import_jobs WHERE "
+                             "status = 'running' ORDER BY id",
+         soci::into(id), soci::into(j.worker, worker_ind), soci::into(j.work_file, file_ind),
+         soci::into(j.created_at));
+    st.execute();
+    while (st.fetch()) {
+      ImportJob one = j;
+      one.id = id;
+      if (worker_ind != soci::i_ok) one.worker.clear();
+      if (file_ind != soci::i_ok) one.work_file.clear();
+      out.push_back(std::move(one));
+    }
+    return out;
   } catch (const std::exception& e) {
     return database_error(e);
   }

@@ -20,6 +20,8 @@ struct ImportJob {
   int rows_total = 0, rows_done = 0, rows_ok = 0, rows_failed = 0;
   std::string message;
   std::string created_at, finished_at;
+  std::string worker;     // host:pid of the process running it ("" before migration 007)
+  std::string work_file;  // the file it reads
 };
 
 struct ImportRowError {
@@ -33,6 +35,8 @@ Result<std::int64_t> insert_import_job(Tx& tx, const ImportJob& j);
 // Writes status, counts, message and finished_at of job `j.id`.
 Status update_import_job(Tx& tx, const ImportJob& j);
 Result<std::optional<ImportJob>> find_import_job(Tx& tx, std::int64_t id);
+// The jobs still marked running (id, worker, work_file, created_at).
+Result<std::vector<ImportJob>> running_import_jobs(Tx& tx);
 Status insert_import_errors(Tx& tx, std::int64_t job_id, const std::vector<ImportRowError>& errors);
 Result<std::vector<ImportRowError>> import_errors_of(Tx& tx, std::int64_t job_id);
 

@@ -1,5 +1,7 @@
 // Imports (CSV and XLSX with bad rows, as jobs with progress and an XLSX of the refused rows), the
 // templates, webhook delivery with retries to a receiver that fails at first, and a graceful stop.
+#include <unistd.h>
+
 #include <atomic>
 #include <boost/asio/ip/tcp.hpp>
 #include <fstream>
@@ -11,6 +13,7 @@
 #include "engine/model/fields.hpp"
 #include "engine/model/header_codec.hpp"
 #include "engine/service/webhook_service.hpp"
+#include "engine/store/import_repo.hpp"
 #include "server/http_server.hpp"
 #include "server_fixture.hpp"
 
@@ -373,6 +376,65 @@ BOOST_AUTO_TEST_CASE(stop_lets_requests_in_flight_finish) {
   BOOST_REQUIRE(answer.has_value());
   BOOST_TEST(answer->status == 201);
   BOOST_TEST(site.server->stop(false) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_restart_fails_the_jobs_a_crash_left_running_and_clears_the_work_dir) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("gongshi-workdir-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  Site site({"--work-dir", dir.string()});
+  site.server.reset();  // as if it had crashed during the jobs below
+  char host[256] = {};
+  ::gethostname(host, sizeof host - 1);
+  const auto touch = [&](const std::string& name) {
+    std::ofstream(dir / name) << "名称,代码\n";
+    return (dir / name).string();
+  };
+  const std::string dead_file = touch("gongshi-import-dead");
+  const std::string old_upload = touch("gongshi-upload-old");
+  const std::string new_upload = touch("gongshi-upload-new");
+  std::filesystem::last_write_time(
+      old_upload, std::filesystem::file_time_type::clock::now() - std::chrono::hours(2));
+  std::int64_t dead = 0, elsewhere = 0;
+  auto made = in_transaction<std::monostate>(*site.tdb.db, [&](Tx& tx) -> Status {
+    ImportJob j;
+    j.region = "410505";
+    j.department_id = site.market;
+    j.user_login = "filler";
+    j.kind = "penalty";
+    j.file_name = "处罚.csv";
+    j.status = "running";
+    j.message = "";
+    j.created_at = "2024-07-05T01:00:00Z";
+    j.worker = std::string(host) + ":999999999";  // no such process
+    j.work_file = dead_file;
+    auto a = insert_import_job(tx, j);
+    if (!a) return a.error();
+    dead = *a;
+    j.worker = "another-host:1";  // another server's: it recovers its own
+    j.work_file.clear();
+    auto b = insert_import_job(tx, j);
+    if (!b) return b.error();
+    elsewhere = *b;
+    return ok_status();
+  });
+  BOOST_REQUIRE(made.ok());
+  auto args = Site::serve_args(site.tdb.url, "600");
+  args.push_back("--work-dir");
+  args.push_back(dir.string());
+  site.server = std::make_unique<ServerProcess>(args);
+  site.token.clear();
+  auto job = json_of(site.call("GET", "/api/v1/imports/" + std::to_string(dead), "filler"));
+  BOOST_TEST(job.at("status").as_string() == "failed");
+  BOOST_TEST(job.at("message").as_string().find("重新上传") != std::string::npos);
+  BOOST_TEST(json_of(site.call("GET", "/api/v1/imports/" + std::to_string(elsewhere), "filler"))
+                 .at("status")
+                 .as_string() == "running");
+  BOOST_TEST(!std::filesystem::exists(dead_file));
+  BOOST_TEST(!std::filesystem::exists(old_upload));
+  BOOST_TEST(std::filesystem::exists(new_upload));  // it may still be arriving
+  site.server.reset();
+  std::filesystem::remove_all(dir);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
