@@ -27,6 +27,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     std::size_t body_limit = 4u << 20;
     std::size_t upload_limit = 256u << 20;
     std::size_t attachment_limit = 10u << 20;
+    std::uint64_t upload_bytes_in_flight = 1ull << 30;
     int public_limit = 30;
     int public_window = 600;
     std::string trusted_proxy;
@@ -62,6 +63,8 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--work-dir", o->work_dir, "where uploads and import files wait");
   cmd->add_option("--body-limit", o->body_limit, "largest JSON body, bytes");
   cmd->add_option("--upload-limit", o->upload_limit, "largest import file, bytes");
+  cmd->add_option("--uploads-in-flight", o->upload_bytes_in_flight,
+                  "import bytes being received at once, beyond that 503 (default 1 GiB)");
   cmd->add_option("--attachment-limit", o->attachment_limit,
                   "largest attachment of an objection or repair, bytes (default 10 MiB)");
   cmd->add_option("--public-limit", o->public_limit,
@@ -118,8 +121,12 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     server::ServerOptions so;
     so.body_limit = o->body_limit;
     so.upload_limit = o->upload_limit;
+    so.upload_bytes_in_flight = o->upload_bytes_in_flight;
     so.upload_dir = (*app)->context().s().work_dir();
     so.is_upload = server::App::is_upload;
+    so.admit_upload = [a = app->get()](const server::HttpRequest& head) {
+      return a->admit_upload(head);
+    };
     so.body_limit_for = [a = app->get()](const std::string& method, const std::string& path) {
       return a->body_limit_for(method, path);
     };

@@ -145,6 +145,19 @@ HttpResponse App::handle(HttpRequest& req) {
   return res;
 }
 
+std::optional<HttpResponse> App::admit_upload(const HttpRequest& head) {
+  auto who = caller_of(ctx_.s(), head);
+  if (!who) {
+    HttpResponse res = error_response(who.error());
+    if (who.error().code == ErrorCode::unauthenticated) {
+      res.headers.emplace_back("WWW-Authenticate", "Bearer");
+    }
+    return res;
+  }
+  if (auto st = ctx_.s().access.may_enter_records(*who); !st) return error_response(st.error());
+  return std::nullopt;
+}
+
 void App::count_busy() {
   ctx_.metrics.add_counter(
       "gongshi_requests_refused_total",

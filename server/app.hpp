@@ -45,6 +45,8 @@ class App {
   // The routes whose in-memory body has its own limit (attachments).
   std::optional<std::size_t> body_limit_for(const std::string& method,
                                             const std::string& path) const;
+  // Before an upload's body is read: its caller must be signed in and may enter records.
+  std::optional<HttpResponse> admit_upload(const HttpRequest& head);
   // Counts a request the server refused with 503 (its worker queue full).
   void count_busy();
 

@@ -31,6 +31,8 @@ class Session;
 struct HttpServer::Impl {
   ServerOptions options;
   RequestHandler handler;
+  // Reserved by uploads being received; before ioc, whose sessions give theirs back as they go.
+  std::atomic<std::uint64_t> upload_bytes{0};
   net::io_context ioc;
   tcp::acceptor acceptor{net::make_strand(ioc)};
   net::signal_set signals{ioc, SIGINT, SIGTERM};
@@ -65,6 +67,11 @@ class Session : public std::enable_shared_from_this<Session> {
     beast::error_code ec;
     const auto remote = stream_.socket().remote_endpoint(ec);
     if (!ec) peer_ = remote.address().to_string();
+  }
+  // A cut-off upload leaves nothing behind, and gives back its share of the bytes in flight.
+  ~Session() {
+    if (!upload_path_.empty()) std::filesystem::remove(upload_path_, ignored_);
+    release_upload();
   }
 
   void start() {
@@ -111,6 +118,79 @@ class Session : public std::enable_shared_from_this<Session> {
     if (const auto length = header_parser_->content_length(); length && *length > limit_) {
       return fail(too_large(limit_));
     }
+    if (upload_) return admit_upload();
+    continue_reading();
+  }
+
+  // An upload: its share of the bytes in flight, then the caller checked on a worker, all before
+  // any of the body is read (or a 100 Continue sent).
+  void admit_upload() {
+    const auto length = header_parser_->content_length();
+    const std::uint64_t want = length ? *length : limit_;
+    const std::uint64_t before = server_.upload_bytes.fetch_add(want);
+    reserved_ = want;
+    if (before + want > server_.options.upload_bytes_in_flight) {
+      HttpResponse busy =
+          error_response(make_error(ErrorCode::unavailable, "同时上传的文件过多，请稍后重试",
+                                    "too many uploads in progress: retry shortly"));
+      busy.headers.emplace_back("Retry-After", "5");
+      return refuse(std::move(busy));
+    }
+    if (!server_.options.admit_upload) return continue_reading();
+    HttpRequest head;
+    head.peer = peer_;
+    const auto target = fill_head(header_parser_->get(), head);
+    if (!target) return refuse(error_response(target.error()));
+    const bool queued = server_.pool->submit([self = shared_from_this(), head = std::move(head)] {
+      std::optional<HttpResponse> refused;
+      try {
+        refused = self->server_.options.admit_upload(head);
+      } catch (const std::exception& e) {
+        refused = error_response(make_error(ErrorCode::internal, "服务器内部错误", e.what()));
+      }
+      net::post(self->stream_.get_executor(), [self, refused = std::move(refused)]() mutable {
+        if (refused) return self->refuse(std::move(*refused));
+        self->continue_reading();
+      });
+    });
+    if (!queued) {
+      HttpResponse busy = error_response(make_error(
+          ErrorCode::unavailable, "服务器繁忙，请稍后重试", "the server is busy: retry shortly"));
+      busy.headers.emplace_back("Retry-After", "1");
+      refuse(std::move(busy));
+    }
+  }
+
+  // Answers before the body and closes (lingering: the client reads the answer).
+  void refuse(HttpResponse res) {
+    release_upload();
+    write(std::move(res), false, header_parser_->get().version());
+  }
+
+  void release_upload() {
+    if (reserved_ != 0) server_.upload_bytes.fetch_sub(reserved_);
+    reserved_ = 0;
+  }
+
+  // Method, path, query and headers of a request (a header, or a whole message).
+  template <class Message>
+  Result<std::string> fill_head(const Message& message, HttpRequest& req) {
+    req.method = std::string(message.method_string());
+    for (const auto& field : message) {
+      req.headers[lower(field.name_string())] = std::string(field.value());
+    }
+    const std::string target(message.target());
+    auto url = boost::urls::parse_origin_form(target);
+    if (!url) {
+      return make_error(ErrorCode::invalid_input, "请求路径不合法", "malformed request target");
+    }
+    req.path = url->path();
+    for (const auto& p : url->params()) req.query[p.key] = p.value;
+    return target;
+  }
+
+  void continue_reading() {
+    const auto& h = header_parser_->get();
     if (h[http::field::expect] == "100-continue") {
       auto cont = std::make_shared<http::response<http::empty_body>>(http::status::continue_, 11);
       http::async_write(stream_, *cont,
@@ -154,34 +234,22 @@ class Session : public std::enable_shared_from_this<Session> {
     req.peer = peer_;
     bool keep_alive = true;
     unsigned version = 11;
-    const auto fill = [&](const auto& message) {
-      req.method = std::string(message.method_string());
-      for (const auto& field : message) {
-        req.headers[lower(field.name_string())] = std::string(field.value());
-      }
-      keep_alive = message.keep_alive();
-      version = message.version();
-      return std::string(message.target());
-    };
-    std::string target;
+    Result<std::string> target = std::string();
     if (upload_) {
       auto message = file_parser_->release();
       message.body().close();
-      target = fill(message);
+      target = fill_head(message, req);
+      keep_alive = message.keep_alive();
+      version = message.version();
       req.body_file = upload_path_;
     } else {
       auto message = string_parser_->release();
-      target = fill(message);
+      target = fill_head(message, req);
+      keep_alive = message.keep_alive();
+      version = message.version();
       req.body = std::move(message.body());
     }
-    auto url = boost::urls::parse_origin_form(target);
-    if (!url) {
-      return finish(error_response(make_error(ErrorCode::invalid_input, "请求路径不合法",
-                                              "malformed request target")),
-                    keep_alive, version);
-    }
-    req.path = url->path();
-    for (const auto& p : url->params()) req.query[p.key] = p.value;
+    if (!target) return finish(error_response(target.error()), keep_alive, version);
     // The handler blocks (database, rules): it runs on a worker, and the answer comes back to
     // this connection's strand. The work guard keeps the I/O threads running until it has.
     auto guard = net::make_work_guard(stream_.get_executor());
@@ -212,11 +280,13 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void finish(HttpResponse res, bool keep_alive, unsigned version) {
     if (upload_) std::filesystem::remove(upload_path_, ignored_);
+    release_upload();
     write(std::move(res), keep_alive && !server_.stopping, version);
   }
 
   void fail(const Error& e) {
     if (upload_ && !upload_path_.empty()) std::filesystem::remove(upload_path_, ignored_);
+    release_upload();
     write(error_response(e), false, 11);
   }
 
@@ -272,8 +342,9 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<http::request_parser<http::file_body>> file_parser_;
   std::string upload_path_;
   bool upload_ = false;
-  std::size_t limit_ = 0;  // of the request being read
-  std::string peer_;       // the client's address
+  std::size_t limit_ = 0;       // of the request being read
+  std::uint64_t reserved_ = 0;  // this upload's share of the bytes in flight
+  std::string peer_;            // the client's address
   bool idle_ = true;
   std::error_code ignored_;
   std::unique_ptr<std::array<char, 16384>> scratch_;  // what a lingering close drops

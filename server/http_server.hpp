@@ -8,6 +8,7 @@
 // connections. Asio and Beast stay inside http_server.cpp.
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -32,6 +33,13 @@ struct ServerOptions {
   // A route's own limit for its in-memory body, in place of body_limit (nullopt: body_limit).
   std::function<std::optional<std::size_t>(const std::string& method, const std::string& path)>
       body_limit_for;
+  // Called on a worker for an upload once its headers are read, before any of its body: the
+  // caller is authenticated and authorised here (a response refuses it; nullopt reads on).
+  // The request has no body yet.
+  std::function<std::optional<HttpResponse>(const HttpRequest& head)> admit_upload;
+  // Upload bytes being received at once (by Content-Length, or the upload limit when it is not
+  // given); past it an upload is answered 503 with Retry-After.
+  std::uint64_t upload_bytes_in_flight = 1ull << 30;
   // Called (on an I/O thread) for each request refused because the worker queue was full.
   std::function<void()> on_busy;
 };

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/write.hpp>
 #include <fstream>
 #include <mutex>
 #include <thread>
@@ -433,6 +434,62 @@ BOOST_AUTO_TEST_CASE(a_restart_fails_the_jobs_a_crash_left_running_and_clears_th
   BOOST_TEST(!std::filesystem::exists(dead_file));
   BOOST_TEST(!std::filesystem::exists(old_upload));
   BOOST_TEST(std::filesystem::exists(new_upload));  // it may still be arriving
+  site.server.reset();
+  std::filesystem::remove_all(dir);
+}
+
+BOOST_AUTO_TEST_CASE(an_upload_is_refused_before_its_body_and_a_cut_off_one_leaves_nothing) {
+  namespace asio = boost::asio;
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("gongshi-uploads-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  Site site({"--work-dir", dir.string()});
+  const std::string base = site.server->base();
+  const auto port = static_cast<unsigned short>(std::stoi(base.substr(base.rfind(':') + 1)));
+  const auto uploads = [&] {
+    int n = 0;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) {
+      n += e.path().filename().string().starts_with("gongshi-upload-") ? 1 : 0;
+    }
+    return n;
+  };
+  asio::io_context io;
+  const auto connect = [&] {
+    asio::ip::tcp::socket s(io);
+    s.connect({asio::ip::address_v4::loopback(), port});
+    return s;
+  };
+  const auto head = [](const std::string& auth) {
+    return "POST /api/v1/imports?kind=penalty HTTP/1.1\r\nHost: x\r\nContent-Length: 20971520\r\n" +
+           auth + "Expect: 100-continue\r\n\r\n";
+  };
+  // Anonymous: answered 401 at once, without 100 Continue and without reading the 20 MiB.
+  {
+    auto s = connect();
+    asio::write(s, asio::buffer(head("")));
+    std::string answer(256, '\0');
+    const auto n = s.read_some(asio::buffer(answer));
+    answer.resize(n);
+    BOOST_TEST(answer.starts_with("HTTP/1.1 401"), answer);
+    BOOST_TEST(uploads() == 0);
+  }
+  // Signed in, cut off after 1 MiB of 20: nothing stays in the work directory.
+  {
+    auto s = connect();
+    asio::write(s, asio::buffer(head("Authorization: Bearer " + site.as("filler") + "\r\n")));
+    std::string answer(256, '\0');
+    answer.resize(s.read_some(asio::buffer(answer)));
+    BOOST_TEST(answer.starts_with("HTTP/1.1 100"), answer);
+    const std::string part(1u << 20, 'a');
+    asio::write(s, asio::buffer(part));
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    BOOST_TEST(uploads() == 1);  // being received
+    s.close();
+  }
+  for (int i = 0; i < 50 && uploads() != 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  BOOST_TEST(uploads() == 0);
   site.server.reset();
   std::filesystem::remove_all(dir);
 }
