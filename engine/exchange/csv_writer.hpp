@@ -1,6 +1,7 @@
 #pragma once
 // CSV out, as RFC 4180 writes it: cells with a comma, quote or line break are quoted, quotes
-// doubled, lines end in CRLF. Files start with a UTF-8 BOM so that Excel reads them as UTF-8.
+// doubled, lines end in CRLF. Files start with a UTF-8 BOM so that Excel reads them as UTF-8. A
+// cell that would start a formula (= + - @ tab CR) gets a leading apostrophe (CSV injection).
 
 #include <string>
 #include <vector>

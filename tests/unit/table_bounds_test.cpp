@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "engine/exchange/csv_writer.hpp"
 #include "engine/exchange/table_reader.hpp"
 
 using namespace gongshi;
@@ -133,4 +134,17 @@ BOOST_AUTO_TEST_CASE(a_csv_row_of_endless_commas_is_bounded) {
   BOOST_TEST(read_all(valued, n, widest).find("超过 512 列") != std::string::npos);
   std::filesystem::remove(empty);
   std::filesystem::remove(valued);
+}
+
+BOOST_AUTO_TEST_CASE(csv_cells_a_spreadsheet_would_run_are_defused) {
+  BOOST_TEST(csv_cell("=cmd|' /C calc'!A0") == "'=cmd|' /C calc'!A0");
+  BOOST_TEST(csv_cell("+SUM(1,2)") == "\"'+SUM(1,2)\"");
+  BOOST_TEST(csv_cell("@SUM(A1)") == "'@SUM(A1)");
+  BOOST_TEST(csv_cell("-2+3") == "'-2+3");
+  BOOST_TEST(csv_cell("\tx") == "'\tx");
+  BOOST_TEST(csv_cell("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"");
+  // Ordinary cells are unchanged.
+  BOOST_TEST(csv_cell("殷市监罚〔2024〕15号") == "殷市监罚〔2024〕15号");
+  BOOST_TEST(csv_cell("12.50%") == "12.50%");
+  BOOST_TEST(csv_cell("a,b") == "\"a,b\"");
 }
