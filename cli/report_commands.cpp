@@ -42,7 +42,19 @@ void add_report_commands(CLI::App& app, int& exit_code) {
   for (auto* cmd : {monthly, quarterly}) {
     cmd->add_option("--format", o->format, "json | csv | xlsx");
     cmd->add_option("--late-threshold", o->threshold,
-                    "迟报率 above which to escalate, percent (default: the region's rules)");
+                    "迟报率 above which to escalate, percent (default: the region's rules)")
+        ->check(CLI::Validator(
+            [](std::string& v) -> std::string {
+              // Refuses -1, nan, inf and anything outside 0..100 (a NaN passes CLI::Range).
+              try {
+                std::size_t used = 0;
+                const double d = std::stod(v, &used);
+                if (used == v.size() && d >= 0 && d <= 100) return "";
+              } catch (const std::exception&) {
+              }
+              return "应为 0 到 100 的百分数 / must be a percent from 0 to 100: " + v;
+            },
+            "PERCENT 0..100"));
   }
   departments->add_option("--from", o->from, "YYYY-MM-DD (reported on or after)")->required();
   departments->add_option("--to", o->to, "YYYY-MM-DD (reported on or before)")->required();

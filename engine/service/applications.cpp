@@ -429,10 +429,10 @@ Result<ApplicationView> ApplicationService::get(const Principal& who, const std:
 }
 
 Status ApplicationService::may_handle(const Principal& who, const ApplicationView& v) const {
-  const auto* edge = lifecycle_.event(
-      lifecycle_.events_where([&](const Transition& t) { return t.opens == v.application.kind; })
-          .front());
-  for (const auto& role : who.roles) {
+  const auto opening =
+      lifecycle_.events_where([&](const Transition& t) { return t.opens == v.application.kind; });
+  const Transition* edge = opening.empty() ? nullptr : lifecycle_.event(opening.front());
+  for (const auto& role : edge != nullptr ? who.roles : std::vector<std::string>{}) {
     if (std::find(edge->roles.begin(), edge->roles.end(), role) != edge->roles.end()) {
       return ok_status();
     }

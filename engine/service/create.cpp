@@ -41,11 +41,14 @@ Result<std::optional<CreateOutcome>> Engine::existing(Tx& tx, const CreateReques
   if (!same) return same.error();
   if (!*same) return std::optional<CreateOutcome>{};
   if ((*same)->data != candidate.data || (*same)->department_id != candidate.department_id) {
-    return conflict("决定书文号「" + candidate.document_no + "」的记录已存在且内容不同（记录 " +
-                        std::to_string((*same)->id) + "）",
+    // The record's id is the caller's to know only when it is of the caller's department.
+    const bool own = (*same)->department_id == candidate.department_id;
+    const std::string id = std::to_string((*same)->id);
+    return conflict("决定书文号「" + candidate.document_no + "」的记录已存在且内容不同" +
+                        (own ? "（记录 " + id + "）" : "（属于其他部门）"),
                     "a record with document number '" + candidate.document_no +
-                        "' already exists with other content (record " +
-                        std::to_string((*same)->id) + ")");
+                        "' already exists with other content" +
+                        (own ? " (record " + id + ")" : " (of another department)"));
   }
   return std::optional<CreateOutcome>{CreateOutcome{**same, false}};
 }

@@ -433,6 +433,23 @@ BOOST_AUTO_TEST_CASE(versions_and_idempotency) {
   BOOST_TEST(json_of(stale).at("code").as_string() == "conflict");
 }
 
+BOOST_AUTO_TEST_CASE(a_natural_key_conflict_does_not_reveal_another_departments_record) {
+  Site site;
+  const auto mine = site.create(site.penalty({{"CF_WSH", "殷市监罚〔2024〕61号"}}));
+  const std::string id = std::to_string(mine.at("id").as_int64());
+  // The same 文书号 and subject from another department: refused without the record's id.
+  auto theirs = site.call("POST", "/api/v1/records", "other_filler",
+                          site.penalty({{"CF_WSH", "殷市监罚〔2024〕61号"}}, site.transport));
+  BOOST_TEST(theirs.status == 409);
+  BOOST_TEST(theirs.body.find("记录 " + id) == std::string::npos);
+  BOOST_TEST(theirs.body.find("其他部门") != std::string::npos);
+  // The own department hears which record it is.
+  auto again = site.call("POST", "/api/v1/records", "filler",
+                         site.penalty({{"CF_WSH", "殷市监罚〔2024〕61号"}, {"CF_NR", "警告"}}));
+  BOOST_TEST(again.status == 409);
+  BOOST_TEST(again.body.find("记录 " + id) != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(batch_answers_each_record) {
   Site site;
   auto good = boost::json::parse(site.penalty({{"CF_WSH", "殷市监罚〔2024〕31号"}}));
