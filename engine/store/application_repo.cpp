@@ -5,6 +5,8 @@
 
 #include <stdexcept>
 
+#include "engine/store/sql_lists.hpp"
+
 namespace gongshi {
 namespace {
 
@@ -61,15 +63,9 @@ soci::indicator null_if_empty(const std::string& s) {
   return s.empty() ? soci::i_null : soci::i_ok;
 }
 
-// " AND column IN (:p0, :p1, …)" with the values bound in order; nothing for an empty list.
-std::string in_list(const std::string& column, const std::vector<std::string>& values,
-                    const std::string& prefix) {
-  if (values.empty()) return "";
-  std::string s = " AND " + column + " IN (";
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    s += (i ? ", :" : ":") + prefix + std::to_string(i);
-  }
-  return s + ")";
+// The states filter of a query: none when the list is empty (any state).
+std::string states_filter(const std::vector<std::string>& states) {
+  return states.empty() ? "" : sql::in_list("state", false, states, "s");
 }
 
 std::string base64(std::string_view bytes) {
@@ -140,79 +136,72 @@ Status update_application(Tx& tx, const ApplicationRow& a, const std::string& ex
   }
 }
 
-Result<std::optional<ApplicationRow>> find_application(Tx& tx, const std::string& number) {
+namespace {
+
+// SELECT kColumns FROM applications `tail`, the parameters bound by `bind` (before the columns).
+template <class Bind>
+Result<std::vector<ApplicationRow>> select_applications(Tx& tx, const std::string& tail,
+                                                        Bind bind) {
   try {
     ApplicationInto in;
     soci::statement st(tx.sql());
-    st.exchange(soci::use(number));
+    bind(st);
     in.bind(st);
     st.alloc();
-    st.prepare(std::string("SELECT ") + kColumns + " FROM applications WHERE number = :n");
+    st.prepare(std::string("SELECT ") + kColumns + " FROM applications " + tail);
     st.define_and_bind();
     st.execute();
-    if (!st.fetch()) return std::optional<ApplicationRow>{};
-    return std::optional<ApplicationRow>{in.row()};
+    std::vector<ApplicationRow> out;
+    while (st.fetch()) out.push_back(in.row());
+    return out;
   } catch (const std::exception& e) {
     return database_error(e);
   }
+}
+
+}  // namespace
+
+Result<std::optional<ApplicationRow>> find_application(Tx& tx, const std::string& number) {
+  auto rows = select_applications(tx, "WHERE number = :n",
+                                  [&](soci::statement& st) { st.exchange(soci::use(number)); });
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<ApplicationRow>{};
+  return std::optional<ApplicationRow>{std::move(rows->front())};
 }
 
 Result<std::vector<ApplicationRow>> applications_of_record(Tx& tx, const std::string& region,
                                                            std::int64_t record_id,
                                                            const std::string& kind,
                                                            const std::vector<std::string>& states) {
-  try {
-    long long id = record_id;
-    ApplicationInto in;
-    soci::statement st(tx.sql());
-    st.exchange(soci::use(region));
-    st.exchange(soci::use(id));
-    st.exchange(soci::use(kind));
-    for (const auto& s : states) st.exchange(soci::use(s));
-    in.bind(st);
-    st.alloc();
-    st.prepare(std::string("SELECT ") + kColumns +
-               " FROM applications WHERE region = :r AND record_id = :i AND kind = :k" +
-               in_list("state", states, "s") + " ORDER BY filed_at DESC, number DESC");
-    st.define_and_bind();
-    st.execute();
-    std::vector<ApplicationRow> out;
-    while (st.fetch()) out.push_back(in.row());
-    return out;
-  } catch (const std::exception& e) {
-    return database_error(e);
-  }
+  long long id = record_id;
+  return select_applications(tx,
+                             "WHERE region = :r AND record_id = :i AND kind = :k" +
+                                 states_filter(states) + " ORDER BY filed_at DESC, number DESC",
+                             [&](soci::statement& st) {
+                               st.exchange(soci::use(region));
+                               st.exchange(soci::use(id));
+                               st.exchange(soci::use(kind));
+                               sql::use_all(st, states);
+                             });
 }
 
 Result<std::vector<ApplicationRow>> list_applications(Tx& tx, const ApplicationQuery& q) {
-  try {
-    if (q.regions.empty()) return std::vector<ApplicationRow>{};
-    long long department = q.department_id.value_or(0);
-    int limit = q.limit;
-    std::string sql = std::string("SELECT ") + kColumns + " FROM applications WHERE kind = :k" +
-                      in_list("region", q.regions, "r") + in_list("state", q.states, "s");
-    if (q.department_id) sql += " AND department_id = :d";
-    if (!q.before_number.empty()) sql += " AND number < :b";
-    sql += " ORDER BY number DESC LIMIT :l";
-    ApplicationInto in;
-    soci::statement st(tx.sql());
+  if (q.regions.empty()) return std::vector<ApplicationRow>{};
+  long long department = q.department_id.value_or(0);
+  int limit = q.limit;
+  std::string tail =
+      "WHERE kind = :k" + sql::in_list("region", false, q.regions, "r") + states_filter(q.states);
+  if (q.department_id) tail += " AND department_id = :d";
+  if (!q.before_number.empty()) tail += " AND number < :b";
+  tail += " ORDER BY number DESC LIMIT :l";
+  return select_applications(tx, tail, [&](soci::statement& st) {
     st.exchange(soci::use(q.kind));
-    for (const auto& r : q.regions) st.exchange(soci::use(r));
-    for (const auto& s : q.states) st.exchange(soci::use(s));
+    sql::use_all(st, q.regions);
+    sql::use_all(st, q.states);
     if (q.department_id) st.exchange(soci::use(department));
     if (!q.before_number.empty()) st.exchange(soci::use(q.before_number));
     st.exchange(soci::use(limit));
-    in.bind(st);
-    st.alloc();
-    st.prepare(sql);
-    st.define_and_bind();
-    st.execute();
-    std::vector<ApplicationRow> out;
-    while (st.fetch()) out.push_back(in.row());
-    return out;
-  } catch (const std::exception& e) {
-    return database_error(e);
-  }
+  });
 }
 
 Status insert_attachment(Tx& tx, const AttachmentRow& a, std::string_view bytes) {

@@ -2,6 +2,8 @@
 
 #include <soci/soci.h>
 
+#include "engine/store/sql_lists.hpp"
+
 namespace gongshi {
 namespace {
 
@@ -17,20 +19,8 @@ std::string held_then() {
 
 namespace {
 
-// " AND column NOT IN (:x0, …)" (or IN), with the values to bind; "" for an empty list.
-std::string in_list(const std::string& column, bool negate, const std::vector<std::string>& values,
-                    const std::string& prefix) {
-  if (values.empty()) return negate ? "" : " AND 1 = 0";
-  std::string out = " AND " + column + (negate ? " NOT IN (" : " IN (");
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    out += (i ? ", :" : ":") + prefix + std::to_string(i);
-  }
-  return out + ")";
-}
-
-void use_all(soci::statement& st, const std::vector<std::string>& values) {
-  for (const auto& v : values) st.exchange(soci::use(v));
-}
+using sql::in_list;
+using sql::use_all;
 
 // SELECT dept, kind, <key>, COUNT(*) … WHERE <condition> in the window, grouped.
 Result<std::vector<GroupCount>> grouped_counts(Tx& tx, const ReceivedWindow& w,
