@@ -217,8 +217,7 @@ void add_export_command(CLI::App& app, int& exit_code) {
         auto texts = encode_texts(record_from_json(r.kind, json).record);
         const auto day = [](const std::optional<Date>& d) { return d ? format_date(*d) : ""; };
         for (std::string extra :
-             {r.region + "/" + std::to_string(r.id),
-              lifecycle->state(r.state) ? lifecycle->state(r.state)->label_zh : r.state,
+             {r.region + "/" + std::to_string(r.id), lifecycle->state_label(r.state),
               day(r.publish_by), day(r.late_after), day(r.missing_after), day(r.publication_end),
               day(r.repair_from), std::string(r.calendar_provisional ? "是" : "否"),
               r.timeliness}) {

@@ -21,6 +21,16 @@ const StateInfo* Lifecycle::state(std::string_view name) const {
   return it == impl_->vertex_of.end() ? nullptr : &impl_->graph[it->second];
 }
 
+std::string Lifecycle::state_label(std::string_view name) const {
+  const StateInfo* s = state(name);
+  return s != nullptr ? s->label_zh : std::string(name);
+}
+
+std::string Lifecycle::event_label(std::string_view name) const {
+  const Transition* t = event(name);
+  return t != nullptr ? t->label_zh : std::string(name);
+}
+
 std::vector<StateInfo> Lifecycle::states() const {
   std::vector<StateInfo> out;
   for (auto [it, end] = boost::vertices(impl_->graph); it != end; ++it) {

@@ -66,6 +66,9 @@ class Lifecycle {
 
   const std::string& initial() const;
   const StateInfo* state(std::string_view name) const;
+  // The Chinese label of a state, or of an event; its name when there is no such one.
+  std::string state_label(std::string_view name) const;
+  std::string event_label(std::string_view name) const;
   std::vector<StateInfo> states() const;
   bool is_role(std::string_view role) const;
   // A role a user account may hold: a lifecycle role that is not one of its "public_roles" (the

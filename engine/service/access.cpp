@@ -93,8 +93,8 @@ Status AccessPolicy::may_create_records(const Principal& p, const std::string& r
 Result<std::string> AccessPolicy::editing_role(const Principal& p, const StoredRecord& r) const {
   const StateInfo* state = lifecycle_.state(r.state);
   if (state == nullptr || state->editors.empty()) {
-    const std::string label = state != nullptr ? state->label_zh : r.state;
-    return make_error(ErrorCode::conflict, "「" + label + "」的记录不能修改字段",
+    return make_error(ErrorCode::conflict,
+                      "「" + lifecycle_.state_label(r.state) + "」的记录不能修改字段",
                       "a record in state '" + r.state + "' cannot be edited");
   }
   for (const auto& role : p.roles) {

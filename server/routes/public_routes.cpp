@@ -9,11 +9,6 @@
 namespace gongshi::server {
 namespace {
 
-std::string state_label(AppContext& app, const StoredRecord& r) {
-  const StateInfo* s = app.s().lifecycle.state(r.state);
-  return s != nullptr ? s->label_zh : r.state;
-}
-
 HttpResponse public_list(AppContext& app, RouteContext& c) {
   return answer([&]() -> Result<HttpResponse> {
     const auto& req = c.request;
@@ -33,7 +28,8 @@ HttpResponse public_list(AppContext& app, RouteContext& c) {
     auto rows = app.s().records.public_list(q);
     if (!rows) return rows.error();
     boost::json::array items;
-    for (const auto& r : *rows) items.push_back(public_record_json(r, state_label(app, r)));
+    for (const auto& r : *rows)
+      items.push_back(public_record_json(r, app.s().lifecycle.state_label(r.state)));
     boost::json::value next = nullptr;
     if (static_cast<int>(rows->size()) == q.limit) next = rows->back().id;
     return json_response({{"items", std::move(items)}, {"next_before", next}});
@@ -46,7 +42,7 @@ HttpResponse public_one(AppContext& app, RouteContext& c) {
     if (!id) return id.error();
     auto r = app.s().records.public_get(c.param("region"), *id);
     if (!r) return r.error();
-    return json_response(public_record_json(*r, state_label(app, *r)));
+    return json_response(public_record_json(*r, app.s().lifecycle.state_label(r->state)));
   });
 }
 
