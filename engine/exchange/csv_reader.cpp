@@ -59,6 +59,7 @@ class CsvReader final : public TableReader {
 
   Result<bool> next(std::vector<std::string>& cells) override {
     cells.clear();
+    row_bytes_ = 0;
     std::string cell;
     bool quoted = false, any = false, after_quote = false;
     row_ = line_ + 1;
@@ -114,7 +115,6 @@ class CsvReader final : public TableReader {
 
  private:
   Status push(std::vector<std::string>& cells, std::string& cell) {
-    row_bytes_ = cells.empty() ? 0 : row_bytes_;
     row_bytes_ += cell.size();
     if (cells.size() >= TableLimits::columns && !cell.empty()) {
       return make_error(

@@ -220,13 +220,12 @@ Result<Filed> ApplicationService::file(const Filing& f, TimePoint now) {
       normalized_code(record->subject_code) != normalized_code(f.subject_code)) {
     return no_such_subject_record();
   }
-  const StateInfo* state = lifecycle_.state(record->state);
   const Transition* edge = opening_edge(record->state, f.kind);
   const std::string what = f.kind == application_kind::objection ? "异议" : "信用修复申请";
   if (edge == nullptr) {
     return make_error(ErrorCode::conflict,
-                      "该记录当前为「" + (state ? state->label_zh : record->state) +
-                          "」，不能提出" + what + "；如已提交过，请用查询码查看进度",
+                      "该记录当前为「" + lifecycle_.state_label(record->state) + "」，不能提出" +
+                          what + "；如已提交过，请用查询码查看进度",
                       "the record's state does not allow this application now");
   }
 
@@ -342,12 +341,7 @@ Result<AttachmentRow> ApplicationService::upload(const Upload& u, TimePoint now)
     return bad_request("附件文件名无效（不超过 100 个字，不含路径）",
                        "invalid attachment file name (at most 100 characters, no path)");
   }
-  need_sodium();
-  unsigned char rnd[16];
-  randombytes_buf(rnd, sizeof rnd);
-  char hex[sizeof rnd * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, rnd, sizeof rnd);
-  a.id = hex;
+  a.id = random_text("0123456789abcdef", 32);  // 128 bits: naming it is what claims it
   a.sha256 = sha256_hex(u.bytes);
   a.size = static_cast<std::int64_t>(u.bytes.size());
   a.file_name = u.file_name.empty() ? a.id : u.file_name;
@@ -406,8 +400,8 @@ Result<std::vector<ApplicationView>> ApplicationService::list(const Principal& w
       });
 }
 
-Result<ApplicationView> ApplicationService::visible(const Principal& who, const std::string& kind,
-                                                    const std::string& number, TimePoint now) {
+Result<ApplicationView> ApplicationService::get(const Principal& who, const std::string& kind,
+                                                const std::string& number, TimePoint now) {
   auto v = in_read_transaction<ApplicationView>(*db_, [&](Tx& tx) -> Result<ApplicationView> {
     auto a = find_application(tx, number);
     if (!a) return a.error();
@@ -423,11 +417,6 @@ Result<ApplicationView> ApplicationService::visible(const Principal& who, const 
   return v;
 }
 
-Result<ApplicationView> ApplicationService::get(const Principal& who, const std::string& kind,
-                                                const std::string& number, TimePoint now) {
-  return visible(who, kind, number, now);
-}
-
 Status ApplicationService::may_handle(const Principal& who, const ApplicationView& v) const {
   const auto opening =
       lifecycle_.events_where([&](const Transition& t) { return t.opens == v.application.kind; });
@@ -441,23 +430,29 @@ Status ApplicationService::may_handle(const Principal& who, const ApplicationVie
                    "your roles do not allow deciding this application");
 }
 
-Result<ApplicationView> ApplicationService::accept(const Principal& who, const std::string& number,
-                                                   const std::string& comment, TimePoint now) {
-  auto v = visible(who, "", number, now);
+Result<ApplicationView> ApplicationService::waiting(const Principal& who, const std::string& number,
+                                                    TimePoint now) {
+  auto v = get(who, "", number, now);
   if (!v) return v.error();
   if (auto st = may_handle(who, *v); !st) return st.error();
-  ApplicationRow a = v->application;
-  if (a.state != application_state::filed) {
-    return make_error(ErrorCode::conflict, "申请 " + number + " 已处理过，不能再受理",
+  if (v->application.state != application_state::filed) {
+    return make_error(ErrorCode::conflict, "申请 " + number + " 已处理过，不能再受理或不予受理",
                       "application " + number + " was decided before");
   }
+  return v;
+}
+
+Result<ApplicationView> ApplicationService::accept(const Principal& who, const std::string& number,
+                                                   const std::string& comment, TimePoint now) {
+  auto v = waiting(who, number, now);
+  if (!v) return v.error();
+  ApplicationRow a = v->application;
   const Transition* edge = opening_edge(v->record.state, a.kind);
   if (edge == nullptr) {
-    const StateInfo* s = lifecycle_.state(v->record.state);
-    return make_error(
-        ErrorCode::conflict,
-        "记录当前为「" + (s ? s->label_zh : v->record.state) + "」，不能受理；请不予受理并说明理由",
-        "the record's state does not allow accepting: refuse it with a reason");
+    return make_error(ErrorCode::conflict,
+                      "记录当前为「" + lifecycle_.state_label(v->record.state) +
+                          "」，不能受理；请不予受理并说明理由",
+                      "the record's state does not allow accepting: refuse it with a reason");
   }
   auto role = access_.acting_role(who, v->record.state, edge->event);
   if (!role) return role.error();
@@ -475,7 +470,7 @@ Result<ApplicationView> ApplicationService::accept(const Principal& who, const s
                            return update_application(tx, a, application_state::filed);
                          });
   if (!taken) return taken.error();
-  return visible(who, "", number, now);
+  return get(who, "", number, now);
 }
 
 Result<ApplicationView> ApplicationService::refuse(const Principal& who, const std::string& number,
@@ -483,14 +478,9 @@ Result<ApplicationView> ApplicationService::refuse(const Principal& who, const s
   if (trim(reason).empty()) {
     return bad_request("不予受理须说明理由（reason）", "a refusal needs a reason");
   }
-  auto v = visible(who, "", number, now);
+  auto v = waiting(who, number, now);
   if (!v) return v.error();
-  if (auto st = may_handle(who, *v); !st) return st.error();
   ApplicationRow a = v->application;
-  if (a.state != application_state::filed) {
-    return make_error(ErrorCode::conflict, "申请 " + number + " 已处理过",
-                      "application " + number + " was decided before");
-  }
   a.state = application_state::refused;
   a.decided_at = a.closed_at = format_utc(now);
   a.decided_by = who.login;
@@ -498,7 +488,7 @@ Result<ApplicationView> ApplicationService::refuse(const Principal& who, const s
   auto done = in_transaction<std::monostate>(
       *db_, [&](Tx& tx) { return update_application(tx, a, application_state::filed); });
   if (!done) return done.error();
-  return visible(who, "", number, now);
+  return get(who, "", number, now);
 }
 
 Result<std::pair<AttachmentRow, std::string>> ApplicationService::attachment(const Principal& who,
@@ -509,7 +499,7 @@ Result<std::pair<AttachmentRow, std::string>> ApplicationService::attachment(con
       *db_, [&](Tx& tx) { return find_attachment(tx, id); });
   if (!row) return row.error();
   if (!*row || (*row)->application_no.empty()) return missing;
-  auto v = visible(who, "", (*row)->application_no, now);
+  auto v = get(who, "", (*row)->application_no, now);
   if (!v) return missing;
   auto bytes =
       in_read_transaction<std::string>(*db_, [&](Tx& tx) { return attachment_bytes(tx, id); });

@@ -112,6 +112,7 @@ class ApplicationService {
   // The handlers' side: the region's objection handlers and 信用办, and the record's department.
   Result<std::vector<ApplicationView>> list(const Principal& who, ApplicationQuery q,
                                             TimePoint now);
+  // An application the caller may see (its record's, "" kind: either); not_found otherwise.
   Result<ApplicationView> get(const Principal& who, const std::string& kind,
                               const std::string& number, TimePoint now);
   // 受理: takes the record's event that opens the application (its clock starts).
@@ -128,8 +129,8 @@ class ApplicationService {
 
  private:
   Result<ApplicationView> view(Tx& tx, const ApplicationRow& a, Date today) const;
-  Result<ApplicationView> visible(const Principal& who, const std::string& kind,
-                                  const std::string& number, TimePoint now);
+  // An application still waiting for 受理 or 不予受理 that `who` may decide.
+  Result<ApplicationView> waiting(const Principal& who, const std::string& number, TimePoint now);
   // The edge out of the record's state that opens an application of `kind`, or nullptr.
   const Transition* opening_edge(const std::string& state, const std::string& kind) const;
   Status may_handle(const Principal& who, const ApplicationView& v) const;
