@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "engine/service/services.hpp"
+#include "server/http_types.hpp"
 #include "server/metrics.hpp"
 #include "server/rate_limiter.hpp"
 
@@ -27,6 +28,11 @@ struct AppSettings {
   std::string trusted_proxy;    // a reverse proxy whose X-Forwarded-For names the client
   bool secure_cookies = false;  // the pages are served over TLS (by this process's proxy)
 };
+
+// Did the request come through the configured reverse proxy (whose X-Forwarded-* it may trust)?
+inline bool via_trusted_proxy(const AppSettings& s, const HttpRequest& req) {
+  return !s.trusted_proxy.empty() && req.peer == s.trusted_proxy;
+}
 
 struct AppContext {
   std::unique_ptr<Services> services;

@@ -3,14 +3,10 @@
 #include <boost/json.hpp>
 
 #include "engine/model/date.hpp"
+#include "server/record_view.hpp"
 
 namespace gongshi::server {
 namespace {
-
-boost::json::value text_or_null(const std::string& s) {
-  if (s.empty()) return nullptr;
-  return boost::json::value(s);
-}
 
 std::string state_label(const ApplicationRow& a) {
   const std::string& s = a.state;
@@ -19,16 +15,6 @@ std::string state_label(const ApplicationRow& a) {
   if (s == application_state::refused) return "不予受理";
   if (s == application_state::closed) return "已办结";
   return s;
-}
-
-std::string event_label(const Lifecycle& lc, const std::string& event) {
-  const Transition* t = lc.event(event);
-  return t != nullptr ? t->label_zh : event;
-}
-
-std::string record_state_label(const Lifecycle& lc, const std::string& state) {
-  const StateInfo* s = lc.state(state);
-  return s != nullptr ? s->label_zh : state;
 }
 
 // Each step the application went through, with its date: filed, then accepted or refused, then
@@ -46,7 +32,7 @@ boost::json::array steps_of(const ApplicationRow& a, const Lifecycle& lc) {
   }
   if (a.state == application_state::closed) {
     out.push_back({{"step", "closed"},
-                   {"label", event_label(lc, a.outcome)},
+                   {"label", lc.event_label(a.outcome)},
                    {"outcome", a.outcome},
                    {"at", a.closed_at},
                    {"reason", a.reason}});
@@ -88,7 +74,7 @@ boost::json::object common_json(const ApplicationView& v, const Lifecycle& lc) {
             {"id", r.id},
             {"kind", to_string(r.kind)},
             {"document_no", r.document_no},
-            {"state_label", record_state_label(lc, r.state)},
+            {"state_label", lc.state_label(r.state)},
             {"corrected", r.has_flag("corrected")}}}};
 }
 
@@ -113,7 +99,7 @@ boost::json::object application_json(const ApplicationView& v, const Lifecycle& 
   o["closed_at"] = text_or_null(a.closed_at);
   o["outcome"] = text_or_null(a.outcome);
   o["outcome_label"] = a.outcome.empty() ? boost::json::value(nullptr)
-                                         : boost::json::value(event_label(lc, a.outcome));
+                                         : boost::json::value(lc.event_label(a.outcome));
   o["reason"] = text_or_null(a.reason);
   auto& record = o["record"].as_object();
   const StoredRecord& r = v.record;

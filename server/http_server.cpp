@@ -153,12 +153,16 @@ class Session : public std::enable_shared_from_this<Session> {
         self->continue_reading();
       });
     });
-    if (!queued) {
-      HttpResponse busy = error_response(make_error(
-          ErrorCode::unavailable, "服务器繁忙，请稍后重试", "the server is busy: retry shortly"));
-      busy.headers.emplace_back("Retry-After", "1");
-      refuse(std::move(busy));
-    }
+    if (!queued) refuse(server_busy());
+  }
+
+  // 503 for a full worker queue, counted (on_busy).
+  HttpResponse server_busy() {
+    if (server_.options.on_busy) server_.options.on_busy();
+    HttpResponse busy = error_response(make_error(ErrorCode::unavailable, "服务器繁忙，请稍后重试",
+                                                  "the server is busy: retry shortly"));
+    busy.headers.emplace_back("Retry-After", "1");
+    return busy;
   }
 
   // Answers before the body and closes (lingering: the client reads the answer).
@@ -269,13 +273,7 @@ class Session : public std::enable_shared_from_this<Session> {
                     });
           guard.reset();
         });
-    if (!queued) {
-      if (server_.options.on_busy) server_.options.on_busy();
-      HttpResponse busy = error_response(make_error(
-          ErrorCode::unavailable, "服务器繁忙，请稍后重试", "the server is busy: retry shortly"));
-      busy.headers.emplace_back("Retry-After", "1");
-      finish(std::move(busy), keep_alive, version);
-    }
+    if (!queued) finish(server_busy(), keep_alive, version);
   }
 
   void finish(HttpResponse res, bool keep_alive, unsigned version) {

@@ -3,8 +3,6 @@
 #include <boost/json.hpp>
 
 namespace gongshi::server {
-namespace {
-
 boost::json::value date_or_null(const std::optional<Date>& d) {
   if (!d) return nullptr;
   return boost::json::value(format_date(*d));
@@ -14,6 +12,8 @@ boost::json::value text_or_null(const std::string& s) {
   if (s.empty()) return nullptr;
   return boost::json::value(s);
 }
+
+namespace {
 
 boost::json::object object_of(const std::string& text) {
   boost::system::error_code ec;

@@ -7,6 +7,10 @@
 
 namespace gongshi::server {
 
+// null for an empty text or a missing date, as the JSON answers show "not set".
+boost::json::value text_or_null(const std::string& s);
+boost::json::value date_or_null(const std::optional<Date>& d);
+
 boost::json::object record_json(const StoredRecord& r);
 boost::json::object event_json(const EventRow& e);
 

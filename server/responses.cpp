@@ -98,8 +98,13 @@ Error wrong_type(std::string_view key, std::string_view zh_type, std::string_vie
 }
 }  // namespace
 
-Result<std::string> string_field(const boost::json::object& o, std::string_view key,
-                                 bool required) {
+Result<boost::json::object> optional_json_body(const HttpRequest& req) {
+  if (req.body.empty()) return boost::json::object{};
+  return json_body(req);
+}
+
+Result<std::string> string_field(const boost::json::object& o, std::string_view key, bool required,
+                                 std::size_t max_bytes) {
   const auto* v = o.if_contains(key);
   if (v == nullptr || v->is_null()) {
     if (!required) return std::string();
@@ -109,6 +114,11 @@ Result<std::string> string_field(const boost::json::object& o, std::string_view 
     return e;
   }
   if (!v->is_string()) return wrong_type(key, "字符串", "a string");
+  if (v->get_string().size() > max_bytes) {
+    return bad_request(
+        std::string(key) + " 不能超过 " + std::to_string(max_bytes) + " 字节",
+        std::string(key) + " is longer than " + std::to_string(max_bytes) + " bytes");
+  }
   return std::string(v->get_string());
 }
 

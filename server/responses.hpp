@@ -19,10 +19,13 @@ HttpResponse file_response(std::string body, std::string content_type, const std
 
 // The body as a JSON object; a clear error for malformed JSON or another type.
 Result<boost::json::object> json_body(const HttpRequest& req);
+// The same, an empty body being an empty object (events and actions whose body is optional).
+Result<boost::json::object> optional_json_body(const HttpRequest& req);
 
-// Fields of a JSON object, with clear errors for wrong types.
+// Fields of a JSON object, with clear errors for wrong types (absent or null: not given).
+// A string longer than `max_bytes` is refused.
 Result<std::string> string_field(const boost::json::object& o, std::string_view key,
-                                 bool required = true);
+                                 bool required = true, std::size_t max_bytes = std::string::npos);
 Result<std::optional<std::int64_t>> int_field(const boost::json::object& o, std::string_view key);
 Result<std::vector<std::string>> string_list_field(const boost::json::object& o,
                                                    std::string_view key);

@@ -23,7 +23,7 @@ namespace {
 // The address a public request is counted under: the socket's peer, or behind the configured
 // reverse proxy the last address it put in X-Forwarded-For.
 std::string client_of(const AppContext& app, const HttpRequest& req) {
-  if (!app.settings.trusted_proxy.empty() && req.peer == app.settings.trusted_proxy) {
+  if (via_trusted_proxy(app.settings, req)) {
     if (auto xff = req.header("x-forwarded-for"); xff && !xff->empty()) {
       const auto comma = xff->rfind(',');
       const std::string last = trim(comma == std::string::npos ? *xff : xff->substr(comma + 1));
@@ -42,19 +42,6 @@ std::optional<HttpResponse> throttled(AppContext& app, const HttpRequest& req) {
                  "too many requests from this address: retry in " + std::to_string(wait) + " s"));
   res.headers.emplace_back("Retry-After", std::to_string(wait));
   return res;
-}
-
-Result<std::string> text_member(const boost::json::object& o, const char* key,
-                                std::size_t limit = 8000) {
-  const auto* v = o.if_contains(key);
-  if (v == nullptr || v->is_null()) return std::string();
-  if (!v->is_string()) {
-    return bad_request(std::string(key) + " 应为字符串", std::string(key) + " must be a string");
-  }
-  if (v->get_string().size() > limit) {
-    return bad_request(std::string(key) + " 过长", std::string(key) + " is too long");
-  }
-  return std::string(v->get_string());
 }
 
 Result<Filing> filing_of(const HttpRequest& req, const std::string& kind,
@@ -77,7 +64,7 @@ Result<Filing> filing_of(const HttpRequest& req, const std::string& kind,
        {Member{"region", &f.region}, Member{"subject_code", &f.subject_code},
         Member{"contact_name", &f.contact_name}, Member{"contact_phone", &f.contact_phone},
         Member{"type", &f.type}, Member{"description", &f.description}}) {
-    auto v = text_member(*body, m.key);
+    auto v = optional_text(*body, m.key, 8000);
     if (!v) return v.error();
     *m.into = std::move(v).value();
   }
@@ -202,16 +189,11 @@ HttpResponse get_repair(AppContext& app, RouteContext& c) {
   return get_application(app, c, application_kind::repair);
 }
 
-Result<boost::json::object> optional_body(const HttpRequest& req) {
-  if (req.body.empty()) return boost::json::object{};
-  return json_body(req);
-}
-
 HttpResponse accept_objection(AppContext& app, RouteContext& c) {
   return answer([&]() -> Result<HttpResponse> {
-    auto body = optional_body(c.request);
+    auto body = optional_json_body(c.request);
     if (!body) return body.error();
-    auto comment = text_member(*body, "comment", 2000);
+    auto comment = optional_text(*body, "comment");
     if (!comment) return comment.error();
     auto v = app.s().applications.accept(*c.who, c.param("number"), *comment, app.now());
     if (!v) return v.error();
@@ -221,9 +203,9 @@ HttpResponse accept_objection(AppContext& app, RouteContext& c) {
 
 HttpResponse refuse_objection(AppContext& app, RouteContext& c) {
   return answer([&]() -> Result<HttpResponse> {
-    auto body = optional_body(c.request);
+    auto body = optional_json_body(c.request);
     if (!body) return body.error();
-    auto reason = text_member(*body, "reason", 2000);
+    auto reason = optional_text(*body, "reason");
     if (!reason) return reason.error();
     auto v = app.s().applications.refuse(*c.who, c.param("number"), *reason, app.now());
     if (!v) return v.error();

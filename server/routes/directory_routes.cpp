@@ -170,13 +170,9 @@ HttpResponse create_token(AppContext& app, RouteContext& c) {
   return answer([&]() -> Result<HttpResponse> {
     auto id = id_param(c, "id");
     if (!id) return id.error();
-    boost::json::object body;
-    if (!c.request.body.empty()) {
-      auto parsed = json_body(c.request);
-      if (!parsed) return parsed.error();
-      body = std::move(parsed).value();
-    }
-    auto label = string_field(body, "label", false);
+    auto body = optional_json_body(c.request);
+    if (!body) return body.error();
+    auto label = string_field(*body, "label", false);
     if (!label) return label.error();
     auto t = app.s().directory.issue_token(*c.who, *id, *label, app.now());
     if (!t) return t.error();

@@ -210,31 +210,13 @@ Result<std::optional<int>> expected_version(const RouteContext& c,
   return std::optional<int>{};
 }
 
-// An optional text member of the body ("" when absent), at most `limit` bytes.
-Result<std::string> optional_text(const boost::json::object& body, const char* key,
-                                  std::size_t limit = 2000) {
-  const auto* v = body.if_contains(key);
-  if (v == nullptr) return std::string();
-  if (!v->is_string()) {
-    return bad_request(std::string(key) + " 应为字符串", std::string(key) + " must be a string");
-  }
-  if (v->get_string().size() > limit) {
-    return bad_request(std::string(key) + " 不能超过 " + std::to_string(limit) + " 字节",
-                       std::string(key) + " is longer than " + std::to_string(limit) + " bytes");
-  }
-  return std::string(v->get_string());
-}
-
 HttpResponse take_event(AppContext& app, RouteContext& c) {
   return answer([&]() -> Result<HttpResponse> {
     auto id = id_param(c, "id");
     if (!id) return id.error();
-    boost::json::object body;
-    if (!c.request.body.empty()) {
-      auto parsed = json_body(c.request);
-      if (!parsed) return parsed.error();
-      body = std::move(parsed).value();
-    }
+    auto parsed = optional_json_body(c.request);
+    if (!parsed) return parsed.error();
+    const boost::json::object body = std::move(parsed).value();
     auto version = expected_version(c, body);
     if (!version) return version.error();
     auto reason = optional_text(body, "reason");

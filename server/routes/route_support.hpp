@@ -25,6 +25,12 @@ HttpResponse answer(F&& body) {
   return std::move(r).value();
 }
 
+// An optional text member of a body ("" when absent or null), at most `limit` bytes.
+inline Result<std::string> optional_text(const boost::json::object& body, const char* key,
+                                         std::size_t limit = 2000) {
+  return string_field(body, key, false, limit);
+}
+
 Result<std::optional<std::int64_t>> int_param(const HttpRequest& req, const std::string& name);
 Result<std::optional<Date>> date_param(const HttpRequest& req, const std::string& name);
 Result<std::int64_t> id_param(const RouteContext& c, const std::string& name);
