@@ -145,6 +145,8 @@ ImportJob run_import(Engine& engine, Database& db, ImportJob job, const ImportSp
       if (auto st = flush(); !st) return fail(st.error());
     }
   }
+  // The last rows first, so that the message counts them; then the job's end.
+  if (auto st = flush(); !st) return fail(st.error());
   job.status = "done";
   job.finished_at = format_utc(clock.now());
   job.message = "导入完成：成功 " + std::to_string(job.rows_ok) + " 行，失败 " +

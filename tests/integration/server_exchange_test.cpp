@@ -88,6 +88,8 @@ BOOST_AUTO_TEST_CASE(csv_import_with_bad_rows) {
   BOOST_TEST(job.at("rows_done").as_int64() == 12);
   BOOST_TEST(job.at("rows_ok").as_int64() == 10);
   BOOST_TEST(job.at("rows_failed").as_int64() == 2);
+  // The message counts the last batch too (it once said 成功 0 行 beside rows_ok 10).
+  BOOST_TEST(job.at("message").as_string() == "导入完成：成功 10 行，失败 2 行");
   BOOST_TEST(site.count("records") == 10);
   auto errors = json_of(site.call(
       "GET", "/api/v1/imports/" + std::to_string(job.at("id").as_int64()) + "/errors", "filler"));
@@ -150,6 +152,7 @@ BOOST_AUTO_TEST_CASE(xlsx_import_with_bad_rows_and_wrong_headers) {
   BOOST_TEST(job.at("rows_total").as_int64() == 6);
   BOOST_TEST(job.at("rows_ok").as_int64() == 5);
   BOOST_TEST(job.at("rows_failed").as_int64() == 1);
+  BOOST_TEST(job.at("message").as_string() == "导入完成：成功 5 行，失败 1 行");
   auto list = json_of(site.call("GET", "/api/v1/records?limit=100", "filler"));
   bool serial_read = false;
   for (const auto& r : list.at("items").as_array()) {
