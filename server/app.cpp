@@ -17,6 +17,7 @@ Router build_router(AppContext& app) {
   add_directory_routes(r, app);
   add_rules_routes(r, app);
   add_webhook_routes(r, app);
+  add_schema_routes(r, app);
   add_public_routes(r, app);
   add_report_routes(r, app);
   add_calendar_routes(r, app);

@@ -43,6 +43,10 @@ bool Lifecycle::is_role(std::string_view role) const {
   return impl_->roles.contains(role);
 }
 
+std::vector<std::pair<std::string, std::string>> Lifecycle::roles() const {
+  return {impl_->roles.begin(), impl_->roles.end()};
+}
+
 bool Lifecycle::is_account_role(std::string_view role) const {
   return is_role(role) && std::find(impl_->public_roles.begin(), impl_->public_roles.end(), role) ==
                               impl_->public_roles.end();

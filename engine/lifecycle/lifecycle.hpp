@@ -71,6 +71,8 @@ class Lifecycle {
   std::string event_label(std::string_view name) const;
   std::vector<StateInfo> states() const;
   bool is_role(std::string_view role) const;
+  // Every role with its label ("roles" of lifecycle.json), by name.
+  std::vector<std::pair<std::string, std::string>> roles() const;
   // A role a user account may hold: a lifecycle role that is not one of its "public_roles" (the
   // sweeper, the subject acting through the public routes).
   bool is_account_role(std::string_view role) const;

@@ -100,7 +100,12 @@ Result<std::vector<StoredRecord>> RecordService::list(const Principal& who, cons
   q.decided_from = in.decided_from;
   q.decided_to = in.decided_to;
   if (in.overdue) q.overdue_on = shanghai_date(now);
+  if (in.by_deadline && in.before_id) {
+    return bad_request("按期限排序时不分页（before 不可用）",
+                       "ordered by deadline there is one page only (no before)");
+  }
   q.before_id = in.before_id;
+  q.by_deadline = in.by_deadline;
   q.limit = std::clamp(in.limit, 1, 500);
   return in_read_transaction<std::vector<StoredRecord>>(
       *db_, [&](Tx& tx) { return list_records(tx, q); });
@@ -112,6 +117,32 @@ Result<StoredRecord> RecordService::get(const Principal& who, const std::string&
   if (!r) return r.error();
   if (!access_.may_see(who, *r)) return no_record(region, id);
   return r;
+}
+
+const std::vector<std::pair<std::string, std::string>>& history_note_labels() {
+  static const std::vector<std::pair<std::string, std::string>> labels{
+      {"create", "新建"},
+      {"edit", "修改字段"},
+      {"comment", "意见"},
+      {"remind", "催办"},
+      {"recompute_deadlines", "重算期限（节假日数据载入）"},
+      {"mark:warned", "提醒：今日应公示"},
+      {"mark:overdue_late", "标记：迟报"},
+      {"mark:overdue_missing", "标记：漏报"},
+      {"mark:objection_overdue", "标记：异议处理超期"},
+      {"mark:repair_overdue", "标记：信用修复办理超期"},
+  };
+  return labels;
+}
+
+std::optional<int> RecordService::working_days_left(const StoredRecord& r, TimePoint now) const {
+  if (!r.publish_by || !r.published_at.empty() || !r.closed_at.empty()) return std::nullopt;
+  auto calendar = rules_.calendar_for(r.region);
+  if (!calendar) return std::nullopt;
+  CalendarUse use;  // past the loaded years: weekdays, as the provisional deadline was counted
+  auto n = (*calendar)->working_days_between(shanghai_date(now), *r.publish_by, &use);
+  if (!n) return std::nullopt;
+  return *n;
 }
 
 Result<std::pair<StoredRecord, std::vector<NextEvent>>> RecordService::next_events(

@@ -32,6 +32,7 @@ struct RecordList {
   std::optional<Date> decided_from, decided_to;
   bool overdue = false;
   std::optional<std::int64_t> before_id;
+  bool by_deadline = false;  // the earliest publish_by first (one page: no `before`)
   int limit = 50;
 };
 
@@ -59,6 +60,10 @@ struct NextEvent {
   bool needs_reason = false;
 };
 
+// The labels of the history's entries that are no lifecycle event: create, edit, comment, remind,
+// the sweeper's marks (mark:overdue_late …) and a deadline recomputation.
+const std::vector<std::pair<std::string, std::string>>& history_note_labels();
+
 class RecordService {
  public:
   RecordService(std::shared_ptr<Database> db, Engine& engine, const AccessPolicy& access,
@@ -76,6 +81,9 @@ class RecordService {
                                                           TimePoint now);
   Result<std::vector<StoredRecord>> list(const Principal& who, const RecordList& q, TimePoint now);
   Result<StoredRecord> get(const Principal& who, const std::string& region, std::int64_t id);
+  // Working days from today to the record's publish-by date while it waits to be published
+  // (negative when late, counted on the region's calendar); nullopt once published or closed.
+  std::optional<int> working_days_left(const StoredRecord& r, TimePoint now) const;
   Result<std::pair<StoredRecord, std::vector<NextEvent>>> next_events(const Principal& who,
                                                                       const std::string& region,
                                                                       std::int64_t id);

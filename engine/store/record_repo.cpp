@@ -597,11 +597,13 @@ Result<std::vector<StoredRecord>> list_records(Tx& tx, const RecordQuery& q) {
     if (q.before_id) number("id < :before", *q.before_id);
     numbers.push_back(std::clamp(q.limit, 1, 1000));
     auto* limit = &numbers.back();
-    return select_many(tx, "WHERE " + where + " ORDER BY id DESC LIMIT :lim",
-                       [&](soci::statement& st) {
-                         for (const auto& bind : binds) bind(st);
-                         st.exchange(soci::use(*limit));
-                       });
+    const char* order =
+        q.by_deadline ? " ORDER BY CASE WHEN publish_by IS NULL THEN 1 ELSE 0 END, publish_by, id"
+                      : " ORDER BY id DESC";
+    return select_many(tx, "WHERE " + where + order + " LIMIT :lim", [&](soci::statement& st) {
+      for (const auto& bind : binds) bind(st);
+      st.exchange(soci::use(*limit));
+    });
   } catch (const std::exception& e) {
     return database_error(e);
   }

@@ -56,6 +56,7 @@ struct RecordQuery {
   std::optional<bool> calendar_provisional;
   std::string received_from, received_to;  // UTC text window [from, to); "" = open
   std::optional<std::int64_t> before_id;
+  bool by_deadline = false;  // publish_by first (none last), then id; else newest id first
   int limit = 50;
 };
 Result<std::vector<StoredRecord>> list_records(Tx& tx, const RecordQuery& q);

@@ -2,6 +2,7 @@
 // history, replay. Each route decodes, calls one RecordService use case, encodes.
 #include <boost/json.hpp>
 
+#include "engine/exchange/xlsx_writer.hpp"
 #include "engine/model/text.hpp"
 #include "server/record_view.hpp"
 #include "server/routes/route_support.hpp"
@@ -11,6 +12,17 @@ namespace gongshi::server {
 namespace {
 
 constexpr std::size_t kMaxBatch = 1000;
+constexpr std::size_t kMaxExportRows = 10000;
+
+// A record as the department's pages show it: the stored record, its state's label from the
+// lifecycle and the working days left to its publish-by date.
+boost::json::object view(AppContext& app, const StoredRecord& r) {
+  auto out = record_json(r);
+  out["state_label"] = app.s().lifecycle.state_label(r.state);
+  const auto left = app.s().records.working_days_left(r, app.now());
+  out["working_days_left"] = left ? boost::json::value(*left) : nullptr;
+  return out;
+}
 
 // One record as the API takes it: {kind, region?, department_id?, catalog_item_id?, fields,
 // backfill?, idempotency_key? (batch items)}.
@@ -67,7 +79,7 @@ HttpResponse create_one(AppContext& app, RouteContext& c) {
     in.value().idempotency_key = c.request.header("idempotency-key").value_or("");
     auto out = app.s().records.create(*c.who, std::move(in).value(), app.now());
     if (!out) return out.error();
-    auto json = record_json(out->record);
+    auto json = view(app, out->record);
     json["created"] = out->created;
     return with_etag(std::move(json), out->record.version, out->created ? 201 : 200);
   });
@@ -109,7 +121,7 @@ HttpResponse create_batch(AppContext& app, RouteContext& c) {
       if (one) {
         (one->created ? created : repeated)++;
         results.push_back(
-            {{"status", one->created ? 201 : 200}, {"record", record_json(one->record)}});
+            {{"status", one->created ? 201 : 200}, {"record", view(app, one->record)}});
       } else {
         ++failed;
         results.push_back(failed_item(one.error()));
@@ -122,40 +134,98 @@ HttpResponse create_batch(AppContext& app, RouteContext& c) {
   });
 }
 
+// The filters of GET /api/v1/records (and of its XLSX export): region, department_id, kind,
+// state (comma-separated), from/to (decision date), overdue=true, before, order=deadline, limit.
+Result<RecordList> list_query(const HttpRequest& req) {
+  RecordList q;
+  q.region = req.param("region").value_or("");
+  auto dept = int_param(req, "department_id");
+  if (!dept) return dept.error();
+  q.department_id = *dept;
+  if (auto kind = req.param("kind"); kind && !kind->empty()) {
+    auto k = kind_param(*kind);
+    if (!k) return k.error();
+    q.kind = *k;
+  }
+  q.states = split_list(req.param("state").value_or(""));
+  auto from = date_param(req, "from");
+  if (!from) return from.error();
+  auto to = date_param(req, "to");
+  if (!to) return to.error();
+  q.decided_from = *from;
+  q.decided_to = *to;
+  q.overdue = req.param("overdue").value_or("") == "true";
+  auto before = int_param(req, "before");
+  if (!before) return before.error();
+  q.before_id = *before;
+  const auto order = req.param("order").value_or("");
+  if (order != "" && order != "deadline" && order != "newest") {
+    return bad_request("order 应为 deadline 或 newest：" + order,
+                       "order must be deadline or newest: " + order);
+  }
+  q.by_deadline = order == "deadline";
+  auto limit = int_param(req, "limit");
+  if (!limit) return limit.error();
+  q.limit = static_cast<int>(std::clamp<std::int64_t>(limit->value_or(50), 1, 500));
+  return q;
+}
+
 HttpResponse list(AppContext& app, RouteContext& c) {
   return answer([&]() -> Result<HttpResponse> {
-    const auto& req = c.request;
-    RecordList q;
-    q.region = req.param("region").value_or("");
-    auto dept = int_param(req, "department_id");
-    if (!dept) return dept.error();
-    q.department_id = *dept;
-    if (auto kind = req.param("kind"); kind && !kind->empty()) {
-      auto k = kind_param(*kind);
-      if (!k) return k.error();
-      q.kind = *k;
-    }
-    q.states = split_list(req.param("state").value_or(""));
-    auto from = date_param(req, "from");
-    if (!from) return from.error();
-    auto to = date_param(req, "to");
-    if (!to) return to.error();
-    q.decided_from = *from;
-    q.decided_to = *to;
-    q.overdue = req.param("overdue").value_or("") == "true";
-    auto before = int_param(req, "before");
-    if (!before) return before.error();
-    q.before_id = *before;
-    auto limit = int_param(req, "limit");
-    if (!limit) return limit.error();
-    q.limit = static_cast<int>(std::clamp<std::int64_t>(limit->value_or(50), 1, 500));
-    auto rows = app.s().records.list(*c.who, q, app.now());
+    auto q = list_query(c.request);
+    if (!q) return q.error();
+    auto rows = app.s().records.list(*c.who, *q, app.now());
     if (!rows) return rows.error();
     boost::json::array items;
-    for (const auto& r : *rows) items.push_back(record_json(r));
+    for (const auto& r : *rows) items.push_back(view(app, r));
     boost::json::value next = nullptr;
-    if (static_cast<int>(rows->size()) == q.limit) next = rows->back().id;
+    if (!q->by_deadline && static_cast<int>(rows->size()) == q->limit) next = rows->back().id;
     return json_response({{"items", std::move(items)}, {"next_before", next}});
+  });
+}
+
+std::string subject_name(const StoredRecord& r) {
+  boost::system::error_code ec;
+  const boost::json::value data = boost::json::parse(r.data, ec);
+  const auto* fields = ec ? nullptr : data.if_object();
+  const auto* name =
+      fields == nullptr
+          ? nullptr
+          : fields->if_contains(r.kind == RecordKind::license ? "XK_XDR_MC" : "CF_XDR_MC");
+  return name != nullptr && name->is_string() ? std::string(name->get_string()) : "";
+}
+
+// GET /api/v1/records/export.xlsx?…: the list with the same filters, every page (at most
+// kMaxExportRows rows), one row per record as the list page shows it.
+HttpResponse export_xlsx(AppContext& app, RouteContext& c) {
+  return answer([&]() -> Result<HttpResponse> {
+    auto parsed = list_query(c.request);
+    if (!parsed) return parsed.error();
+    RecordList q = std::move(parsed).value();
+    q.limit = 500;
+    SheetData sheet{"记录",
+                    {"地区", "编号", "类别", "文书号", "行政相对人名称", "决定日期", "状态",
+                     "应公示日期", "剩余工作日", "接收时间（UTC）", "及时性"},
+                    {},
+                    {8, 8, 10, 28, 30, 12, 16, 12, 10, 22, 10}};
+    while (sheet.rows.size() < kMaxExportRows) {
+      auto rows = app.s().records.list(*c.who, q, app.now());
+      if (!rows) return rows.error();
+      for (const auto& r : *rows) {
+        const auto left = app.s().records.working_days_left(r, app.now());
+        sheet.rows.push_back({r.region, std::to_string(r.id), std::string(label_zh(r.kind)),
+                              r.document_no, subject_name(r), format_date(r.decision_date),
+                              app.s().lifecycle.state_label(r.state),
+                              r.publish_by ? format_date(*r.publish_by) : "",
+                              left ? std::to_string(*left) : "", r.received_at, r.timeliness});
+      }
+      if (static_cast<int>(rows->size()) < q.limit || q.by_deadline) break;
+      q.before_id = rows->back().id;
+    }
+    if (sheet.rows.size() > kMaxExportRows) sheet.rows.resize(kMaxExportRows);
+    auto bytes = xlsx_bytes({sheet}, app.s().work_dir());
+    if (!bytes) return bytes.error();
+    return file_response(std::move(bytes).value(), kXlsxContentType, "记录列表.xlsx");
   });
 }
 
@@ -165,7 +235,7 @@ HttpResponse get_one(AppContext& app, RouteContext& c) {
     if (!id) return id.error();
     auto r = app.s().records.get(*c.who, c.param("region"), *id);
     if (!r) return r.error();
-    return with_etag(record_json(*r), r->version);
+    return with_etag(view(app, *r), r->version);
   });
 }
 
@@ -236,7 +306,7 @@ HttpResponse take_event(AppContext& app, RouteContext& c) {
     auto next = app.s().records.take(*c.who, c.param("region"), *id, c.param("event"), *version, in,
                                      app.now());
     if (!next) return next.error();
-    return with_etag(record_json(*next), next->version);
+    return with_etag(view(app, *next), next->version);
   });
 }
 
@@ -258,7 +328,7 @@ HttpResponse edit_fields(AppContext& app, RouteContext& c) {
     auto out = app.s().records.edit(*c.who, c.param("region"), *id, *version, fields->as_object(),
                                     *comment, app.now());
     if (!out) return out.error();
-    return with_etag(record_json(out->record), out->record.version);
+    return with_etag(view(app, out->record), out->record.version);
   });
 }
 
@@ -305,7 +375,7 @@ HttpResponse bulk_transitions(AppContext& app, RouteContext& c) {
     for (const auto& one : out) {
       if (one) {
         ++done;
-        results.push_back({{"status", 200}, {"record", record_json(*one)}});
+        results.push_back({{"status", 200}, {"record", view(app, *one)}});
       } else {
         ++failed;
         results.push_back(failed_item(one.error()));
@@ -389,6 +459,7 @@ void add_record_routes(Router& r, AppContext& app) {
   r.add("POST", "/api/v1/records", Access::user, bind(create_one));
   r.add("POST", "/api/v1/records/batch", Access::user, bind(create_batch));
   r.add("GET", "/api/v1/records", Access::user, bind(list));
+  r.add("GET", "/api/v1/records/export.xlsx", Access::user, bind(export_xlsx));
   r.add("GET", "/api/v1/records/{region}/{id}", Access::user, bind(get_one));
   r.add("PATCH", "/api/v1/records/{region}/{id}", Access::user, bind(edit_fields));
   r.add("GET", "/api/v1/records/{region}/{id}/transitions", Access::user, bind(next_events));
