@@ -5,6 +5,7 @@
 #include "cli/cli_support.hpp"
 #include "cli/commands.hpp"
 #include "server/app.hpp"
+#include "server/web/embedded_files.hpp"
 
 namespace gongshi::cli {
 
@@ -74,7 +75,9 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--trusted-proxy", o->trusted_proxy,
                   "address of a reverse proxy whose X-Forwarded-For names the client (and whose "
                   "X-Forwarded-Proto: https marks session cookies Secure)");
-  cmd->add_option("--web", o->web, "directory of the built web pages to serve at /");
+  cmd->add_option("--web", o->web,
+                  "directory of built web pages to serve at / instead of the ones compiled in "
+                  "(development: cd web && npx vite build)");
   cmd->add_flag("--secure-cookies", o->secure_cookies,
                 "mark session cookies Secure (the pages are served over TLS)");
   cmd->callback([o, &exit_code] {
@@ -106,6 +109,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     ao.settings.trusted_proxy = o->trusted_proxy;
     ao.settings.secure_cookies = o->secure_cookies;
     ao.web_dir = o->web;
+    ao.web_files = server::embedded_web_files();
     ao.settings.sweep_interval = ms(o->sweep_seconds);
     ao.settings.dispatch_interval = ms(o->dispatch_seconds);
     ao.settings.sync_interval = ms(o->sync_seconds);

@@ -46,6 +46,8 @@ Result<std::unique_ptr<App>> App::open(AppOptions o) {
     auto web = WebAssets::from_dir(o.web_dir);
     if (!web) return web.error();
     app->web_ = std::move(web).value();
+  } else {
+    app->web_ = WebAssets::from_files(o.web_files);
   }
   // A load whose recomputation a crash cut short is finished here; so are the import jobs a
   // crash left running.

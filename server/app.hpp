@@ -19,7 +19,8 @@ namespace gongshi::server {
 struct AppOptions {
   ServicesOptions services;
   AppSettings settings;
-  std::filesystem::path web_dir;  // the built pages to serve at /; empty: none
+  std::filesystem::path web_dir;            // the built pages to serve at /; empty: web_files
+  std::span<const EmbeddedFile> web_files;  // the pages compiled in (used without web_dir)
 };
 
 class App {

@@ -95,13 +95,22 @@ Result<WebAssets> WebAssets::from_dir(const std::filesystem::path& dir) {
     std::ifstream in(it->path(), std::ios::binary);
     std::ostringstream bytes;
     bytes << in.rdbuf();
-    const std::string url = "/" + std::filesystem::relative(it->path(), dir, ec).generic_string();
-    WebFile f{bytes.str(), content_type_of(url), {}};
-    f.etag = "\"" + sha256_hex(f.bytes).substr(0, 20) + "\"";
-    out.files_.emplace(url, std::move(f));
+    out.add("/" + std::filesystem::relative(it->path(), dir, ec).generic_string(), bytes.str());
   }
   if (ec) return bad_dir(ec.message(), ec.message());
   return out;
+}
+
+WebAssets WebAssets::from_files(std::span<const EmbeddedFile> files) {
+  WebAssets out;
+  for (const auto& f : files) out.add(f.path, std::string(f.data, f.size));
+  return out;
+}
+
+void WebAssets::add(const std::string& url, std::string bytes) {
+  WebFile f{std::move(bytes), content_type_of(url), {}};
+  f.etag = "\"" + sha256_hex(f.bytes).substr(0, 20) + "\"";
+  files_.insert_or_assign(url, std::move(f));
 }
 
 std::optional<HttpResponse> WebAssets::answer(const std::string& path,

@@ -14,6 +14,7 @@
 
 #include "engine/model/result.hpp"
 #include "server/http_types.hpp"
+#include "server/web/embedded_files.hpp"
 
 namespace gongshi::server {
 
@@ -28,12 +29,15 @@ class WebAssets {
   // Every file under `dir` (at most 4 000 files, 64 MiB in all); the directory must have an
   // index.html.
   static Result<WebAssets> from_dir(const std::filesystem::path& dir);
+  // The pages compiled into the binary (server/web/embed_web); none when built without them.
+  static WebAssets from_files(std::span<const EmbeddedFile> files);
 
   bool empty() const { return files_.empty(); }
   // The answer for GET `path`, or nullopt when it is not a page's path (then the API's 404).
   std::optional<HttpResponse> answer(const std::string& path, const HttpRequest& req) const;
 
  private:
+  void add(const std::string& url, std::string bytes);
   std::map<std::string, WebFile, std::less<>> files_;  // by URL path ("/index.html")
 };
 

@@ -1,0 +1,47 @@
+// The pages and who may open them. A page for roles the user lacks sends them to the first page
+// their role has; a signed-out visitor goes to /login and comes back after signing in.
+import { createRouter, createWebHistory } from 'vue-router';
+import { session, loadSession, hasRole, navigation } from './session.js';
+import LoginPage from './pages/LoginPage.vue';
+import RecordsPage from './pages/RecordsPage.vue';
+import RecordFormPage from './pages/RecordFormPage.vue';
+import RecordPage from './pages/RecordPage.vue';
+import ImportsPage from './pages/ImportsPage.vue';
+import ReviewPage from './pages/ReviewPage.vue';
+import HomePage from './pages/HomePage.vue';
+
+const roles = (path) => navigation.find((n) => n.path === path).roles;
+
+const routes = [
+  { path: '/login', component: LoginPage, meta: { open: true, title: '登录' } },
+  { path: '/', component: HomePage, meta: { title: '首页' } },
+  { path: '/records', component: RecordsPage, meta: { roles: roles('/records'), title: '我的记录' } },
+  { path: '/records/new', component: RecordFormPage, meta: { roles: roles('/records/new'), title: '填报' } },
+  {
+    path: '/records/:region(\\d{6})/:id(\\d+)/edit',
+    component: RecordFormPage,
+    meta: { roles: roles('/records/new'), title: '修改记录' },
+  },
+  {
+    path: '/records/:region(\\d{6})/:id(\\d+)',
+    component: RecordPage,
+    meta: { roles: roles('/records'), title: '记录详情' },
+  },
+  { path: '/imports', component: ImportsPage, meta: { roles: roles('/imports'), title: '批量导入' } },
+  { path: '/review', component: ReviewPage, meta: { roles: roles('/review'), title: '审核' } },
+  { path: '/:rest(.*)*', component: HomePage, meta: { title: '首页' } },
+];
+
+export const router = createRouter({ history: createWebHistory(), routes });
+
+router.beforeEach(async (to) => {
+  if (!session.checked) await loadSession();
+  if (to.meta.open) return true;
+  if (!session.user) return { path: '/login', query: { next: to.fullPath } };
+  if (to.meta.roles && !hasRole(...to.meta.roles)) return { path: '/' };
+  return true;
+});
+
+router.afterEach((to) => {
+  document.title = `${to.meta.title || ''} · 双公示信息报送系统`;
+});

@@ -1,0 +1,81 @@
+// Who is signed in, as the server says (/api/v1/auth/me), the lifecycle's labels, and what the
+// navigation offers each role. The server decides every permission; this only hides what a
+// role could not use anyway.
+import { reactive } from 'vue';
+import { get, post, setCsrfToken, ApiError } from './api.js';
+
+export const session = reactive({
+  user: null,
+  checked: false,
+  lifecycle: null,
+  departments: [],
+});
+
+export async function loadSession() {
+  try {
+    const me = await get('/api/v1/auth/me');
+    setCsrfToken(me.csrf_token);
+    session.user = me;
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.status !== 401) throw e;
+    session.user = null;
+  }
+  session.checked = true;
+  if (session.user && !session.lifecycle) {
+    session.lifecycle = await get('/api/v1/lifecycle');
+    const deps = await get('/api/v1/departments', { region: session.user.region }).catch(() => null);
+    session.departments = (deps && deps.items) || [];
+  }
+  return session.user;
+}
+
+export async function signIn(login, password) {
+  const out = await post('/api/v1/auth/login', { login, password });
+  setCsrfToken(out.csrf_token);
+  session.user = null;
+  session.lifecycle = null;
+  return loadSession();
+}
+
+export async function signOut() {
+  try {
+    await post('/api/v1/auth/logout');
+  } finally {
+    setCsrfToken('');
+    session.user = null;
+    session.lifecycle = null;
+  }
+}
+
+export function hasRole(...roles) {
+  return !!session.user && session.user.roles.some((r) => roles.includes(r));
+}
+
+export function stateLabel(name) {
+  const s = session.lifecycle && session.lifecycle.states.find((x) => x.name === name);
+  return s ? s.label : name;
+}
+
+export function roleLabel(name) {
+  return (session.lifecycle && session.lifecycle.roles[name]) || name;
+}
+
+// The lifecycle's events and the history's notes that change no state (edit, comment, remind).
+export function eventLabel(name) {
+  const e = session.lifecycle && session.lifecycle.events.find((x) => x.name === name);
+  if (e) return e.label;
+  return (session.lifecycle && session.lifecycle.notes[name]) || name;
+}
+
+export function departmentName(id) {
+  const d = session.departments.find((x) => x.id === id);
+  return d ? d.name : id == null ? '' : `部门 ${id}`;
+}
+
+// The pages of the department's workspace and the roles that use them.
+export const navigation = [
+  { path: '/records', title: '我的记录', roles: ['filler', 'reviewer', 'dept_admin', 'credit_office'] },
+  { path: '/records/new', title: '填报', roles: ['filler', 'dept_admin'] },
+  { path: '/imports', title: '批量导入', roles: ['filler', 'dept_admin'] },
+  { path: '/review', title: '审核', roles: ['reviewer', 'dept_admin'] },
+];
