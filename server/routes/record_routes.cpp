@@ -251,7 +251,8 @@ HttpResponse next_events(AppContext& app, RouteContext& c) {
                         {"label", e.edge->label_zh},
                         {"to", e.edge->to},
                         {"as_role", e.role},
-                        {"needs_reason", e.needs_reason}});
+                        {"needs_reason", e.needs_reason},
+                        {"fields_required", e.edge->fields_required}});
     }
     return json_response(
         {{"state", next->first.state}, {"version", next->first.version}, {"events", events}});

@@ -111,6 +111,16 @@ BOOST_AUTO_TEST_CASE(the_list_has_labels_days_left_and_a_deadline_order) {
   r = site.took(r, "publish", "reviewer");
   BOOST_TEST(r.at("working_days_left").is_null());
   BOOST_TEST(r.at("state_label").as_string() == "已公示");
+  // The page sends an event that carries fields (部门更正) to the record's form.
+  auto next = json_of(site.call(
+      "GET", "/api/v1/records/410505/" + std::to_string(r.at("id").as_int64()) + "/transitions",
+      "admin"));
+  bool amend = false;
+  for (const auto& e : next.at("events").as_array()) {
+    if (e.at("event") == "amend") amend = e.at("fields_required").as_bool();
+    if (e.at("event") == "revoke") BOOST_TEST(!e.at("fields_required").as_bool());
+  }
+  BOOST_TEST(amend);
 }
 
 BOOST_AUTO_TEST_CASE(the_export_is_the_filtered_list_as_xlsx) {

@@ -225,6 +225,24 @@ test('the department workspace: form, review, return, resubmit, bulk approve and
 
   await reviewer.context().close();
 
+  await t.test('the department admin corrects the published record through its form', async () => {
+    const admin = await site.page();
+    await signIn(site, admin, 'guanli');
+    await admin.waitForURL(/\/records$/);
+    await admin.goto(`${site.url}/records/${record.region}/${record.id}`);
+    await admin.locator('[data-event="amend"]').click();
+    await admin.waitForURL(/\/edit\?event=amend$/);
+    await admin.locator('[data-test="correct"]').waitFor();
+    await fill(admin, 'CF_NR', '罚款5000元（部门更正）');
+    await admin.locator('textarea[data-test="reason"]').fill('处罚内容录入有误');
+    await admin.locator('[data-test="correct"]').click();
+    await admin.locator('[data-test="state"]', { hasText: '已更正并重新公示' }).waitFor();
+    const pub = await (await fetch(`${site.url}/public/records/${record.region}/${record.id}`)).json();
+    assert.equal(pub.fields.CF_NR, '罚款5000元（部门更正）');
+    assert.equal(pub.corrected, true);
+    await admin.context().close();
+  });
+
   await t.test('an XLSX import with one bad row: progress, summary, the refused-row file', async () => {
     const schema = await (await fetch(`${site.url}/api/v1/schemas/penalty`)).json();
     const codes = Object.keys(schema.properties);
