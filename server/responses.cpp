@@ -43,7 +43,9 @@ boost::json::object error_json(const Error& e) {
 }
 
 HttpResponse error_response(const Error& e) {
-  return json_response(error_json(e), http_status_of(e.code));
+  HttpResponse r = json_response(error_json(e), http_status_of(e.code));
+  if (e.retry_after > 0) r.headers.emplace_back("Retry-After", std::to_string(e.retry_after));
+  return r;
 }
 
 HttpResponse json_response(boost::json::value body, int status) {

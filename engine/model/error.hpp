@@ -29,7 +29,8 @@ struct Error {
   ErrorCode code = ErrorCode::internal;
   std::string message_zh;
   std::string message_en;
-  Issues issues;  // for invalid_input: every problem of the record, field by field
+  Issues issues;         // for invalid_input: every problem of the record, field by field
+  long retry_after = 0;  // rate_limited / unavailable: seconds to wait (Retry-After); 0 = unsaid
 };
 
 }  // namespace gongshi

@@ -104,15 +104,31 @@ Result<Principal> AuthService::authenticate(const std::string& token, TimePoint 
   return found->first;
 }
 
+const std::string& AuthService::decoy_hash() {
+  std::call_once(decoy_once_, [this] { decoy_ = hash_password(new_token()); });
+  return decoy_;
+}
+
 Result<LoginResult> AuthService::login(const std::string& login_name, const std::string& password,
-                                       TimePoint now) {
+                                       TimePoint now, const std::string& client) {
+  if (const long wait = throttle_.wait(login_name, client, now); wait > 0) {
+    Error e = make_error(ErrorCode::rate_limited,
+                         "登录失败次数过多，请 " + std::to_string(wait) + " 秒后再试",
+                         "too many failed logins: retry in " + std::to_string(wait) + " s");
+    e.retry_after = wait;
+    return e;
+  }
   auto user = in_read_transaction<std::optional<User>>(
       *db_, [&](Tx& tx) { return find_user(tx, login_name); });
   if (!user) return user.error();
-  // The same answer for an unknown login and a wrong password.
-  if (!*user || !(*user)->active || !verify_password((*user)->password_hash, password)) {
+  // The same answer, after the same argon2 work, for an unknown login and a wrong password.
+  const bool known = user->has_value() && (*user)->active;
+  const bool right = verify_password(known ? (*user)->password_hash : decoy_hash(), password);
+  if (!known || !right) {
+    throttle_.failed(login_name, client, now);
     return unauthenticated("用户名或密码错误", "wrong login or password");
   }
+  throttle_.succeeded(login_name);
   LoginResult out;
   out.token = new_token();
   out.expires_at = format_utc(now + session_ttl_);

@@ -15,6 +15,7 @@
 
 #include "engine/model/clock.hpp"
 #include "engine/model/result.hpp"
+#include "engine/service/login_throttle.hpp"
 #include "engine/service/principal.hpp"
 #include "engine/store/database.hpp"
 #include "engine/store/directory_repo.hpp"
@@ -51,7 +52,10 @@ class AuthService {
 
   // The caller a bearer token names: unauthenticated when unknown, expired or its user disabled.
   Result<Principal> authenticate(const std::string& token, TimePoint now);
-  Result<LoginResult> login(const std::string& login, const std::string& password, TimePoint now);
+  // `client`: the caller's address, for the per-address back-off (LoginThrottle). An unknown
+  // login costs the same argon2 time as a wrong password, and both get the same answer.
+  Result<LoginResult> login(const std::string& login, const std::string& password, TimePoint now,
+                            const std::string& client = "");
   Status logout(const Principal& who);
   // A new API token for a department system acting as `user_id`.
   Result<std::string> issue_api_token(std::int64_t user_id, const std::string& label,
@@ -70,8 +74,14 @@ class AuthService {
   };
   std::shared_ptr<Database> db_;
   std::chrono::seconds session_ttl_, cache_ttl_;
+  // A hash to check an unknown login's password against, made on first need.
+  const std::string& decoy_hash();
+
   std::mutex mu_;
   std::unordered_map<std::string, Cached> cache_;  // by token hash
+  LoginThrottle throttle_;
+  std::once_flag decoy_once_;
+  std::string decoy_;
 };
 
 }  // namespace gongshi

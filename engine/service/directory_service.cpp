@@ -158,11 +158,13 @@ Result<User> DirectoryService::update_user(const Principal& who, std::int64_t id
     u.password_hash = hash_password(*patch.password);
   }
   if (patch.active) u.active = *patch.active;
-  // A new password ends the user's login sessions (its department systems' API tokens stay).
+  // A new password or a disabled account ends every session and API token of the user, so
+  // re-enabling it later revives none of them (a department system gets a new token).
+  const bool revoke = patch.password || (patch.active && !*patch.active);
   auto st = in_transaction<std::monostate>(*db_, [&](Tx& tx) -> Status {
     if (auto up = gongshi::update_user(tx, u); !up) return up;
-    if (patch.password) {
-      if (auto gone = delete_sessions_of(tx, u.id); !gone) return gone.error();
+    if (revoke) {
+      if (auto gone = delete_tokens_of(tx, u.id); !gone) return gone.error();
     }
     return ok_status();
   });

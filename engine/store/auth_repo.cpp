@@ -48,11 +48,10 @@ Status delete_token(Tx& tx, const std::string& token_hash) {
   }
 }
 
-Result<std::int64_t> delete_sessions_of(Tx& tx, std::int64_t user_id) {
+Result<std::int64_t> delete_tokens_of(Tx& tx, std::int64_t user_id) {
   try {
     soci::statement st =
-        (tx.sql().prepare << "DELETE FROM auth_tokens WHERE user_id = :u AND kind = 'session'",
-         soci::use(user_id));
+        (tx.sql().prepare << "DELETE FROM auth_tokens WHERE user_id = :u", soci::use(user_id));
     st.execute(true);
     return static_cast<std::int64_t>(st.get_affected_rows());
   } catch (const std::exception& e) {

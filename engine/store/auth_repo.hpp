@@ -24,8 +24,8 @@ Status insert_token(Tx& tx, const TokenRow& t);
 Result<std::optional<TokenRow>> find_token(Tx& tx, const std::string& token_hash,
                                            const std::string& now_text);
 Status delete_token(Tx& tx, const std::string& token_hash);
-// Ends every login session of the user (its API tokens stay); the number ended.
-Result<std::int64_t> delete_sessions_of(Tx& tx, std::int64_t user_id);
+// Ends every login session and API token of the user; the number ended.
+Result<std::int64_t> delete_tokens_of(Tx& tx, std::int64_t user_id);
 // A user's API tokens (never the sessions), newest first.
 Result<std::vector<TokenRow>> api_tokens_of(Tx& tx, std::int64_t user_id);
 

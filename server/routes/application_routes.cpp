@@ -22,26 +22,15 @@ namespace {
 
 // The address a public request is counted under: the socket's peer, or behind the configured
 // reverse proxy the last address it put in X-Forwarded-For.
-std::string client_of(const AppContext& app, const HttpRequest& req) {
-  if (via_trusted_proxy(app.settings, req)) {
-    if (auto xff = req.header("x-forwarded-for"); xff && !xff->empty()) {
-      const auto comma = xff->rfind(',');
-      const std::string last = trim(comma == std::string::npos ? *xff : xff->substr(comma + 1));
-      if (!last.empty() && last.size() <= 64) return last;
-    }
-  }
-  return req.peer;
-}
-
 // 429 with Retry-After when the client has used its budget.
 std::optional<HttpResponse> throttled(AppContext& app, const HttpRequest& req) {
   const long wait = app.public_limiter->admit(client_of(app, req), app.now());
   if (wait == 0) return std::nullopt;
-  HttpResponse res = error_response(
+  Error e =
       make_error(ErrorCode::rate_limited, "请求过于频繁，请 " + std::to_string(wait) + " 秒后再试",
-                 "too many requests from this address: retry in " + std::to_string(wait) + " s"));
-  res.headers.emplace_back("Retry-After", std::to_string(wait));
-  return res;
+                 "too many requests from this address: retry in " + std::to_string(wait) + " s");
+  e.retry_after = wait;
+  return error_response(e);
 }
 
 Result<Filing> filing_of(const HttpRequest& req, const std::string& kind,

@@ -28,7 +28,7 @@ HttpResponse do_login(AppContext& app, RouteContext& c) {
     if (!login_name) return login_name.error();
     auto password = string_field(*body, "password");
     if (!password) return password.error();
-    auto out = app.s().auth.login(*login_name, *password, app.now());
+    auto out = app.s().auth.login(*login_name, *password, app.now(), client_of(app, c.request));
     if (!out) return out.error();
     // The same session for an API client (the token) and a page (the cookie and its CSRF token).
     HttpResponse res = json_response({{"token", out->token},

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "engine/model/text.hpp"
 #include "server/responses.hpp"
 
 namespace gongshi::server {
@@ -62,6 +63,17 @@ HttpResponse no_content() {
   res.status = 204;
   res.content_type = "text/plain";
   return res;
+}
+
+std::string client_of(const AppContext& app, const HttpRequest& req) {
+  if (via_trusted_proxy(app.settings, req)) {
+    if (auto xff = req.header("x-forwarded-for"); xff && !xff->empty()) {
+      const auto comma = xff->rfind(',');
+      const std::string last = trim(comma == std::string::npos ? *xff : xff->substr(comma + 1));
+      if (!last.empty() && last.size() <= 64) return last;
+    }
+  }
+  return req.peer;
 }
 
 }  // namespace gongshi::server

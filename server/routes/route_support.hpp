@@ -37,6 +37,9 @@ Result<std::int64_t> id_param(const RouteContext& c, const std::string& name);
 Result<RecordKind> kind_param(const std::string& text);
 
 boost::json::object principal_json(const Principal& p);
+// The caller's address: the last X-Forwarded-For entry when the request came through the
+// --trusted-proxy, else the connection's peer.
+std::string client_of(const AppContext& app, const HttpRequest& req);
 // 204 No Content.
 HttpResponse no_content();
 

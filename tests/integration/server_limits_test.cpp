@@ -1,6 +1,7 @@
 // The server under more than it takes, and its token cache: a flood beyond the worker queue is
 // answered 503 with Retry-After while every accepted request is answered in full; a cached token
-// stops working the moment its user logs out, is disabled or gets a new password.
+// stops working the moment its user logs out, is disabled or gets a new password (which also end
+// the user's API tokens).
 #include <atomic>
 #include <thread>
 
@@ -107,13 +108,22 @@ BOOST_AUTO_TEST_CASE(a_cached_token_is_dropped_at_once) {
   const std::string again = login("filler", "password-1");
   BOOST_TEST(me(again) == 200);
 
-  // Disabled by the department admin: refused at once; enabled again: accepted.
-  const std::string other = login("reviewer", "password-1");
-  BOOST_TEST(me(other) == 200);
-  const std::string reviewer_path = "/api/v1/users/" + std::to_string(user_id(other));
+  // Disabled by the department admin: refused at once, and enabling the user again revives none
+  // of its sessions or API tokens (they were deleted); a new login works.
+  const std::string disabled = login("reviewer", "password-1");
+  BOOST_TEST(me(disabled) == 200);
+  const std::string reviewer_path = "/api/v1/users/" + std::to_string(user_id(disabled));
+  auto issued = site.call("POST", reviewer_path + "/tokens", "admin", R"({"label":"系统"})");
+  BOOST_REQUIRE(issued.status == 201);
+  const std::string api(json_of(issued).at("token").as_string());
+  BOOST_TEST(me(api) == 200);
   BOOST_TEST(site.call("PATCH", reviewer_path, "admin", R"({"active":false})").status == 200);
-  BOOST_TEST(me(other) == 401);
+  BOOST_TEST(me(disabled) == 401);
+  BOOST_TEST(me(api) == 401);
   BOOST_TEST(site.call("PATCH", reviewer_path, "admin", R"({"active":true})").status == 200);
+  BOOST_TEST(me(disabled) == 401);
+  BOOST_TEST(me(api) == 401);
+  const std::string other = login("reviewer", "password-1");
   BOOST_TEST(me(other) == 200);
 
   // New roles show at once, not after the cache time.
@@ -127,10 +137,15 @@ BOOST_AUTO_TEST_CASE(a_cached_token_is_dropped_at_once) {
       200);
   BOOST_TEST(roles(other).find("filler") != std::string::npos);
 
-  // A new password ends the user's sessions, cached or not; the new password logs in.
+  // A new password ends the user's sessions and API tokens, cached or not; the new password
+  // logs in.
+  auto second = site.call("POST", reviewer_path + "/tokens", "admin", R"({"label":"系统"})");
+  const std::string api2(json_of(second).at("token").as_string());
+  BOOST_TEST(me(api2) == 200);
   BOOST_TEST(site.call("PATCH", reviewer_path, "admin", R"({"password":"password-2"})").status ==
              200);
   BOOST_TEST(me(other) == 401);
+  BOOST_TEST(me(api2) == 401);
   const std::string fresh = login("reviewer", "password-2");
   BOOST_TEST(me(fresh) == 200);
 }

@@ -1,0 +1,47 @@
+#pragma once
+// Failed logins counted per account and per client address, with back-off: after a key's free
+// failures each further one blocks it for 1 s, then 2, 4, … up to `max_block`. While either key
+// of a login is blocked the password is not even checked (so the right one does not help an
+// attacker). A success clears the account's count, not the address's. The table is bounded: when
+// full, keys no longer blocked are forgotten first, then all of them.
+
+#include <chrono>
+#include <cstddef>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "engine/model/clock.hpp"
+
+namespace gongshi {
+
+struct LoginThrottleSettings {
+  int account_free = 5;   // failures on one login before back-off
+  int address_free = 20;  // failures from one address (an office behind one NAT) before back-off
+  std::chrono::seconds max_block{900};
+  std::size_t max_keys = 100'000;
+};
+
+class LoginThrottle {
+ public:
+  explicit LoginThrottle(LoginThrottleSettings s = {}) : s_(s) {}
+
+  // Seconds until `login` may be tried from `address` again; 0 = now.
+  long wait(const std::string& login, const std::string& address, TimePoint now);
+  void failed(const std::string& login, const std::string& address, TimePoint now);
+  void succeeded(const std::string& login);
+
+ private:
+  struct Entry {
+    int failures = 0;
+    TimePoint blocked_until{};
+  };
+  long wait_locked(const std::string& key, TimePoint now) const;
+  void fail_locked(const std::string& key, int free, TimePoint now);
+
+  const LoginThrottleSettings s_;
+  std::mutex mu_;
+  std::unordered_map<std::string, Entry> keys_;  // "a:" + login, "ip:" + address; guarded by mu_
+};
+
+}  // namespace gongshi
