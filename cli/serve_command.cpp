@@ -14,7 +14,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     CommonOptions common;
     std::string db;
     std::string listen = "127.0.0.1:8080";
-    int threads = 0, workers = 0;
+    int threads = 0, workers = 0, rule_jobs = 0;
     std::size_t queue = 256;
     double sweep_seconds = 60;
     double dispatch_seconds = 1;
@@ -44,6 +44,9 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--workers", o->workers,
                   "threads for database and rule work (default: 2 × cores); the connection pool "
                   "matches");
+  cmd->add_option("--rule-jobs", o->rule_jobs,
+                  "rule tests, uploads and what-ifs at once; more are refused with 503 and "
+                  "Retry-After (default: half the cores, at least 1)");
   cmd->add_option("--queue", o->queue,
                   "requests waiting for a worker; beyond that 503 with Retry-After (default 256)");
   cmd->add_option("--sweep-interval", o->sweep_seconds, "seconds between sweeper runs");
@@ -104,6 +107,8 @@ void add_serve_command(CLI::App& app, int& exit_code) {
         std::chrono::seconds(static_cast<long>(std::max(0.0, o->token_cache_seconds)));
     if (!o->work_dir.empty()) ao.services.work_dir = o->work_dir;
     ao.services.attachment_limit = o->attachment_limit;
+    ao.services.rule_jobs =
+        static_cast<std::size_t>(o->rule_jobs > 0 ? o->rule_jobs : std::max(1u, cores / 2));
     ao.settings.public_limit = std::max(0, o->public_limit);
     ao.settings.public_window = std::chrono::seconds(std::max(1, o->public_window));
     ao.settings.trusted_proxy = o->trusted_proxy;

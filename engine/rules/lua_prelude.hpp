@@ -4,10 +4,11 @@
 
 namespace gongshi {
 
-// Called as prelude(max_string_bytes, cal, date, freeze); returns frozen_lib, seal.
-// `freeze` is the C function of lua_freeze.hpp.
+// Called as prelude(max_string_bytes, cal, date, freeze, patterns); returns frozen_lib, seal.
+// `freeze` is the C function of lua_freeze.hpp; `patterns` the counted matchers of lua_pattern.hpp,
+// which replace Lua's own (those run unbudgeted inside one C call).
 inline constexpr const char* kLuaPrelude = R"lua(
-local MAX, cal, date, freeze = ...
+local MAX, cal, date, freeze, patterns = ...
 local G = _G
 local next, type, setmetatable, getmetatable = next, type, setmetatable, getmetatable
 local rawget, rawset, error, tostring, tonumber = rawget, rawset, error, tostring, tonumber
@@ -35,13 +36,7 @@ end
 
 local s = copy(string, {dump = true})
 for _, name in next, {"find", "match", "gmatch", "gsub"} do
-  local f = string[name]
-  s[name] = function(subject, ...)
-    if type(subject) == "string" and #subject > MAX then
-      error("string." .. name .. ": subject longer than " .. MAX .. " bytes", 2)
-    end
-    return f(subject, ...)
-  end
+  s[name] = patterns[name]  -- counted, and bounded in subject size, in C
 end
 local rep = string.rep
 s.rep = function(str, n, sep)

@@ -6,6 +6,7 @@
 #include "engine/rules/lua_freeze.hpp"
 #include "engine/rules/lua_helpers.hpp"
 #include "engine/rules/lua_json.hpp"
+#include "engine/rules/lua_pattern.hpp"
 #include "engine/rules/lua_prelude.hpp"
 
 namespace gongshi {
@@ -105,7 +106,8 @@ Result<std::unique_ptr<LuaState>> LuaState::create(std::string chunk, std::strin
   push_calendar_library(L);
   push_date_library(L);
   lua_pushcfunction(L, lua_freeze);
-  if (auto st = s->protected_call(4, 2); !st) return st.error();
+  push_counted_patterns(L);
+  if (auto st = s->protected_call(5, 2); !st) return st.error();
   // Stack: frozen_lib, seal.
   const int seal = lua_gettop(L);
 

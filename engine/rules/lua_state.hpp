@@ -6,7 +6,8 @@
 // string (without dump), table, math (without random), utf8, and the date/calendar helpers; text
 // chunks only; the script's globals live in its own environment, sealed read-only after the top
 // level ran; a count hook enforcing an instruction budget per call; size bounds on the C helpers a
-// count hook cannot interrupt (string.rep, pattern matching).
+// count hook cannot interrupt (string.rep), and pattern matching that charges its steps to the
+// same budget (lua_pattern.hpp).
 
 #include <boost/json/object.hpp>
 #include <memory>

@@ -169,7 +169,8 @@ Result<SampleRecords> SampleRecords::load(const std::filesystem::path& schemas_d
 }
 
 RuleTestReport run_rule_tests(const RuleSet& rules, const boost::json::value& tests,
-                              const Calendar& calendar, const SampleRecords& samples) {
+                              const Calendar& calendar, const SampleRecords& samples,
+                              const RuleTestLimits& limits) {
   RuleTestReport report;
   report.rule_version = rules.version();
   if (tests.is_null()) return report;
@@ -177,7 +178,21 @@ RuleTestReport run_rule_tests(const RuleSet& rules, const boost::json::value& te
     report.failures.push_back("tests must be a list of cases");
     return report;
   }
-  for (const auto& c : tests.get_array()) {
+  const auto& cases = tests.get_array();
+  if (cases.size() > static_cast<std::size_t>(limits.max_cases)) {
+    report.cases = static_cast<int>(cases.size());
+    report.failures.push_back("tests: " + std::to_string(cases.size()) + " cases, more than the " +
+                              std::to_string(limits.max_cases) + " allowed (none was run)");
+    return report;
+  }
+  const auto started = std::chrono::steady_clock::now();
+  for (const auto& c : cases) {
+    if (std::chrono::steady_clock::now() - started > limits.time_limit) {
+      report.failures.push_back("tests stopped after " + std::to_string(report.cases) +
+                                " cases: over the time limit of " +
+                                std::to_string(limits.time_limit.count() / 1000) + " s");
+      break;
+    }
     ++report.cases;
     if (!c.is_object()) {
       report.failures.push_back("case " + std::to_string(report.cases) + " is not a table");

@@ -14,6 +14,7 @@
 
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -35,7 +36,15 @@ struct RuleTestReport {
   bool ok() const { return failures.empty(); }
 };
 
+// What one run of a script's tests may take: an upload names its cases, so their number and the
+// time they take together are bounded (each call is bounded by the Lua budget already).
+struct RuleTestLimits {
+  int max_cases = 500;
+  std::chrono::milliseconds time_limit{10'000};
+};
+
 RuleTestReport run_rule_tests(const RuleSet& rules, const boost::json::value& tests,
-                              const Calendar& calendar, const SampleRecords& samples);
+                              const Calendar& calendar, const SampleRecords& samples,
+                              const RuleTestLimits& limits = {});
 
 }  // namespace gongshi

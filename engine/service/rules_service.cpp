@@ -13,6 +13,14 @@ Status RulesService::check_script(const std::string& script) const {
   return ok_status();
 }
 
+Result<JobGate::Pass> RulesService::enter() {
+  if (auto pass = gate_.try_enter()) return std::move(*pass);
+  Error e = make_error(ErrorCode::unavailable, "正在运行其他规则测试或影响评估，请稍后再试",
+                       "other rule tests or what-ifs are running: retry later");
+  e.retry_after = 5;
+  return e;
+}
+
 Result<RuleVersions> RulesService::versions(const Principal& who, const std::string& region) {
   if (auto st = access_.may_manage_rules(who, region); !st) return st.error();
   auto rows = in_read_transaction<std::vector<RuleVersionRow>>(
@@ -28,6 +36,8 @@ Result<InstallResult> RulesService::test(const Principal& who, const std::string
                                          const std::string& script) {
   if (auto st = access_.may_manage_rules(who, region); !st) return st.error();
   if (auto st = check_script(script); !st) return st.error();
+  auto pass = enter();
+  if (!pass) return pass.error();
   return rules_.test(region, script);
 }
 
@@ -35,6 +45,8 @@ Result<InstallResult> RulesService::upload(const Principal& who, const std::stri
                                            const std::string& script, TimePoint now) {
   if (auto st = access_.may_manage_rules(who, region); !st) return st.error();
   if (auto st = check_script(script); !st) return st.error();
+  auto pass = enter();
+  if (!pass) return pass.error();
   // Tested first without touching the live rules, then recorded, then swapped in: a failed
   // database write leaves the old rules running.
   auto tested = rules_.test(region, script);
@@ -49,6 +61,8 @@ Result<InstallResult> RulesService::upload(const Principal& who, const std::stri
 Result<WhatIfReport> RulesService::whatif(const Principal& who, WhatIfRequest req, TimePoint now) {
   if (auto st = access_.may_manage_rules(who, req.region); !st) return st.error();
   if (auto st = check_script(req.script); !st) return st.error();
+  auto pass = enter();
+  if (!pass) return pass.error();
   return rules_whatif(*db_, rules_, access_.regions(), lifecycle_, req, now);
 }
 

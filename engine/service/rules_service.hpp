@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/service/access.hpp"
+#include "engine/service/job_gate.hpp"
 #include "engine/service/rules_whatif.hpp"
 #include "engine/store/database.hpp"
 #include "engine/store/rule_version_repo.hpp"
@@ -25,9 +26,11 @@ class RulesService {
  public:
   static constexpr std::size_t kMaxScript = 512 * 1024;
 
+  // `jobs`: how many compiles, test runs and what-ifs may run at once (the rest are refused with
+  // Retry-After, and the server's other workers keep answering).
   RulesService(std::shared_ptr<Database> db, RuleRegistry& rules, const AccessPolicy& access,
-               const Lifecycle& lifecycle)
-      : db_(std::move(db)), rules_(rules), access_(access), lifecycle_(lifecycle) {}
+               const Lifecycle& lifecycle, std::size_t jobs = 1)
+      : db_(std::move(db)), rules_(rules), access_(access), lifecycle_(lifecycle), gate_(jobs) {}
 
   Result<RuleVersions> versions(const Principal& who, const std::string& region);
   Result<InstallResult> test(const Principal& who, const std::string& region,
@@ -45,11 +48,13 @@ class RulesService {
 
  private:
   Status check_script(const std::string& script) const;
+  Result<JobGate::Pass> enter();
 
   std::shared_ptr<Database> db_;
   RuleRegistry& rules_;
   const AccessPolicy& access_;
   const Lifecycle& lifecycle_;
+  JobGate gate_;
 };
 
 }  // namespace gongshi

@@ -18,7 +18,7 @@ Services::Services(std::shared_ptr<Database> database, std::unique_ptr<RulesEnvi
       records(db, engine, access, lifecycle, *rules_env->rules),
       applications(db, engine, records, *rules_env->rules, access, lifecycle, o.attachment_limit),
       webhooks(db, access),
-      rules(db, *rules_env->rules, access, lifecycle),
+      rules(db, *rules_env->rules, access, lifecycle, o.rule_jobs),
       reports(db, *rules_env->rules, access, lifecycle),
       calendar(db, *rules_env->rules, *rules_env->calendars, lifecycle),
       ops(db, *rules_env->calendars),

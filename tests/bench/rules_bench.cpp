@@ -11,6 +11,7 @@
 #include "engine/model/fields.hpp"
 #include "engine/model/json_codec.hpp"
 #include "engine/rules/lua_module.hpp"
+#include "engine/rules/lua_state.hpp"
 #include "engine/rules/rules_environment.hpp"
 #include "support/source_paths.hpp"
 
@@ -91,6 +92,20 @@ struct PlainLua {
   }
 };
 
+// What a rule does with patterns: a date split, a name trimmed, a code's prefix checked.
+const char* const kPatternWork =
+    "function work()\n"
+    "  local y, m, d = ('2024-07-05'):match('(%d+)-(%d+)-(%d+)')\n"
+    "  local t = ('  某某有限公司  '):gsub('^%s+', ''):gsub('%s+$', '')\n"
+    "  return ('91410500MA40000000'):find('^%d%d%d%d%d%d') ~= nil\n"
+    "end\n";
+
+void call_work(lua_State* L) {
+  lua_getglobal(L, "work");
+  lua_pcall(L, 0, 1, 0);
+  lua_pop(L, 1);
+}
+
 void row(const char* what, double per_second, double baseline) {
   std::printf("| %s | %.0f | %.2f | %.2f |\n", what, per_second, 1e6 / per_second,
               per_second / baseline);
@@ -157,6 +172,23 @@ int main() {
   row("plain lua_State, no sandbox (reference)", unsandboxed, unsandboxed);
   row("pooled sandboxed state (what gongshi does)", pooled, unsandboxed);
   row("fresh sandboxed state per call (what pooling avoids)", fresh, unsandboxed);
+  // Pattern matching: Lua's own string library against the sandbox's counted matcher.
+  lua_State* own = luaL_newstate();
+  luaL_openlibs(own);
+  luaL_dostring(own, kPatternWork);
+  const double own_patterns = rate([&] { call_work(own); });
+  lua_close(own);
+  auto counted = LuaState::create("bench", kPatternWork, {});
+  const double counted_patterns = rate([&] {
+    (*counted)->push_global_function("work");
+    (void)(*counted)->call(0, 1, nullptr);
+    lua_pop((*counted)->L(), 1);
+  });
+  std::printf(
+      "\n| string.match/gsub/find as a rule uses them | calls/s | µs/call | ratio to Lua's own |\n"
+      "|---|---|---|---|\n");
+  row("Lua's own string library, plain state (reference)", own_patterns, own_patterns);
+  row("the sandbox's counted matcher (budgeted steps)", counted_patterns, own_patterns);
   std::printf("\nrule version: %s\n", (*anyang)->version().c_str());
   return 0;
 }
