@@ -32,6 +32,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     int public_limit = 30;
     int public_window = 600;
     std::string trusted_proxy;
+    std::vector<std::string> webhook_allow;
     bool secure_cookies = false;
     std::string web;
   };
@@ -60,6 +61,11 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--webhook-retry", o->webhook_retry,
                   "seconds before the first webhook retry (then doubling)");
   cmd->add_option("--webhook-attempts", o->webhook_attempts, "webhook attempts before giving up");
+  cmd->add_option(
+         "--webhook-allow", o->webhook_allow,
+         "internal addresses or ranges webhooks may reach (e.g. 127.0.0.1, 10.1.0.0/16); "
+         "loopback, private, link-local and other internal addresses are refused otherwise")
+      ->delimiter(',');
   cmd->add_option("--webhook-concurrency", o->webhook_concurrency,
                   "webhook deliveries in flight at once (default 8)");
   cmd->add_option("--webhook-per-subscription", o->webhook_per_subscription,
@@ -107,6 +113,12 @@ void add_serve_command(CLI::App& app, int& exit_code) {
         std::chrono::seconds(static_cast<long>(std::max(0.0, o->token_cache_seconds)));
     if (!o->work_dir.empty()) ao.services.work_dir = o->work_dir;
     ao.services.attachment_limit = o->attachment_limit;
+    auto targets = AddressPolicy::allowing(o->webhook_allow);
+    if (!targets) {
+      exit_code = report(targets.error());
+      return;
+    }
+    ao.services.webhook_targets = std::move(targets).value();
     ao.services.rule_jobs =
         static_cast<std::size_t>(o->rule_jobs > 0 ? o->rule_jobs : std::max(1u, cores / 2));
     ao.settings.public_limit = std::max(0, o->public_limit);

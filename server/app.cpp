@@ -210,6 +210,20 @@ void App::recompute_now(const std::string& reason) {
                            "Records whose provisional deadlines were computed again.", r->changed);
 }
 
+namespace {
+
+// What a subscriber is told about a failed attempt: never the socket's own error, which would tell
+// a refused port from a filtered one and make the deliveries list a port scanner.
+std::string delivery_failure(const Error& e) {
+  if (e.code == ErrorCode::forbidden) {
+    return "未投递：回调地址指向内部网络 / not sent: the callback address is on an internal "
+           "network";
+  }
+  return "未送达：连接失败或超时 / not delivered: connection failed or timed out";
+}
+
+}  // namespace
+
 void App::dispatch_now(HttpServer& server) {
   // At most `webhook_concurrency` deliveries in flight: a slow receiver holds one slot of them,
   // never a thread; the others go on.
@@ -234,12 +248,16 @@ void App::dispatch_now(HttpServer& server) {
       std::lock_guard lock(in_flight_mu_);
       ++in_flight_by_subscription_[out.delivery.subscription_id];
     }
-    FetchRequest req{"POST", out.delivery.url, out.headers, out.delivery.payload,
-                     ctx_.settings.webhook_timeout};
+    FetchRequest req{"POST",
+                     out.delivery.url,
+                     out.headers,
+                     out.delivery.payload,
+                     ctx_.settings.webhook_timeout,
+                     &s.webhooks.targets()};
     server.fetch(std::move(req), [this, &server, d = out.delivery](Result<ClientResponse> res) {
       // The answer arrives on an I/O thread: recording it is database work for a worker.
       const int status = res ? res->status : 0;
-      const std::string error = res ? "" : res.error().message_en;
+      const std::string error = res ? "" : delivery_failure(res.error());
       const bool queued = server.submit([this, d, status, error] {
         auto& s = ctx_.s();
         if (auto st = s.webhooks.record(d, status, error, ctx_.now(), ctx_.settings.webhook_retry);

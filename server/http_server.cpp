@@ -488,8 +488,19 @@ class Fetch : public std::enable_shared_from_this<Fetch> {
     resolver_.async_resolve(
         host_, port_, [self = shared_from_this()](beast::error_code ec, auto results) {
           if (ec) return self->fail(ec);
+          std::vector<tcp::endpoint> permitted;
+          for (const auto& r : results) {
+            const auto ip = parse_ip(r.endpoint().address().to_string());
+            if (self->req_.targets == nullptr || (ip && self->req_.targets->permits(*ip))) {
+              permitted.push_back(r.endpoint());
+            }
+          }
+          if (permitted.empty()) {
+            return self->finish(make_error(ErrorCode::forbidden, "回调地址指向内部网络，不予投递",
+                                           "the callback address is on an internal network"));
+          }
           self->stream_.expires_at(self->deadline_);
-          self->stream_.async_connect(results, [self](beast::error_code ec2, const auto&) {
+          self->stream_.async_connect(permitted, [self](beast::error_code ec2, const auto&) {
             if (ec2) return self->fail(ec2);
             self->send();
           });

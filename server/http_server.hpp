@@ -16,6 +16,7 @@
 #include <string>
 
 #include "engine/model/result.hpp"
+#include "engine/service/address_policy.hpp"
 #include "server/http_client.hpp"
 #include "server/http_types.hpp"
 
@@ -51,6 +52,9 @@ struct FetchRequest {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
   std::chrono::seconds timeout{10};  // for the whole exchange
+  // When set, only resolved addresses it permits are connected to (checked after DNS, so a name
+  // that now points inside is refused); none permitted: the fetch fails with `forbidden`.
+  const AddressPolicy* targets = nullptr;
 };
 
 class HttpServer {

@@ -17,7 +17,7 @@ Services::Services(std::shared_ptr<Database> database, std::unique_ptr<RulesEnvi
       directory(db, access, auth),
       records(db, engine, access, lifecycle, *rules_env->rules),
       applications(db, engine, records, *rules_env->rules, access, lifecycle, o.attachment_limit),
-      webhooks(db, access),
+      webhooks(db, access, o.webhook_targets),
       rules(db, *rules_env->rules, access, lifecycle, o.rule_jobs),
       reports(db, *rules_env->rules, access, lifecycle),
       calendar(db, *rules_env->rules, *rules_env->calendars, lifecycle),

@@ -38,6 +38,7 @@ struct ServicesOptions {
   std::filesystem::path work_dir = std::filesystem::temp_directory_path();
   int import_batch = 500;
   std::size_t attachment_limit = 10u << 20;  // bytes per attachment of an objection or repair
+  AddressPolicy webhook_targets;  // internal networks webhooks may reach (--webhook-allow)
   std::size_t rule_jobs = 1;  // rule tests, uploads and what-ifs at once (RulesService)
 };
 

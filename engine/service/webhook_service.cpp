@@ -2,8 +2,6 @@
 
 #include <sodium.h>
 
-#include <boost/url/parse.hpp>
-
 #include "engine/store/time_text.hpp"
 
 namespace gongshi {
@@ -30,19 +28,6 @@ std::chrono::seconds retry_delay(int attempt, std::chrono::seconds first,
   return std::min(delay, max);
 }
 
-Status check_hook_url(const std::string& url) {
-  auto parsed = boost::urls::parse_absolute_uri(url);
-  if (!parsed || (parsed->scheme() != "http" && parsed->scheme() != "https")) {
-    return bad_request("url 应为 http:// 或 https:// 开头的绝对地址",
-                       "url must be an absolute http:// or https:// URL");
-  }
-  if (parsed->scheme() == "https") {
-    return bad_request("暂不支持 https 回调（请经由本机反向代理）",
-                       "https callbacks are not supported yet (use a local TLS proxy)");
-  }
-  return ok_status();
-}
-
 Result<std::vector<WebhookSubscription>> WebhookService::list(const Principal& who) {
   if (auto st = access_.may_list_hooks(who); !st) return st.error();
   auto rows = in_read_transaction<std::vector<WebhookSubscription>>(
@@ -61,7 +46,7 @@ Result<WebhookSubscription> WebhookService::create(const Principal& who, const H
   s.region = who.region;
   s.department_id = in.department_id ? in.department_id : who.department_id;
   if (auto st = access_.may_manage_hooks(who, s.region, s.department_id); !st) return st.error();
-  if (auto st = check_hook_url(in.url); !st) return st.error();
+  if (auto st = check_hook_target(in.url, policy_); !st) return st.error();
   if (in.secret.size() < 16) {
     return bad_request("secret 至少 16 个字符", "secret needs at least 16 characters");
   }

@@ -16,6 +16,7 @@
 
 #include "engine/model/clock.hpp"
 #include "engine/service/access.hpp"
+#include "engine/service/address_policy.hpp"
 #include "engine/store/database.hpp"
 #include "engine/store/webhook_repo.hpp"
 
@@ -41,11 +42,15 @@ struct OutgoingDelivery {
 
 class WebhookService {
  public:
-  WebhookService(std::shared_ptr<Database> db, const AccessPolicy& access)
-      : db_(std::move(db)), access_(access) {}
+  // `targets`: where subscriptions may point (checked on create, and by the sender on delivery).
+  WebhookService(std::shared_ptr<Database> db, const AccessPolicy& access, AddressPolicy targets)
+      : db_(std::move(db)), access_(access), policy_(std::move(targets)) {}
+
+  const AddressPolicy& targets() const { return policy_; }
 
   Result<std::vector<WebhookSubscription>> list(const Principal& who);
   Result<WebhookSubscription> create(const Principal& who, const HookInput& in, TimePoint now);
+  // Stops the subscription and cancels its pending deliveries (in one transaction).
   Status deactivate(const Principal& who, std::int64_t id);
   Result<std::pair<WebhookSubscription, std::vector<WebhookDelivery>>> deliveries(
       const Principal& who, std::int64_t id);
@@ -65,13 +70,12 @@ class WebhookService {
 
   std::shared_ptr<Database> db_;
   const AccessPolicy& access_;
+  AddressPolicy policy_;
 };
 
 std::string webhook_signature(const std::string& secret, const std::string& timestamp,
                               const std::string& body);
 // first · 2^(attempt − 1), at most `max`: the wait after failed attempt number `attempt` (1-based).
 std::chrono::seconds retry_delay(int attempt, std::chrono::seconds first, std::chrono::seconds max);
-// An http:// URL a subscription may use; the reason otherwise.
-Status check_hook_url(const std::string& url);
 
 }  // namespace gongshi

@@ -92,7 +92,11 @@ Result<std::vector<WebhookSubscription>> subscriptions_of(Tx& tx, const std::str
 Status deactivate_subscription(Tx& tx, std::int64_t id) {
   try {
     long long i = id;
+    const std::string note = kCancelledNote;  // bound by reference until the statement runs
     tx.sql() << "UPDATE webhook_subscriptions SET active = 0 WHERE id = :i", soci::use(i);
+    tx.sql() << "UPDATE webhook_deliveries SET status = 'cancelled', last_error = :e WHERE "
+                "subscription_id = :i AND status = 'pending'",
+        soci::use(note), soci::use(i);
     return ok_status();
   } catch (const std::exception& e) {
     return database_error(e);
@@ -213,8 +217,9 @@ Result<std::vector<WebhookDelivery>> claim_deliveries(Tx& tx, const std::string&
     const std::string own_lock = tx.dialect() == Dialect::mysql ? " FOR UPDATE SKIP LOCKED" : "";
     soci::statement st =
         (tx.sql().prepare << "SELECT id, subscription_id FROM webhook_deliveries WHERE status = "
-                             "'pending' AND next_attempt_at <= :n ORDER BY next_attempt_at, id "
-                             "LIMIT :l" +
+                             "'pending' AND next_attempt_at <= :n AND subscription_id IN (SELECT "
+                             "id FROM webhook_subscriptions WHERE active = 1) ORDER BY "
+                             "next_attempt_at, id LIMIT :l" +
                                  own_lock,
          soci::use(now_text), soci::use(candidates), soci::into(id), soci::into(subscription));
     st.execute();
@@ -252,9 +257,12 @@ Status record_attempt(Tx& tx, std::int64_t delivery_id, const AttemptOutcome& o,
     std::string delivered = o.delivered ? now_text : "";
     soci::indicator delivered_ind = o.delivered ? soci::i_ok : soci::i_null;
     std::string error = o.error.substr(0, 500);
+    // A delivery cancelled while it was on its way stays cancelled unless it arrived.
+    const std::string still = o.delivered ? "status <> 'delivered'" : "status = 'pending'";
     tx.sql() << "UPDATE webhook_deliveries SET status = :s, attempts = attempts + 1, "
                 "next_attempt_at = :n, last_status = :h, last_error = :e, delivered_at = :d "
-                "WHERE id = :i",
+                "WHERE id = :i AND " +
+                    still,
         soci::use(status), soci::use(next), soci::use(o.http_status), soci::use(error),
         soci::use(delivered, delivered_ind), soci::use(id);
     return ok_status();

@@ -40,7 +40,9 @@ struct WebhookDelivery {
 Result<std::int64_t> insert_subscription(Tx& tx, const WebhookSubscription& s);
 Result<std::optional<WebhookSubscription>> find_subscription(Tx& tx, std::int64_t id);
 Result<std::vector<WebhookSubscription>> subscriptions_of(Tx& tx, const std::string& region);
+// Deactivates it and cancels its pending deliveries (status 'cancelled').
 Status deactivate_subscription(Tx& tx, std::int64_t id);
+inline constexpr const char* kCancelledNote = "订阅已停用，不再投递 / subscription deactivated";
 
 // Turns up to `limit` outbox rows not yet fanned out into deliveries for the active subscriptions
 // that want them, and marks the rows. Returns how many outbox rows it handled.

@@ -17,6 +17,7 @@
 #include "engine/store/import_repo.hpp"
 #include "server/http_server.hpp"
 #include "server_fixture.hpp"
+#include "webhook_receiver.hpp"
 
 namespace gongshi::test {
 namespace {
@@ -193,38 +194,8 @@ BOOST_AUTO_TEST_CASE(templates_have_the_standard_headers) {
   BOOST_TEST(site.call("GET", "/api/v1/templates/other.xlsx").status == 400);
 }
 
-// A webhook receiver: fails the first `failures` requests with 503, then accepts; keeps all.
-struct Receiver {
-  struct Seen {
-    std::string idempotency_key, signature, timestamp, event, body;
-  };
-  std::mutex mu;
-  std::vector<Seen> seen;
-  int failures = 2;
-  server::HttpServer http{server::ServerOptions{}, [this](server::HttpRequest& req) {
-                            std::lock_guard lock(mu);
-                            seen.push_back({req.header("idempotency-key").value_or(""),
-                                            req.header("x-gongshi-signature").value_or(""),
-                                            req.header("x-gongshi-timestamp").value_or(""),
-                                            req.header("x-gongshi-event").value_or(""), req.body});
-                            server::HttpResponse res;
-                            res.status = static_cast<int>(seen.size()) <= failures ? 503 : 200;
-                            return res;
-                          }};
-  unsigned short port = http.listen("127.0.0.1", 0).value();
-  std::thread thread{[this] { http.run(1); }};
-  ~Receiver() {
-    http.stop();
-    thread.join();
-  }
-  std::size_t count() {
-    std::lock_guard lock(mu);
-    return seen.size();
-  }
-};
-
 BOOST_AUTO_TEST_CASE(webhooks_retry_until_delivered) {
-  Site site;
+  Site site({"--webhook-allow", "127.0.0.1"});  // the receiver is on loopback
   Receiver receiver;
   const std::string secret = "a-secret-of-32-characters-000000";
   auto sub = site.call("POST", "/api/v1/webhooks", "admin",
@@ -298,7 +269,8 @@ struct SilentReceiver {
 BOOST_AUTO_TEST_CASE(a_receiver_that_never_answers_holds_only_its_share_of_the_slots) {
   // Four slots, two per subscription: the silent receiver's deliveries wait for its 10 s
   // timeouts in two slots while the healthy receiver gets every one of its deliveries at once.
-  Site site({"--webhook-concurrency", "4", "--webhook-per-subscription", "2"});
+  Site site({"--webhook-concurrency", "4", "--webhook-per-subscription", "2", "--webhook-allow",
+             "127.0.0.1"});
   SilentReceiver silent;
   Receiver healthy;
   healthy.failures = 0;
@@ -328,11 +300,13 @@ BOOST_AUTO_TEST_CASE(a_receiver_that_never_answers_holds_only_its_share_of_the_s
 }
 
 BOOST_AUTO_TEST_CASE(two_servers_on_one_database_deliver_each_webhook_once) {
-  Site site;
+  Site site({"--webhook-allow", "127.0.0.1"});
   Receiver receiver;
   receiver.failures = 0;
   // A second process on the same database, with its own sweeper and dispatcher.
-  ServerProcess second(Site::serve_args(site.tdb.url, "600"));
+  auto args = Site::serve_args(site.tdb.url, "600");
+  args.insert(args.end(), {"--webhook-allow", "127.0.0.1"});
+  ServerProcess second(args);
   auto sub = site.call("POST", "/api/v1/webhooks", "office",
                        boost::json::serialize(object{
                            {"url", "http://127.0.0.1:" + std::to_string(receiver.port) + "/"},

@@ -31,7 +31,7 @@ CREATE TABLE webhook_deliveries (
   region CHAR(6) NOT NULL,
   topic VARCHAR(64) NOT NULL,
   payload TEXT NOT NULL,
-  status VARCHAR(12) NOT NULL,               -- pending | delivered | failed
+  status VARCHAR(12) NOT NULL,               -- pending | delivered | failed | cancelled
   attempts INT NOT NULL DEFAULT 0,
   next_attempt_at CHAR(20) NOT NULL,
   last_status INT NOT NULL DEFAULT 0,        -- HTTP status of the last attempt; 0 = no answer
