@@ -1,4 +1,7 @@
 // gongshi serve: the HTTP server.
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <iostream>
 #include <thread>
 
@@ -9,6 +12,19 @@
 
 namespace gongshi::cli {
 
+namespace {
+
+// What the process's open-file limit leaves for connections, keeping room for the database, the
+// rules, uploads and webhook sockets.
+std::size_t default_max_connections() {
+  rlimit r{};
+  if (getrlimit(RLIMIT_NOFILE, &r) != 0 || r.rlim_cur == RLIM_INFINITY) return 10000;
+  const auto soft = static_cast<std::size_t>(r.rlim_cur);
+  return std::clamp<std::size_t>(soft > 128 ? soft - 128 : 16, 16, 10000);
+}
+
+}  // namespace
+
 void add_serve_command(CLI::App& app, int& exit_code) {
   struct Options {
     CommonOptions common;
@@ -16,6 +32,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     std::string listen = "127.0.0.1:8080";
     int threads = 0, workers = 0, rule_jobs = 0;
     std::size_t queue = 256;
+    std::size_t max_connections = 0;
     double sweep_seconds = 60;
     double dispatch_seconds = 1;
     double sync_seconds = 10;
@@ -45,6 +62,9 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--workers", o->workers,
                   "threads for database and rule work (default: 2 × cores); the connection pool "
                   "matches");
+  cmd->add_option("--max-connections", o->max_connections,
+                  "open connections at most; more wait in the backlog (default: the open-file "
+                  "limit less 128, at most 10000)");
   cmd->add_option("--rule-jobs", o->rule_jobs,
                   "rule tests, uploads and what-ifs at once; more are refused with 503 and "
                   "Retry-After (default: half the cores, at least 1)");
@@ -152,6 +172,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
       return a->body_limit_for(method, path);
     };
     so.workers = static_cast<std::size_t>(workers);
+    so.max_connections = o->max_connections > 0 ? o->max_connections : default_max_connections();
     so.queue_limit = std::max<std::size_t>(1, o->queue);
     server::App* a = app->get();
     so.on_busy = [a] { a->count_busy(); };

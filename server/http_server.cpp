@@ -10,6 +10,7 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <unordered_map>
 
 #include "engine/exchange/work_files.hpp"
 #include "server/responses.hpp"
@@ -33,18 +34,29 @@ struct HttpServer::Impl {
   RequestHandler handler;
   // Reserved by uploads being received; before ioc, whose sessions give theirs back as they go.
   std::atomic<std::uint64_t> upload_bytes{0};
+  // Before ioc: sessions its handlers still hold remove themselves as it is destroyed.
+  std::mutex mu;
+  std::unordered_map<const Session*, std::weak_ptr<Session>> sessions;  // each removes itself
+  std::atomic<std::size_t> open_sessions{0};
   net::io_context ioc;
   tcp::acceptor acceptor{net::make_strand(ioc)};
   net::signal_set signals{ioc, SIGINT, SIGTERM};
   std::atomic<bool> stopping{false};
-  std::mutex mu;
-  std::vector<std::weak_ptr<Session>> sessions;
+  // Waits before accepting again: at the connection cap, or out of file descriptors (accepting at
+  // once again would spin on the same error).
+  net::steady_timer accept_pause{acceptor.get_executor()};
   std::vector<std::shared_ptr<net::steady_timer>> timers;
   std::vector<std::shared_ptr<std::function<void()>>> ticks;  // periodic tasks, kept alive here
   std::unique_ptr<WorkerPool> pool;
 
   void accept();
+  void accept_after(std::chrono::milliseconds pause);
   void stop();
+  void forget(const Session* s) {
+    std::lock_guard lock(mu);
+    sessions.erase(s);
+    --open_sessions;
+  }
 };
 
 namespace {
@@ -53,6 +65,20 @@ std::string lower(std::string_view s) {
   std::string out(s);
   for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
+}
+
+// A request the parser refused (both Content-Length and Transfer-Encoding, a duplicate or negative
+// Content-Length, a bare LF, a bad chunk…) is answered 400 before the close, not dropped in
+// silence. A connection that merely ended is not.
+bool malformed(const beast::error_code& ec) {
+  return ec.category() == beast::http::make_error_code(http::error::bad_method).category() &&
+         ec != http::error::end_of_stream && ec != http::error::partial_message &&
+         ec != http::error::need_more && ec != http::error::need_buffer;
+}
+
+Error malformed_request(const beast::error_code& ec) {
+  return make_error(ErrorCode::invalid_input, "HTTP 请求格式不合法（" + ec.message() + "）",
+                    "malformed HTTP request: " + ec.message());
 }
 
 Error too_large(std::size_t limit) {
@@ -72,6 +98,7 @@ class Session : public std::enable_shared_from_this<Session> {
   ~Session() {
     if (!upload_path_.empty()) std::filesystem::remove(upload_path_, ignored_);
     release_upload();
+    server_.forget(this);
   }
 
   void start() {
@@ -105,6 +132,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec == http::error::header_limit) {
       return fail(make_error(ErrorCode::too_large, "请求头过大", "request header too large"));
     }
+    if (malformed(ec)) return fail(malformed_request(ec));
     if (ec) return close();
     const auto& h = header_parser_->get();
     const std::string target(h.target());
@@ -233,6 +261,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec == http::error::body_limit) {
       return fail(too_large(limit_));
     }
+    if (malformed(ec)) return fail(malformed_request(ec));
     if (ec) return close();
     HttpRequest req;
     req.peer = peer_;
@@ -351,19 +380,32 @@ class Session : public std::enable_shared_from_this<Session> {
 }  // namespace
 
 void HttpServer::Impl::accept() {
+  if (stopping) return;
+  // At the cap, new connections wait in the kernel's backlog until one closes.
+  if (open_sessions >= options.max_connections) return accept_after(std::chrono::milliseconds(50));
   acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
     if (ec) {
       if (!acceptor.is_open() || stopping) return;
+      const bool exhausted = ec == net::error::no_descriptors || ec.value() == ENFILE ||
+                             ec == net::error::no_buffer_space || ec == net::error::no_memory;
+      if (exhausted) return accept_after(std::chrono::milliseconds(100));
       return accept();
     }
     auto session = std::make_shared<Session>(std::move(socket), *this);
     {
       std::lock_guard lock(mu);
-      std::erase_if(sessions, [](const auto& w) { return w.expired(); });
-      sessions.push_back(session);
+      sessions.emplace(session.get(), session);
+      ++open_sessions;
     }
     session->start();
     accept();
+  });
+}
+
+void HttpServer::Impl::accept_after(std::chrono::milliseconds pause) {
+  accept_pause.expires_after(pause);
+  accept_pause.async_wait([this](beast::error_code ec) {
+    if (!ec) accept();
   });
 }
 
@@ -373,14 +415,20 @@ void HttpServer::Impl::stop() {
     beast::error_code ec;
     acceptor.close(ec);
   });
+  net::post(accept_pause.get_executor(), [this] { accept_pause.cancel(); });
   signals.cancel();
-  std::lock_guard lock(mu);
-  for (auto& t : timers) {
-    net::post(t->get_executor(), [t] { t->cancel(); });
+  std::vector<std::shared_ptr<Session>> live;
+  {
+    std::lock_guard lock(mu);
+    for (auto& t : timers) {
+      net::post(t->get_executor(), [t] { t->cancel(); });
+    }
+    for (auto& [ptr, w] : sessions) {
+      if (auto s = w.lock()) live.push_back(std::move(s));
+    }
   }
-  for (auto& w : sessions) {
-    if (auto s = w.lock()) s->close_if_idle();
-  }
+  // Outside the lock: the last reference to a session may go here, and its destructor locks.
+  for (auto& s : live) s->close_if_idle();
 }
 
 HttpServer::HttpServer(ServerOptions options, RequestHandler handler)

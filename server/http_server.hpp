@@ -28,6 +28,8 @@ struct ServerOptions {
   std::chrono::seconds timeout{30};       // to read a request; also the keep-alive idle time
   std::size_t workers = 4;                // threads for the handlers (size the DB pool to match)
   std::size_t queue_limit = 256;          // requests waiting for a worker, beyond that 503
+  // Open connections at most; more wait in the kernel's backlog until one closes.
+  std::size_t max_connections = 10000;
   std::filesystem::path upload_dir = std::filesystem::temp_directory_path();
   // Requests whose body goes to a file instead of memory.
   std::function<bool(const std::string& method, const std::string& path)> is_upload;

@@ -34,12 +34,40 @@ int http_status_of(ErrorCode code) {
   return 500;
 }
 
+namespace {
+
+constexpr std::size_t kMaxIssues = 200;     // field messages in one error
+constexpr std::size_t kMaxIssueText = 256;  // bytes of a field name or message echoed back
+
+// At most `max` bytes, cut at a UTF-8 character boundary, "…" when cut.
+std::string bounded(const std::string& s, std::size_t max = kMaxIssueText) {
+  if (s.size() <= max) return s;
+  std::size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return s.substr(0, end) + "…";
+}
+
+}  // namespace
+
+// Bounded whatever the input: a body of 200 000 unknown keys once produced a 34 MB answer. The
+// first 200 issues are listed, each name and message at most 256 bytes; fields_total says how
+// many there were.
 boost::json::object error_json(const Error& e) {
-  boost::json::array fields = issues_json(e.issues);
-  return {{"code", to_string(e.code)},
-          {"message_zh", e.message_zh},
-          {"message_en", e.message_en},
-          {"fields", std::move(fields)}};
+  Issues shown;
+  shown.reserve(std::min(e.issues.size(), kMaxIssues));
+  for (std::size_t i = 0; i < e.issues.size() && i < kMaxIssues; ++i) {
+    Issue issue = e.issues[i];
+    issue.field = bounded(issue.field);
+    issue.message_zh = bounded(issue.message_zh);
+    issue.message_en = bounded(issue.message_en);
+    shown.push_back(std::move(issue));
+  }
+  boost::json::object out{{"code", to_string(e.code)},
+                          {"message_zh", bounded(e.message_zh, 16384)},
+                          {"message_en", bounded(e.message_en, 16384)},
+                          {"fields", issues_json(shown)}};
+  if (e.issues.size() > kMaxIssues) out["fields_total"] = e.issues.size();
+  return out;
 }
 
 HttpResponse error_response(const Error& e) {

@@ -63,6 +63,8 @@ class ServerProcess {
   void signal_term() { kill(pid_, SIGTERM); }
 
   const std::string& base() const { return base_; }
+  int port() const { return port_; }
+  pid_t pid() const { return pid_; }
 
   server::ClientResponse call(const std::string& method, const std::string& path,
                               const std::string& token = "", const std::string& body = "",
