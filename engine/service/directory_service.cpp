@@ -1,5 +1,6 @@
 #include "engine/service/directory_service.hpp"
 
+#include "engine/service/department_check.hpp"
 #include "engine/store/auth_repo.hpp"
 #include "engine/store/time_text.hpp"
 
@@ -44,6 +45,7 @@ Result<Department> DirectoryService::create_department(const Principal& who, Dep
   if (in.name.empty() || in.name.size() > 200) {
     return bad_request("部门名称应为 1–200 个字符", "name must be 1-200 characters");
   }
+  if (auto st = check_department_in(*db_, *region, in.parent_id); !st) return st.error();
   Department d{*region, 0, in.parent_id, in.kind, in.name, in.uscc, {}, {}};
   auto id = in_transaction<std::int64_t>(*db_, [&](Tx& tx) { return insert_department(tx, d); });
   if (!id) return id.error();
@@ -125,6 +127,7 @@ Result<User> DirectoryService::create_user(const Principal& who, UserInput in) {
   if (auto st = access_.may_manage_user(who, in.region, in.department_id, in.roles); !st) {
     return st.error();
   }
+  if (auto st = check_department_in(*db_, in.region, in.department_id); !st) return st.error();
   return add_user_unchecked(std::move(in));
 }
 
@@ -198,6 +201,7 @@ Result<CatalogItem> DirectoryService::create_catalog_item(const Principal& who, 
   if (auto st = access_.may_manage_catalog(who, item.region, item.department_id); !st) {
     return st.error();
   }
+  if (auto st = check_department_in(*db_, item.region, item.department_id); !st) return st.error();
   if (item.power_type != "行政许可" && item.power_type != "行政处罚") {
     return bad_request("行政职权类别应为「行政许可」或「行政处罚」",
                        "power_type must be 行政许可 or 行政处罚");

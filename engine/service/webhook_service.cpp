@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include "engine/service/department_check.hpp"
 #include "engine/store/time_text.hpp"
 
 namespace gongshi {
@@ -46,6 +47,7 @@ Result<WebhookSubscription> WebhookService::create(const Principal& who, const H
   s.region = who.region;
   s.department_id = in.department_id ? in.department_id : who.department_id;
   if (auto st = access_.may_manage_hooks(who, s.region, s.department_id); !st) return st.error();
+  if (auto st = check_department_in(*db_, s.region, s.department_id); !st) return st.error();
   if (auto st = check_hook_target(in.url, policy_); !st) return st.error();
   if (in.secret.size() < 16) {
     return bad_request("secret 至少 16 个字符", "secret needs at least 16 characters");

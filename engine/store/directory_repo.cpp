@@ -78,6 +78,20 @@ Result<std::int64_t> insert_department(Tx& tx, const Department& d) {
                         });
 }
 
+Result<std::optional<std::string>> region_of_department(Tx& tx, std::int64_t id) {
+  try {
+    long long i = id;
+    std::string region;
+    soci::indicator ind = soci::i_null;
+    tx.sql() << "SELECT region FROM departments WHERE id = :i", soci::use(i),
+        soci::into(region, ind);
+    if (!tx.sql().got_data() || ind != soci::i_ok) return std::optional<std::string>();
+    return std::optional<std::string>(region);
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
 Result<std::vector<Department>> departments_of(Tx& tx, const std::string& region) {
   try {
     std::vector<Department> out;

@@ -48,6 +48,8 @@ struct CatalogItem {
 
 Result<std::int64_t> insert_department(Tx& tx, const Department& d);
 Result<std::vector<Department>> departments_of(Tx& tx, const std::string& region);
+// The region a department belongs to; nullopt when there is no such department.
+Result<std::optional<std::string>> region_of_department(Tx& tx, std::int64_t id);
 
 Result<std::int64_t> insert_user(Tx& tx, const User& u);
 Result<std::optional<User>> find_user(Tx& tx, const std::string& login);

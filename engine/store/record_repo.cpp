@@ -641,8 +641,9 @@ Result<std::int64_t> count_provisional(Tx& tx) {
 
 Result<std::int64_t> count_rows(Tx& tx, const std::string& table) {
   static constexpr const char* kTables[] = {
-      "records",     "events",      "outbox",       "idempotency_keys", "webhook_deliveries",
-      "import_jobs", "auth_tokens", "applications", "attachments",      "attachment_chunks"};
+      "records",     "events",      "outbox",        "idempotency_keys",     "webhook_deliveries",
+      "import_jobs", "auth_tokens", "applications",  "attachments",          "attachment_chunks",
+      "users",       "departments", "catalog_items", "webhook_subscriptions"};
   bool known = false;
   for (const char* t : kTables) known = known || table == t;
   if (!known)

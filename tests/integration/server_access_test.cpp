@@ -216,6 +216,49 @@ BOOST_AUTO_TEST_CASE(admins_manage_their_own_scope) {
   BOOST_TEST(json_of(catalog_report).at("unused_items").as_array().size() == 1u);
 }
 
+// A credit office is region-wide, but only in its region: an id of another region's department
+// attaches nothing to it (before, users, webhooks and catalog items were made there).
+BOOST_AUTO_TEST_CASE(a_credit_office_cannot_attach_to_another_regions_department) {
+  Site site({"--webhook-allow", "127.0.0.1"});
+  auto far = in_transaction<std::int64_t>(*site.tdb.db, [](Tx& tx) {
+    return insert_department(tx,
+                             {"410122", 0, {}, "department", "中牟县市场监督管理局", "", {}, {}});
+  });
+  BOOST_REQUIRE(far.ok());
+  const std::string dept = std::to_string(*far);
+  const std::vector<std::pair<std::string, std::string>> attempts = {
+      {"/api/v1/users", R"({"login":"spy","password":"password-1","department_id":)" + dept +
+                            R"(,"roles":["filler"]})"},
+      {"/api/v1/webhooks", R"({"url":"http://127.0.0.1:9/","secret":"0123456789abcdef",)"
+                           R"("department_id":)" +
+                               dept + "}"},
+      {"/api/v1/catalog", R"({"department_id":)" + dept +
+                              R"(,"seq":1,"power_type":"行政处罚","name":"对销售过期食品的处罚"})"},
+      {"/api/v1/departments", R"({"name":"某乡镇","kind":"township","parent_id":)" + dept + "}"},
+      // An id that exists nowhere gets the same answer.
+      {"/api/v1/users", R"({"login":"spy2","password":"password-1","department_id":999999,)"
+                        R"("roles":["filler"]})"},
+  };
+  const auto users = site.count("users"), hooks = site.count("webhook_subscriptions"),
+             catalog = site.count("catalog_items"), depts = site.count("departments");
+  for (const auto& [path, body] : attempts) {
+    BOOST_TEST_CONTEXT(path << " " << body) {
+      auto r = site.call("POST", path, "office", body);
+      BOOST_TEST(r.status == 400);
+      BOOST_TEST(r.body.find("has no department") != std::string::npos, r.body);
+    }
+  }
+  BOOST_TEST(site.count("users") == users);
+  BOOST_TEST(site.count("webhook_subscriptions") == hooks);
+  BOOST_TEST(site.count("catalog_items") == catalog);
+  BOOST_TEST(site.count("departments") == depts);
+  // Its own region's department is fine.
+  auto own = site.call("POST", "/api/v1/users", "office",
+                       R"({"login":"new_filler","password":"password-1","department_id":)" +
+                           std::to_string(site.market) + R"(,"roles":["filler"]})");
+  BOOST_TEST(own.status == 201, own.body);
+}
+
 BOOST_AUTO_TEST_CASE(rules_upload_test_and_refusal) {
   Site site;
   std::ifstream in(std::filesystem::path(GONGSHI_SOURCE_DIR) / "rules_lua/410505.lua");
