@@ -1,0 +1,17 @@
+// The XLSX reader (libzip + expat, with its bounds), reading every row as an import does, and the
+// row counter the import's progress uses.
+#include "engine/exchange/table_reader.hpp"
+#include "fuzz_support.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const auto& file = gongshi::fuzz::input_file(data, size);
+  (void)gongshi::count_table_rows(file);
+  auto reader = gongshi::open_xlsx(file);
+  if (!reader) return 0;
+  std::vector<std::string> cells;
+  for (int i = 0; i < 100000; ++i) {
+    auto more = (*reader)->next(cells);
+    if (!more || !*more) break;
+  }
+  return 0;
+}
