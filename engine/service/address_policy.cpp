@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 
 #include <boost/url/parse.hpp>
+#include <cctype>
 #include <cstring>
 
 namespace gongshi {
@@ -201,6 +202,13 @@ Status check_hook_target(const std::string& url, const AddressPolicy& policy) {
       return bad_request("url 的主机名无效", "url has no valid host");
   }
   if (host.empty()) return bad_request("url 的主机名无效", "url has no valid host");
+  // RFC 6761: localhost and its subdomains are loopback whatever DNS or /etc/hosts say.
+  std::string lower_host = host;
+  for (auto& c : lower_host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  while (!lower_host.empty() && lower_host.back() == '.') lower_host.pop_back();
+  if (lower_host == "localhost" || (lower_host.size() > 10 && lower_host.ends_with(".localhost"))) {
+    host = "127.0.0.1";
+  }
   auto addresses = resolve_host(host);
   if (!addresses) return addresses.error();
   for (const auto& a : *addresses) {

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cstdint>
+#include <vector>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -26,6 +27,16 @@ inline const std::filesystem::path& input_file(const std::uint8_t* data, std::si
     std::fclose(f);
   }
   return path;
+}
+
+// Reads every row, as an import does (at most 100 000, so one input cannot run for ever).
+template <class Reader>
+void read_all(Reader& reader) {
+  std::vector<std::string> cells;
+  for (int i = 0; i < 100000; ++i) {
+    auto more = reader.next(cells);
+    if (!more || !*more) break;
+  }
 }
 
 }  // namespace gongshi::fuzz

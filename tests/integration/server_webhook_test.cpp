@@ -40,9 +40,10 @@ BOOST_AUTO_TEST_CASE(internal_addresses_are_refused_unless_allowed) {
   Site site;
   // Each of these reached the server's own loopback or a private network before.
   for (const std::string url :
-       {"http://127.0.0.1:9/hook", "http://localhost:9/", "http://127.1:9/", "http://2130706433:9/",
-        "http://0x7f.1/", "http://0.0.0.0:9/", "http://[::1]:9/", "http://[::ffff:127.0.0.1]/",
-        "http://10.0.0.1/", "http://192.168.1.10:8080/", "http://172.20.0.5/",
+       {"http://127.0.0.1:9/hook", "http://localhost:9/", "http://LocalHost./",
+        "http://a.b.localhost/", "http://127.1:9/", "http://2130706433:9/", "http://0x7f.1/",
+        "http://0.0.0.0:9/", "http://[::1]:9/", "http://[::ffff:127.0.0.1]/", "http://10.0.0.1/",
+        "http://192.168.1.10:8080/", "http://172.20.0.5/",
         "http://169.254.169.254/latest/meta-data", "http://100.64.0.1/", "http://[fe80::1]/",
         "http://[fd00::1]/", "http://224.0.0.1/"}) {
     BOOST_TEST_CONTEXT(url) {
