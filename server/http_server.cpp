@@ -158,11 +158,10 @@ class Session : public std::enable_shared_from_this<Session> {
     const std::uint64_t before = server_.upload_bytes.fetch_add(want);
     reserved_ = want;
     if (before + want > server_.options.upload_bytes_in_flight) {
-      HttpResponse busy =
-          error_response(make_error(ErrorCode::unavailable, "同时上传的文件过多，请稍后重试",
-                                    "too many uploads in progress: retry shortly"));
-      busy.headers.emplace_back("Retry-After", "5");
-      return refuse(std::move(busy));
+      Error busy = make_error(ErrorCode::unavailable, "同时上传的文件过多，请稍后重试",
+                              "too many uploads in progress: retry shortly");
+      busy.retry_after = 5;
+      return refuse(error_response(busy));
     }
     if (!server_.options.admit_upload) return continue_reading();
     HttpRequest head;
@@ -187,10 +186,10 @@ class Session : public std::enable_shared_from_this<Session> {
   // 503 for a full worker queue, counted (on_busy).
   HttpResponse server_busy() {
     if (server_.options.on_busy) server_.options.on_busy();
-    HttpResponse busy = error_response(make_error(ErrorCode::unavailable, "服务器繁忙，请稍后重试",
-                                                  "the server is busy: retry shortly"));
-    busy.headers.emplace_back("Retry-After", "1");
-    return busy;
+    Error busy = make_error(ErrorCode::unavailable, "服务器繁忙，请稍后重试",
+                            "the server is busy: retry shortly");
+    busy.retry_after = 1;
+    return error_response(busy);
   }
 
   // Answers before the body and closes (lingering: the client reads the answer).

@@ -24,8 +24,7 @@ int check_count(lua_State* L, int idx) {
 }
 
 const RuleContext& call_context(lua_State* L) {
-  const LuaState* s = *static_cast<LuaState**>(lua_getextraspace(L));
-  const RuleContext* ctx = s->context();
+  const RuleContext* ctx = LuaState::of(L).context();
   if (ctx == nullptr || ctx->calendar == nullptr)
     luaL_error(L, "no working-day calendar in this call");
   return *ctx;

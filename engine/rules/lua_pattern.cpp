@@ -33,19 +33,17 @@ struct Matcher {
   } capture[kMaxCaptures];
 };
 
-void charge(Matcher& m, int steps) {
-  m.pending += steps;
-  if (m.pending >= kChargeEvery) {
-    (*static_cast<LuaState**>(lua_getextraspace(m.L)))->count_instructions(m.pending);
+// Charges the steps not yet charged (raises the budget error past the budget).
+void flush(Matcher& m) {
+  if (m.pending > 0) {
+    LuaState::of(m.L).count_instructions(m.pending);
     m.pending = 0;
   }
 }
 
-void flush(Matcher& m) {
-  if (m.pending > 0) {
-    (*static_cast<LuaState**>(lua_getextraspace(m.L)))->count_instructions(m.pending);
-    m.pending = 0;
-  }
+void charge(Matcher& m, int steps) {
+  m.pending += steps;
+  if (m.pending >= kChargeEvery) flush(m);
 }
 
 unsigned char uc(char c) {
@@ -389,8 +387,7 @@ bool has_specials(const char* p, std::size_t lp) {
 // copies a long subject costs).
 const char* check_subject(lua_State* L, const char* fn, std::size_t* len) {
   const char* s = luaL_checklstring(L, 1, len);
-  const std::size_t max =
-      (*static_cast<LuaState**>(lua_getextraspace(L)))->limits().max_string_bytes;
+  const std::size_t max = LuaState::of(L).limits().max_string_bytes;
   if (*len > max) {
     luaL_error(L, "string.%s: subject longer than %d bytes", fn, static_cast<int>(max));
   }

@@ -29,12 +29,8 @@ void* counting_alloc(void* ud, void* ptr, std::size_t osize, std::size_t nsize) 
   return p;
 }
 
-LuaState* self(lua_State* L) {
-  return *static_cast<LuaState**>(lua_getextraspace(L));
-}
-
 void count_hook(lua_State* L, lua_Debug*) {
-  self(L)->count_instructions(kHookEvery);
+  LuaState::of(L).count_instructions(kHookEvery);
 }
 
 void set_budget_hook(lua_State* L, int every) {
@@ -42,6 +38,10 @@ void set_budget_hook(lua_State* L, int every) {
 }
 
 }  // namespace
+
+LuaState& LuaState::of(lua_State* L) {
+  return **static_cast<LuaState**>(lua_getextraspace(L));
+}
 
 LuaState::LuaState(std::string chunk, const LuaLimits& limits)
     : chunk_(std::move(chunk)), limits_(limits) {

@@ -32,6 +32,8 @@ class LuaState {
   LuaState& operator=(const LuaState&) = delete;
 
   lua_State* L() const { return L_; }
+  // The LuaState whose Lua state `L` is (its extra space points back at it).
+  static LuaState& of(lua_State* L);
   // Pushes the script's global `name` when it is a function; false (nothing pushed) otherwise.
   bool push_global_function(const char* name);
   // Pushes the script's global `name` whatever it is (nil when absent).

@@ -5,8 +5,9 @@
 #include <sys/socket.h>
 
 #include <boost/url/parse.hpp>
-#include <cctype>
 #include <cstring>
+
+#include "engine/model/text.hpp"
 
 namespace gongshi {
 namespace {
@@ -71,13 +72,35 @@ Error refused(std::string_view kind) {
                          "): refused unless the operator allows it with --webhook-allow");
 }
 
-}  // namespace
-
-std::string IpAddress::text() const {
-  char buf[INET6_ADDRSTRLEN] = {};
-  inet_ntop(v4 ? AF_INET : AF_INET6, bytes.data(), buf, sizeof buf);
-  return buf;
+// The addresses `host` resolves to.
+Result<std::vector<IpAddress>> resolve_host(const std::string& host) {
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  addrinfo* found = nullptr;
+  if (getaddrinfo(host.c_str(), nullptr, &hints, &found) != 0 || found == nullptr) {
+    return bad_request("无法解析回调地址的主机名：" + host,
+                       "cannot resolve the callback host: " + host);
+  }
+  std::vector<IpAddress> out;
+  for (const addrinfo* i = found; i != nullptr; i = i->ai_next) {
+    IpAddress a;
+    if (i->ai_family == AF_INET) {
+      std::memcpy(a.bytes.data(), &reinterpret_cast<const sockaddr_in*>(i->ai_addr)->sin_addr, 4);
+    } else if (i->ai_family == AF_INET6) {
+      a.v4 = false;
+      std::memcpy(a.bytes.data(), &reinterpret_cast<const sockaddr_in6*>(i->ai_addr)->sin6_addr,
+                  16);
+    } else {
+      continue;
+    }
+    out.push_back(a);
+  }
+  freeaddrinfo(found);
+  return out;
 }
+
+}  // namespace
 
 std::optional<IpAddress> parse_ip(std::string_view text) {
   if (text.size() >= INET6_ADDRSTRLEN) return std::nullopt;
@@ -146,33 +169,6 @@ bool AddressPolicy::permits(const IpAddress& a) const {
   return false;
 }
 
-Result<std::vector<IpAddress>> resolve_host(const std::string& host) {
-  addrinfo hints{};
-  hints.ai_family = AF_UNSPEC;
-  hints.ai_socktype = SOCK_STREAM;
-  addrinfo* found = nullptr;
-  if (getaddrinfo(host.c_str(), nullptr, &hints, &found) != 0 || found == nullptr) {
-    return bad_request("无法解析回调地址的主机名：" + host,
-                       "cannot resolve the callback host: " + host);
-  }
-  std::vector<IpAddress> out;
-  for (const addrinfo* i = found; i != nullptr; i = i->ai_next) {
-    IpAddress a;
-    if (i->ai_family == AF_INET) {
-      std::memcpy(a.bytes.data(), &reinterpret_cast<const sockaddr_in*>(i->ai_addr)->sin_addr, 4);
-    } else if (i->ai_family == AF_INET6) {
-      a.v4 = false;
-      std::memcpy(a.bytes.data(), &reinterpret_cast<const sockaddr_in6*>(i->ai_addr)->sin6_addr,
-                  16);
-    } else {
-      continue;
-    }
-    out.push_back(a);
-  }
-  freeaddrinfo(found);
-  return out;
-}
-
 Status check_hook_target(const std::string& url, const AddressPolicy& policy) {
   auto parsed = boost::urls::parse_absolute_uri(url);
   if (!parsed || (parsed->scheme() != "http" && parsed->scheme() != "https")) {
@@ -203,12 +199,9 @@ Status check_hook_target(const std::string& url, const AddressPolicy& policy) {
   }
   if (host.empty()) return bad_request("url 的主机名无效", "url has no valid host");
   // RFC 6761: localhost and its subdomains are loopback whatever DNS or /etc/hosts say.
-  std::string lower_host = host;
-  for (auto& c : lower_host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  while (!lower_host.empty() && lower_host.back() == '.') lower_host.pop_back();
-  if (lower_host == "localhost" || (lower_host.size() > 10 && lower_host.ends_with(".localhost"))) {
-    host = "127.0.0.1";
-  }
+  std::string name = ascii_upper(host);
+  while (!name.empty() && name.back() == '.') name.pop_back();
+  if (name == "LOCALHOST" || (name.size() > 10 && name.ends_with(".LOCALHOST"))) host = "127.0.0.1";
   auto addresses = resolve_host(host);
   if (!addresses) return addresses.error();
   for (const auto& a : *addresses) {

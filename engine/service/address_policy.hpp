@@ -22,7 +22,6 @@ namespace gongshi {
 struct IpAddress {
   bool v4 = true;
   std::array<std::uint8_t, 16> bytes{};  // IPv4 in the first four
-  std::string text() const;
 };
 
 // Strict numeric forms only (dotted quad, RFC 4291 text); nullopt otherwise.
@@ -47,18 +46,14 @@ class AddressPolicy {
   static Result<AddressPolicy> allowing(const std::vector<std::string>& ranges);
 
   bool permits(const IpAddress& a) const;
-  const std::vector<IpRange>& allowed() const { return allow_; }
 
  private:
   std::vector<IpRange> allow_;
 };
 
-// The addresses `host` resolves to, as the C library reads it (so 127.1, 2130706433 and 0x7f.1
-// become 127.0.0.1, as a client would connect).
-Result<std::vector<IpAddress>> resolve_host(const std::string& host);
-
 // A webhook URL: absolute http://, no user:password@, a host that resolves, and every address it
-// resolves to permitted by `policy`.
+// resolves to permitted by `policy`. The host is resolved as the C library reads it, so 127.1,
+// 2130706433 and 0x7f.1 are 127.0.0.1, as a client would connect; localhost names are loopback.
 Status check_hook_target(const std::string& url, const AddressPolicy& policy);
 
 }  // namespace gongshi

@@ -20,8 +20,6 @@
 namespace gongshi::server {
 namespace {
 
-// The address a public request is counted under: the socket's peer, or behind the configured
-// reverse proxy the last address it put in X-Forwarded-For.
 // 429 with Retry-After when the client has used its budget.
 std::optional<HttpResponse> throttled(AppContext& app, const HttpRequest& req) {
   const long wait = app.public_limiter->admit(client_of(app, req), app.now());
