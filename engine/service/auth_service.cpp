@@ -111,7 +111,8 @@ const std::string& AuthService::decoy_hash() {
 
 Result<LoginResult> AuthService::login(const std::string& login_name, const std::string& password,
                                        TimePoint now, const std::string& client) {
-  if (const long wait = throttle_.wait(login_name, client, now); wait > 0) {
+  if (const long wait = throttle_.wait(login_name, client, std::chrono::steady_clock::now());
+      wait > 0) {
     Error e = make_error(ErrorCode::rate_limited,
                          "登录失败次数过多，请 " + std::to_string(wait) + " 秒后再试",
                          "too many failed logins: retry in " + std::to_string(wait) + " s");
@@ -125,7 +126,7 @@ Result<LoginResult> AuthService::login(const std::string& login_name, const std:
   const bool known = user->has_value() && (*user)->active;
   const bool right = verify_password(known ? (*user)->password_hash : decoy_hash(), password);
   if (!known || !right) {
-    throttle_.failed(login_name, client, now);
+    throttle_.failed(login_name, client, std::chrono::steady_clock::now());  // after argon2
     return unauthenticated("用户名或密码错误", "wrong login or password");
   }
   throttle_.succeeded(login_name);

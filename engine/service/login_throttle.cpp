@@ -4,14 +4,14 @@
 
 namespace gongshi {
 
-long LoginThrottle::wait_locked(const std::string& key, TimePoint now) const {
+long LoginThrottle::wait_locked(const std::string& key, Instant now) const {
   const auto it = keys_.find(key);
   if (it == keys_.end() || it->second.blocked_until <= now) return 0;
   const auto left = std::chrono::ceil<std::chrono::seconds>(it->second.blocked_until - now);
   return std::max<long>(1, static_cast<long>(left.count()));
 }
 
-void LoginThrottle::fail_locked(const std::string& key, int free, TimePoint now) {
+void LoginThrottle::fail_locked(const std::string& key, int free, Instant now) {
   if (keys_.size() >= s_.max_keys && !keys_.contains(key)) {
     std::erase_if(keys_, [&](const auto& kv) { return kv.second.blocked_until <= now; });
     if (keys_.size() >= s_.max_keys) keys_.clear();
@@ -25,12 +25,12 @@ void LoginThrottle::fail_locked(const std::string& key, int free, TimePoint now)
   e.blocked_until = now + std::chrono::seconds(seconds);
 }
 
-long LoginThrottle::wait(const std::string& login, const std::string& address, TimePoint now) {
+long LoginThrottle::wait(const std::string& login, const std::string& address, Instant now) {
   std::lock_guard lock(mu_);
   return std::max(wait_locked("a:" + login, now), wait_locked("ip:" + address, now));
 }
 
-void LoginThrottle::failed(const std::string& login, const std::string& address, TimePoint now) {
+void LoginThrottle::failed(const std::string& login, const std::string& address, Instant now) {
   std::lock_guard lock(mu_);
   fail_locked("a:" + login, s_.account_free, now);
   if (!address.empty()) fail_locked("ip:" + address, s_.address_free, now);

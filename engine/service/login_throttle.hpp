@@ -4,14 +4,16 @@
 // of a login is blocked the password is not even checked (so the right one does not help an
 // attacker). A success clears the account's count, not the address's. The table is bounded: when
 // full, keys no longer blocked are forgotten first, then all of them.
+//
+// Its time is a monotonic instant, not the business clock (whole seconds): a block of 1 s must
+// last a second from the failure's answer, whatever second the request began in and however long
+// argon2 took.
 
 #include <chrono>
 #include <cstddef>
 #include <mutex>
 #include <string>
 #include <unordered_map>
-
-#include "engine/model/clock.hpp"
 
 namespace gongshi {
 
@@ -24,20 +26,22 @@ struct LoginThrottleSettings {
 
 class LoginThrottle {
  public:
+  using Instant = std::chrono::steady_clock::time_point;
+
   explicit LoginThrottle(LoginThrottleSettings s = {}) : s_(s) {}
 
   // Seconds until `login` may be tried from `address` again; 0 = now.
-  long wait(const std::string& login, const std::string& address, TimePoint now);
-  void failed(const std::string& login, const std::string& address, TimePoint now);
+  long wait(const std::string& login, const std::string& address, Instant now);
+  void failed(const std::string& login, const std::string& address, Instant now);
   void succeeded(const std::string& login);
 
  private:
   struct Entry {
     int failures = 0;
-    TimePoint blocked_until{};
+    Instant blocked_until{};
   };
-  long wait_locked(const std::string& key, TimePoint now) const;
-  void fail_locked(const std::string& key, int free, TimePoint now);
+  long wait_locked(const std::string& key, Instant now) const;
+  void fail_locked(const std::string& key, int free, Instant now);
 
   const LoginThrottleSettings s_;
   std::mutex mu_;
