@@ -31,6 +31,15 @@ struct Error {
   std::string message_en;
   Issues issues;         // for invalid_input: every problem of the record, field by field
   long retry_after = 0;  // rate_limited / unavailable: seconds to wait (Retry-After); 0 = unsaid
+  // Set by the store when a transaction failed before it could commit and may run again as a
+  // whole: a deadlock or a Galera certification conflict, or a connection lost (then the session
+  // reconnects first). A body that meets such an error must return it, never carry on.
+  enum class Transient { no, conflict, connection };
+  Transient transient = Transient::no;
 };
+
+inline bool is_transient(const Error& e) {
+  return e.transient != Error::Transient::no;
+}
 
 }  // namespace gongshi

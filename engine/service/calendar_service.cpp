@@ -147,7 +147,12 @@ Result<RecomputeReport> CalendarService::recompute_provisional(TimePoint now,
   const std::string now_text = format_utc(now);
   std::optional<std::int64_t> before;
   for (;;) {
+    // A page that runs again (a database conflict) starts from the same place and counts afresh.
+    const auto page_start = before;
+    const RecomputeReport so_far = report;
     auto page = in_transaction<int>(*db_, [&](Tx& tx) -> Result<int> {
+      before = page_start;
+      report = so_far;
       RecordQuery q;
       q.calendar_provisional = true;
       q.before_id = before;
@@ -160,6 +165,7 @@ Result<RecomputeReport> CalendarService::recompute_provisional(TimePoint now,
         bool pinned = true;
         auto rules = pinned_rules(rules_, tx, r.rule_version);
         std::string pin_note;
+        if (!rules && is_transient(rules.error())) return rules.error();
         if (!rules) {
           pinned = false;
           pin_note = rules.error().message_zh;
@@ -167,6 +173,7 @@ Result<RecomputeReport> CalendarService::recompute_provisional(TimePoint now,
         }
         auto calendar = rules_.calendar_for(r.region);
         auto events = events_of(tx, r.region, r.id);
+        if (!events && is_transient(events.error())) return events.error();
         if (!rules || !calendar || !events) {
           ++report.failed;
           report.errors.push_back(r.region + "/" + std::to_string(r.id) + ": " +

@@ -78,6 +78,7 @@ Result<std::vector<Result<CreateOutcome>>> Engine::create_batch(const std::vecto
       if (keyed || stored->contains(key)) {
         auto before =
             existing(tx, items[i].request, r, items[i].idempotency_key, prepared[i]->hash);
+        if (!before && is_transient(before.error())) return before.error();
         if (!before) {
           out[i] = before.error();
           continue;

@@ -217,6 +217,7 @@ Result<ReplayReport> replay_record(Database& db, const RuleRegistry& rules,
     const StoredRecord& r = out.record;
     out.pinned_version = r.rule_version;
     auto set = pinned_rules(rules, tx, r.rule_version);
+    if (!set && is_transient(set.error())) return set.error();
     out.rebuilt = set.ok();
     if (!set) {
       out.rebuild_zh = set.error().message_zh;

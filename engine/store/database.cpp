@@ -1,5 +1,9 @@
 #include "engine/store/database.hpp"
 
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
 #include <soci/connection-pool.h>
 #include <soci/mysql/soci-mysql.h>
 #include <soci/soci.h>
@@ -9,8 +13,41 @@
 
 namespace gongshi {
 
+namespace {
+
+// MariaDB's server errors that end the transaction (or never started it) with nothing written.
+constexpr unsigned kDeadlock = 1213;  // ER_LOCK_DEADLOCK, also Galera's certification failure
+constexpr unsigned kLockWaitTimeout = 1205;  // ER_LOCK_WAIT_TIMEOUT
+constexpr unsigned kNodeNotReady = 1047;     // WSREP has not yet prepared node for application use
+constexpr unsigned kShutdown = 1053;         // ER_SERVER_SHUTDOWN
+constexpr int kConflictAttempts = 10;
+constexpr int kConnectionAttempts = 3;
+
+Error transient_error(Error::Transient kind, const std::string& what) {
+  Error e = make_error(ErrorCode::unavailable, "数据库暂时不可用，请稍后重试：" + what,
+                       "database temporarily unavailable, retry later: " + what);
+  e.retry_after = 1;
+  e.transient = kind;
+  return e;
+}
+
+}  // namespace
+
 Error database_error(const std::exception& e) {
   const std::string what = e.what();
+  if (const auto* my = dynamic_cast<const soci::mysql_soci_error*>(&e)) {
+    const unsigned n = my->err_num_;
+    if (n == kDeadlock || n == kLockWaitTimeout || n == kNodeNotReady) {
+      return transient_error(Error::Transient::conflict, what);
+    }
+    if (my->get_error_category() == soci::soci_error::connection_error || n == kShutdown) {
+      return transient_error(Error::Transient::connection, what);
+    }
+  }
+  // SOCI's own word for a session whose reconnect failed earlier (the server was still away).
+  if (what.find("Session is not connected") != std::string::npos) {
+    return transient_error(Error::Transient::connection, what);
+  }
   const bool duplicate = what.find("Duplicate entry") != std::string::npos ||
                          what.find("UNIQUE constraint failed") != std::string::npos;
   if (duplicate) {
@@ -18,6 +55,20 @@ Error database_error(const std::exception& e) {
                       "duplicate of existing data: " + what);
   }
   return make_error(ErrorCode::io_error, "数据库错误：" + what, "database error: " + what);
+}
+
+bool retry_transaction(const Error& e, int attempt) {
+  const int limit = e.transient == Error::Transient::conflict     ? kConflictAttempts
+                    : e.transient == Error::Transient::connection ? kConnectionAttempts
+                                                                  : 0;
+  if (attempt >= limit) return false;
+  // Full jitter over a window that doubles each attempt (2 ms, 4 ms, … up to 256 ms), so the
+  // transactions that collided do not collide again in step. The clock's low bits are noise
+  // enough for that.
+  const auto window = std::chrono::microseconds(2000) * (1 << std::min(attempt - 1, 7));
+  const auto noise = std::chrono::steady_clock::now().time_since_epoch().count();
+  std::this_thread::sleep_for(std::chrono::microseconds(noise % window.count()));
+  return true;
 }
 
 Result<std::shared_ptr<Database>> Database::open(std::string_view url, std::size_t pool_size) {
@@ -83,17 +134,31 @@ Tx::~Tx() {
 }
 
 Status Tx::begin() {
-  try {
-    const bool sqlite = db_.dialect() == Dialect::sqlite;
-    if (mode_ == TxMode::read) {
-      control("tx.begin_read", sqlite ? "BEGIN" : "START TRANSACTION READ ONLY");
-    } else {
-      control("tx.begin_write", sqlite ? "BEGIN IMMEDIATE" : "START TRANSACTION");
+  const bool sqlite = db_.dialect() == Dialect::sqlite;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      if (mode_ == TxMode::read) {
+        control("tx.begin_read", sqlite ? "BEGIN" : "START TRANSACTION READ ONLY");
+      } else {
+        control("tx.begin_write", sqlite ? "BEGIN IMMEDIATE" : "START TRANSACTION");
+      }
+      open_ = true;
+      return ok_status();
+    } catch (const std::exception& e) {
+      Error error = database_error(e);
+      if (error.transient != Error::Transient::connection || attempt > 1) return error;
+      reconnect();  // a pooled session whose server went away and came back
     }
-    open_ = true;
-    return ok_status();
-  } catch (const std::exception& e) {
-    return database_error(e);
+  }
+}
+
+void Tx::reconnect() {
+  open_ = false;  // the server rolled back whatever was open
+  db_.statements(pos_).clear();
+  try {
+    session_->reconnect();
+  } catch (const std::exception&) {
+    // Still unreachable: the next transaction on this session tries again.
   }
 }
 
@@ -104,7 +169,20 @@ Status Tx::commit() {
     if (turn_.owns_lock()) turn_.unlock();
     return ok_status();
   } catch (const std::exception& e) {
-    return database_error(e);
+    Error error = database_error(e);
+    if (error.transient == Error::Transient::connection) {
+      // Lost while committing: the commit may or may not have happened, so running the body
+      // again could do it twice. The caller hears 503 and asks again (idempotency keys, natural
+      // keys and versions make that safe); the session reconnects before its next use.
+      open_ = false;
+      db_.statements(pos_).clear();
+      try {
+        session_->reconnect();
+      } catch (const std::exception&) {
+      }
+      error.transient = Error::Transient::no;
+    }
+    return error;
   }
 }
 

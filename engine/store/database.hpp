@@ -56,8 +56,11 @@ class Tx {
   Tx(const Tx&) = delete;
   Tx& operator=(const Tx&) = delete;
 
-  Status begin();
+  Status begin();  // a connection found lost at BEGIN reconnects and tries once more
   Status commit();
+  // The connection was lost: forget its prepared statements and connect again (best effort; a
+  // failed reconnect is tried again by the next transaction that leases the session).
+  void reconnect();
   soci::session& sql();
   Dialect dialect() const { return db_.dialect(); }
   StatementCache& statements() { return db_.statements(pos_); }
@@ -80,8 +83,14 @@ Result<T> in_transaction(Database& db, Body&& body);
 template <class T, class Body>
 Result<T> in_read_transaction(Database& db, Body&& body);
 
-// What SOCI threw, as an Error (unique-key violations as conflict).
+// What SOCI threw, as an Error: unique-key violations as conflict; deadlocks, Galera
+// certification conflicts, lock-wait timeouts and a node not ready as unavailable and
+// Transient::conflict; a lost connection as unavailable and Transient::connection.
 Error database_error(const std::exception& e);
+
+// After attempt `attempt` failed with `e`: whether to run the transaction again, having waited a
+// little (randomised, growing with the attempt) when so.
+bool retry_transaction(const Error& e, int attempt);
 
 }  // namespace gongshi
 

@@ -6,17 +6,33 @@
 
 namespace gongshi {
 
+// One attempt: BEGIN, the body, COMMIT; a lost connection reconnects the session for the next.
 template <class T, class Body>
-Result<T> run_transaction(Database& db, TxMode mode, Body&& body) {
+Result<T> run_transaction_once(Database& db, TxMode mode, Body& body) {
   try {
     Tx tx(db, mode);
-    if (auto st = tx.begin(); !st) return st.error();
-    Result<T> result = body(tx);
-    if (!result) return result;  // Tx's destructor rolls back
-    if (auto st = tx.commit(); !st) return st.error();
+    Result<T> result = [&]() -> Result<T> {
+      if (auto st = tx.begin(); !st) return st.error();
+      Result<T> r = body(tx);
+      if (!r) return r;  // Tx's destructor rolls back
+      if (auto st = tx.commit(); !st) return st.error();
+      return r;
+    }();
+    if (!result && result.error().transient == Error::Transient::connection) tx.reconnect();
     return result;
   } catch (const std::exception& e) {
     return database_error(e);
+  }
+}
+
+// A transaction that failed before committing (a deadlock, a Galera certification conflict, a
+// connection lost mid-way) runs again as a whole, after a short randomised pause: the body must
+// be re-runnable (everything it changes outside the database is its own or reset at its start).
+template <class T, class Body>
+Result<T> run_transaction(Database& db, TxMode mode, Body&& body) {
+  for (int attempt = 1;; ++attempt) {
+    Result<T> result = run_transaction_once<T>(db, mode, body);
+    if (result || !retry_transaction(result.error(), attempt)) return result;
   }
 }
 

@@ -44,6 +44,7 @@ class StatementCache {
   void drop(std::string_view key) {
     if (auto it = entries_.find(key); it != entries_.end()) entries_.erase(it);
   }
+  void clear() { entries_.clear(); }
   std::size_t size() const { return entries_.size(); }
 
  private:
