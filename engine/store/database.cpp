@@ -134,21 +134,17 @@ Tx::~Tx() {
 }
 
 Status Tx::begin() {
-  const bool sqlite = db_.dialect() == Dialect::sqlite;
-  for (int attempt = 1;; ++attempt) {
-    try {
-      if (mode_ == TxMode::read) {
-        control("tx.begin_read", sqlite ? "BEGIN" : "START TRANSACTION READ ONLY");
-      } else {
-        control("tx.begin_write", sqlite ? "BEGIN IMMEDIATE" : "START TRANSACTION");
-      }
-      open_ = true;
-      return ok_status();
-    } catch (const std::exception& e) {
-      Error error = database_error(e);
-      if (error.transient != Error::Transient::connection || attempt > 1) return error;
-      reconnect();  // a pooled session whose server went away and came back
+  try {
+    const bool sqlite = db_.dialect() == Dialect::sqlite;
+    if (mode_ == TxMode::read) {
+      control("tx.begin_read", sqlite ? "BEGIN" : "START TRANSACTION READ ONLY");
+    } else {
+      control("tx.begin_write", sqlite ? "BEGIN IMMEDIATE" : "START TRANSACTION");
     }
+    open_ = true;
+    return ok_status();
+  } catch (const std::exception& e) {
+    return database_error(e);
   }
 }
 
@@ -174,12 +170,7 @@ Status Tx::commit() {
       // Lost while committing: the commit may or may not have happened, so running the body
       // again could do it twice. The caller hears 503 and asks again (idempotency keys, natural
       // keys and versions make that safe); the session reconnects before its next use.
-      open_ = false;
-      db_.statements(pos_).clear();
-      try {
-        session_->reconnect();
-      } catch (const std::exception&) {
-      }
+      reconnect();
       error.transient = Error::Transient::no;
     }
     return error;

@@ -56,7 +56,7 @@ class Tx {
   Tx(const Tx&) = delete;
   Tx& operator=(const Tx&) = delete;
 
-  Status begin();  // a connection found lost at BEGIN reconnects and tries once more
+  Status begin();
   Status commit();
   // The connection was lost: forget its prepared statements and connect again (best effort; a
   // failed reconnect is tried again by the next transaction that leases the session).

@@ -6,7 +6,8 @@
 
 namespace gongshi {
 
-// One attempt: BEGIN, the body, COMMIT; a lost connection reconnects the session for the next.
+// One attempt: BEGIN, the body, COMMIT. A connection found lost (at BEGIN, in the body) reconnects
+// the session, so that the next attempt, which leases it again, finds it connected.
 template <class T, class Body>
 Result<T> run_transaction_once(Database& db, TxMode mode, Body& body) {
   try {

@@ -159,7 +159,6 @@ BOOST_AUTO_TEST_CASE(three_servers_on_three_nodes_lose_nothing_when_a_node_dies)
   for (auto& t : clients) t.join();
 
   std::map<int, int> statuses;
-  std::map<int, int> by_server_ok;  // server index -> acknowledged creates after the restart
   for (int c = 0; c < kClients; ++c) {
     for (const auto& [st, n] : tallies[c].statuses) statuses[st] += n;
     for (const auto& e : tallies[c].server_errors) BOOST_ERROR("server error: " << e);
