@@ -1,6 +1,7 @@
 #include "server/app.hpp"
 
 #include <iostream>
+#include <random>
 
 #include "server/responses.hpp"
 #include "server/routes/routes.hpp"
@@ -30,7 +31,8 @@ App::App(std::unique_ptr<Services> services, AppSettings settings)
            settings,
            {},
            std::make_unique<RateLimiter>(settings.public_limit, settings.public_window)},
-      router_(build_router(ctx_)) {
+      router_(build_router(ctx_)),
+      dispatch_start_(std::random_device{}()) {
   ctx_.s().imports.on_rows = [this](int rows) {
     ctx_.metrics.add_counter("gongshi_import_rows_total", "Rows read by import jobs.", rows);
   };
@@ -225,6 +227,17 @@ std::string delivery_failure(const Error& e) {
 }  // namespace
 
 void App::dispatch_now(HttpServer& server) {
+  // One claim at a time: a tick and a finished delivery may both ask. One that finds a claim
+  // running leaves word, and the running one claims once more when it is done.
+  claim_again_ = true;
+  while (!dispatching_.exchange(true)) {
+    while (claim_again_.exchange(false)) claim_and_send(server);
+    dispatching_ = false;
+    if (!claim_again_) break;  // word left between the last claim and letting go
+  }
+}
+
+void App::claim_and_send(HttpServer& server) {
   // At most `webhook_concurrency` deliveries in flight: a slow receiver holds one slot of them,
   // never a thread; the others go on.
   const int free = ctx_.settings.webhook_concurrency - deliveries_in_flight_.load();
@@ -233,6 +246,7 @@ void App::dispatch_now(HttpServer& server) {
   const auto lease = ctx_.settings.webhook_timeout * 3;
   DeliveryShare share;
   share.per_subscription = ctx_.settings.webhook_per_subscription;
+  share.start = dispatch_start_;
   {
     std::lock_guard lock(in_flight_mu_);
     share.in_flight = in_flight_by_subscription_;
@@ -258,7 +272,7 @@ void App::dispatch_now(HttpServer& server) {
       // The answer arrives on an I/O thread: recording it is database work for a worker.
       const int status = res ? res->status : 0;
       const std::string error = res ? "" : delivery_failure(res.error());
-      const bool queued = server.submit([this, d, status, error] {
+      const bool queued = server.submit([this, &server, d, status, error] {
         auto& s = ctx_.s();
         if (auto st = s.webhooks.record(d, status, error, ctx_.now(), ctx_.settings.webhook_retry);
             !st) {
@@ -269,6 +283,10 @@ void App::dispatch_now(HttpServer& server) {
             delivered ? "gongshi_webhook_delivered_total" : "gongshi_webhook_failed_attempts_total",
             delivered ? "Webhooks delivered." : "Webhook attempts that failed.", 1);
         delivery_done(d.subscription_id);
+        // A receiver that answers is sent the next one at once, not at the next tick, so a
+        // backlog drains at the receiver's pace; one that fails waits for the tick (and its
+        // back-off).
+        if (delivered) dispatch_now(server);
       });
       // A full queue: the lease runs out and the delivery is tried again later.
       if (!queued) delivery_done(d.subscription_id);

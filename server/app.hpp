@@ -54,12 +54,18 @@ class App {
  private:
   App(std::unique_ptr<Services> services, AppSettings settings);
   void dispatch_now(HttpServer& server);
+  void claim_and_send(HttpServer& server);
 
   AppContext ctx_;
   Router router_;
   WebAssets web_;
   TimePoint last_sweep_{};
   std::atomic<int> deliveries_in_flight_{0};
+  std::atomic<bool> dispatching_{false};  // one claim at a time per process
+  std::atomic<bool> claim_again_{false};  // asked while a claim ran
+  // Where this process starts among the due deliveries (see DeliveryShare): random, so that
+  // processes on different Galera nodes mostly lease different rows.
+  std::uint64_t dispatch_start_ = 0;
   std::mutex in_flight_mu_;
   std::map<std::int64_t, int> in_flight_by_subscription_;  // guarded by in_flight_mu_
   void delivery_done(std::int64_t subscription);

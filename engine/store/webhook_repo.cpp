@@ -207,33 +207,43 @@ Result<std::vector<WebhookDelivery>> select_deliveries(Tx& tx, const std::string
 Result<std::vector<WebhookDelivery>> claim_deliveries(Tx& tx, const std::string& now_text,
                                                       const std::string& lease_until, int limit,
                                                       const DeliveryShare& share) {
-  // MariaDB has no "FOR UPDATE OF": lock the delivery rows alone, then read the subscriptions.
-  // Candidates beyond `limit` let the oldest deliveries of other subscriptions through when one
-  // subscription has used its share.
+  // The candidates are read without locks and each is then leased by an UPDATE that checks
+  // again that it is still due: a row another dispatcher leased meanwhile is left alone (0 rows
+  // changed). A locking read would do the same on one server, but on Galera every write
+  // replicated from another node aborts a local transaction holding locks on its rows, and under
+  // load such a read rarely got through. Candidates beyond `limit` let the oldest deliveries of
+  // other subscriptions through when one subscription has used its share.
   std::vector<long long> ids;
   try {
     long long id = 0, subscription = 0;
     const int candidates = limit * 8;
-    const std::string own_lock = tx.dialect() == Dialect::mysql ? " FOR UPDATE SKIP LOCKED" : "";
     soci::statement st =
         (tx.sql().prepare << "SELECT id, subscription_id FROM webhook_deliveries WHERE status = "
                              "'pending' AND next_attempt_at <= :n AND subscription_id IN (SELECT "
                              "id FROM webhook_subscriptions WHERE active = 1) ORDER BY "
-                             "next_attempt_at, id LIMIT :l" +
-                                 own_lock,
+                             "next_attempt_at, id LIMIT :l",
          soci::use(now_text), soci::use(candidates), soci::into(id), soci::into(subscription));
     st.execute();
+    std::vector<std::pair<long long, long long>> rows;
+    while (st.fetch()) rows.emplace_back(id, subscription);
     std::map<std::int64_t, int> taken = share.in_flight;
-    while (st.fetch()) {
-      if (static_cast<int>(ids.size()) >= limit) continue;  // read on: finish the statement
-      int& n = taken[subscription];
+    // SQLite has one writer, so the spread is for MariaDB (and Galera) alone.
+    const bool spread = tx.dialect() == Dialect::mysql && !rows.empty();
+    const std::size_t first = spread ? share.start % rows.size() : 0;
+    long long lease_id = 0;
+    soci::statement lease =
+        (tx.sql().prepare << "UPDATE webhook_deliveries SET next_attempt_at = :u WHERE id = :i "
+                             "AND status = 'pending' AND next_attempt_at <= :n",
+         soci::use(lease_until), soci::use(lease_id), soci::use(now_text));
+    for (std::size_t k = 0; k < rows.size() && static_cast<int>(ids.size()) < limit; ++k) {
+      const auto& [row_id, row_subscription] = rows[(first + k) % rows.size()];
+      int& n = taken[row_subscription];
       if (n >= share.per_subscription) continue;
+      lease_id = row_id;
+      lease.execute(true);
+      if (lease.get_affected_rows() != 1) continue;  // another dispatcher has it
       ++n;
-      ids.push_back(id);
-    }
-    for (long long i : ids) {
-      tx.sql() << "UPDATE webhook_deliveries SET next_attempt_at = :u WHERE id = :i",
-          soci::use(lease_until), soci::use(i);
+      ids.push_back(row_id);
     }
   } catch (const std::exception& e) {
     return database_error(e);

@@ -4,6 +4,7 @@
 // to one dispatcher at a time, so several server processes on one MySQL never send one twice at
 // once.
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -50,13 +51,18 @@ Result<int> fan_out_outbox(Tx& tx, const std::string& now_text, int limit);
 
 // How many of a subscription's deliveries may be in flight at once, and how many this process
 // has in flight now (subscription id -> count).
+// `start` is where this process begins reading the oldest candidates on MariaDB (taken modulo their
+// number, wrapping round): dispatchers on different Galera nodes cannot see each other's row
+// locks, so each starting elsewhere keeps them from all leasing the same oldest rows and
+// failing certification in turn.
 struct DeliveryShare {
   int per_subscription = 2;
   std::map<std::int64_t, int> in_flight;
+  std::uint64_t start = 0;
 };
 
 // Up to `limit` pending deliveries due at `now_text`, leased until `lease_until` (their
-// next_attempt_at moves there, so no other dispatcher takes them meanwhile), oldest first but
+// next_attempt_at moves there, so no other dispatcher takes them meanwhile), from the oldest but
 // no more per subscription than `share` leaves room for: a receiver that never answers holds
 // its share of the slots, not all of them.
 Result<std::vector<WebhookDelivery>> claim_deliveries(Tx& tx, const std::string& now_text,
