@@ -1,5 +1,6 @@
 #include "engine/service/import.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include "engine/exchange/table_reader.hpp"
@@ -93,9 +94,15 @@ ImportJob run_import(Engine& engine, Database& db, ImportJob job, const ImportSp
     return fail(e);
   }
   const auto& fields = fields_of(spec.kind);
+  const auto department_at = std::find(cells.begin(), cells.end(), spec.department_column);
+  const std::size_t department_col = spec.department_column.empty()
+                                         ? cells.size()
+                                         : static_cast<std::size_t>(department_at - cells.begin());
   std::vector<PendingRow> pending;
+  std::vector<ImportRowError> refused;  // rows refused before they reached the engine
   const auto flush = [&]() -> Status {
-    std::vector<ImportRowError> errors;
+    std::vector<ImportRowError> errors = std::move(refused);
+    refused.clear();
     if (!pending.empty()) {
       std::vector<BatchItem> items;
       items.reserve(pending.size());
@@ -105,6 +112,7 @@ ImportJob run_import(Engine& engine, Database& db, ImportJob job, const ImportSp
       for (std::size_t i = 0; i < out->size(); ++i) {
         if ((*out)[i]) {
           ++job.rows_ok;
+          if (spec.on_stored) spec.on_stored(*(*out)[i]);
         } else {
           ++job.rows_failed;
           add_issues(errors, pending[i].row_no, (*out)[i].error());
@@ -140,8 +148,20 @@ ImportJob run_import(Engine& engine, Database& db, ImportJob job, const ImportSp
       const bool date = spec_of.type == FieldType::date || spec_of.type == FieldType::date_open;
       row.item.request.fields[spec_of.code] = date ? excel_serial_to_date(cells[col]) : cells[col];
     }
+    if (spec.department_of) {
+      const std::string none;
+      auto department = spec.department_of(
+          department_col < cells.size() ? cells[department_col] : none, row.item.request.fields);
+      if (!department) {
+        add_issues(refused, row.row_no, department.error());
+        ++job.rows_failed;
+        ++job.rows_done;
+        continue;
+      }
+      row.item.request.department_id = *department;
+    }
     pending.push_back(std::move(row));
-    if (static_cast<int>(pending.size()) >= spec.batch) {
+    if (static_cast<int>(pending.size() + refused.size()) >= spec.batch) {
       if (auto st = flush(); !st) return fail(st.error());
     }
   }

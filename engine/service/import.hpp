@@ -21,6 +21,14 @@ struct ImportSpec {
   Actor actor;
   int batch = 500;
   std::string worker;  // host:pid of the process that runs it
+  // When set, each row's department is what this finds from the cell under the header
+  // `department_column` (one of gongshi's own 【gongshi】 columns, "" when the file has none) and
+  // the row's fields: a package names many departments in one file. An error refuses the row.
+  std::string department_column;
+  std::function<Result<std::int64_t>(const std::string& cell, const boost::json::object& fields)>
+      department_of;
+  // Called for each row stored (created, or a repeat of a record already stored).
+  std::function<void(const CreateOutcome&)> on_stored;
 };
 
 // The job row, status "running", before any row is read.
