@@ -74,4 +74,14 @@ int report(const Error& e) {
   return e.code == ErrorCode::invalid_input ? 2 : 1;
 }
 
+Status require_options(std::initializer_list<std::pair<const char*, std::string>> options) {
+  for (const auto& [name, value] : options) {
+    if (value.empty()) {
+      return make_error(ErrorCode::invalid_input, std::string("缺少 ") + name,
+                        std::string(name) + " is required");
+    }
+  }
+  return ok_status();
+}
+
 }  // namespace gongshi::cli

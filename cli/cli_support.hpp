@@ -27,6 +27,9 @@ RulesPaths paths_of(const CommonOptions& o);
 Clock clock_of(const CommonOptions& o);
 // Prints "错误：… / error: …" to stderr and returns the exit code for it.
 int report(const Error& e);
+// An error naming the first of (name, value) whose value is empty: for options required by a
+// command but not by its subcommands.
+Status require_options(std::initializer_list<std::pair<const char*, std::string>> options);
 
 // Every use case over a database (migrated) and the rules, as a command that works on stored
 // records needs them: the scripts it runs are archived, the rule versions and holiday years other

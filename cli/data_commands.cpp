@@ -84,14 +84,26 @@ void add_import_command(CLI::App& app, int& exit_code) {
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("import", "导入 CSV/XLSX 文件 / import a CSV or XLSX file");
   add_common_options(*cmd, o->common);
-  cmd->add_option("--db", o->db, "database URL")->required();
-  cmd->add_option("--region", o->region, "地区代码")->required();
-  cmd->add_option("--department", o->department, "部门 id")->required();
-  cmd->add_option("--kind", o->kind, "license | penalty")->required();
+  // Checked in the callback rather than marked required: `import package` has options of its own.
+  cmd->add_option("--db", o->db, "database URL (required)");
+  cmd->add_option("--region", o->region, "地区代码 (required)");
+  cmd->add_option("--department", o->department, "部门 id (required)");
+  cmd->add_option("--kind", o->kind, "license | penalty (required)");
   cmd->add_option("--user", o->user, "recorded as the actor of the new records");
   cmd->add_flag("--backfill", o->backfill, "补录（上线前的决定）");
-  cmd->add_option("FILE", o->file, "the file")->required();
-  cmd->callback([o, &exit_code] {
+  cmd->add_option("FILE", o->file, "the file (required)");
+  add_import_package_command(*cmd, exit_code);
+  cmd->callback([o, cmd, &exit_code] {
+    if (!cmd->get_subcommands().empty()) return;
+    if (auto st = require_options({{"--db", o->db},
+                                   {"--region", o->region},
+                                   {"--department", o->department > 0 ? "set" : ""},
+                                   {"--kind", o->kind},
+                                   {"FILE", o->file}});
+        !st) {
+      exit_code = report(st.error());
+      return;
+    }
     auto kind = parse_record_kind(o->kind);
     if (!kind) {
       exit_code = report(make_error(ErrorCode::invalid_input, "--kind 应为 license 或 penalty",
@@ -151,14 +163,23 @@ void add_export_command(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand("export",
                                  "导出记录（模板表头）/ export records under the template headers");
   add_common_options(*cmd, o->common);
-  cmd->add_option("--db", o->db, "database URL")->required();
-  cmd->add_option("--region", o->region, "地区代码")->required();
-  cmd->add_option("--kind", o->kind, "license | penalty")->required();
+  // Checked in the callback rather than marked required: `export package` has options of its own.
+  cmd->add_option("--db", o->db, "database URL (required)");
+  cmd->add_option("--region", o->region, "地区代码 (required)");
+  cmd->add_option("--kind", o->kind, "license | penalty (required)");
   cmd->add_option("--department", o->department, "部门 id");
   cmd->add_option("--state", o->state, "状态（逗号分隔）");
   cmd->add_option("--format", o->format, "csv | xlsx");
-  cmd->add_option("--out", o->out, "output file")->required();
-  cmd->callback([o, &exit_code] {
+  cmd->add_option("--out", o->out, "output file (required)");
+  add_export_package_command(*cmd, exit_code);
+  cmd->callback([o, cmd, &exit_code] {
+    if (!cmd->get_subcommands().empty()) return;
+    if (auto st = require_options(
+            {{"--db", o->db}, {"--region", o->region}, {"--kind", o->kind}, {"--out", o->out}});
+        !st) {
+      exit_code = report(st.error());
+      return;
+    }
     auto kind = parse_record_kind(o->kind);
     if (!kind || (o->format != "csv" && o->format != "xlsx")) {
       exit_code = report(make_error(ErrorCode::invalid_input,
