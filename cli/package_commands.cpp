@@ -27,8 +27,8 @@ Result<PackageContext> open_package_context(const CommonOptions& common, const s
   if (!services) return services.error();
   PackageContext c{std::move(key).value(), std::move(services).value(), nullptr};
   Services& s = *c.services;
-  c.packages =
-      std::make_unique<PackageService>(s.db, s.engine, s.records, s.access, s.clock, s.work_dir());
+  c.packages = std::make_unique<PackageService>(s.db, s.engine, s.records, s.lifecycle, s.access,
+                                                s.clock, s.work_dir());
   return c;
 }
 

@@ -167,7 +167,9 @@ Result<std::string> package_key(const char* text, std::string_view from) {
   return key;
 }
 
-std::string random_package_id() {
+Result<std::string> random_package_id() {
+  if (sodium_init() < 0)
+    return make_error(ErrorCode::internal, "libsodium 无法初始化", "sodium_init");
   unsigned char bytes[16];
   randombytes_buf(bytes, sizeof bytes);
   return to_hex(bytes, sizeof bytes);
@@ -201,6 +203,8 @@ Result<PackageFile> describe_file(std::string name, const std::filesystem::path&
 
 Status write_package(const std::filesystem::path& out, const std::vector<PackageFile>& files,
                      const std::string& manifest_json, const std::string& key) {
+  if (sodium_init() < 0)
+    return make_error(ErrorCode::internal, "libsodium 无法初始化", "sodium_init");
   const auto io = [&](const std::string& what) {
     return make_error(ErrorCode::io_error, "无法写入数据包 " + out.string() + "：" + what,
                       "cannot write the package " + out.string() + ": " + what);
@@ -218,9 +222,12 @@ Status write_package(const std::filesystem::path& out, const std::vector<Package
     }
     return true;
   };
+  for (const auto& f : files) {
+    if (!plain_name(f.name)) return io("bad member name " + f.name);
+  }
   bool ok = true;
   for (const auto& f : files) {
-    ok = ok && plain_name(f.name) && add(f.name, zip_source_file(z.get(), f.path.c_str(), 0, -1));
+    ok = ok && add(f.name, zip_source_file(z.get(), f.path.c_str(), 0, -1));
   }
   const std::string sig = hmac_hex(key, manifest_json);
   // The buffers must outlive zip_close: both strings live to the end of this function.
@@ -243,11 +250,12 @@ Status write_package(const std::filesystem::path& out, const std::vector<Package
   return ok_status();
 }
 
-Result<OpenedPackage> open_package(const std::filesystem::path& zip,
-                                   const std::filesystem::path& work_dir, const std::string& key,
-                                   const PackageLimits& limits) {
+Result<VerifiedPackage> verify_package(const std::filesystem::path& zip, const std::string& key,
+                                       const PackageLimits& limits) {
+  if (sodium_init() < 0)
+    return make_error(ErrorCode::internal, "libsodium 无法初始化", "sodium_init");
   int err = 0;
-  ZipPtr z(zip_open(zip.c_str(), ZIP_RDONLY, &err));
+  ZipPtr z(zip_open(zip.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &err));
   if (!z) return package_error("不是可读的 zip 文件", "not a readable zip file");
   auto manifest = read_member(z.get(), kPackageManifest, limits.manifest_bytes);
   if (!manifest) return manifest.error();
@@ -264,26 +272,39 @@ Result<OpenedPackage> open_package(const std::filesystem::path& zip,
   }
   auto files = listed_files(*manifest, limits);
   if (!files) return files.error();
+  // Every member listed, each once (a second member of the same name would travel unchecked).
   std::set<std::string> listed{kPackageManifest, kPackageSignature};
   for (const auto& f : *files) listed.insert(f.name);
   const auto entries = zip_get_num_entries(z.get(), 0);
+  std::set<std::string> seen;
   for (zip_int64_t i = 0; i < entries; ++i) {
     const char* name = zip_get_name(z.get(), static_cast<zip_uint64_t>(i), 0);
-    if (name == nullptr || listed.count(name) == 0) {
-      return package_error(
-          std::string("含有清单未列出的文件 ") + (name ? name : "?"),
-          std::string("holds a file the manifest does not list: ") + (name ? name : "?"));
+    const std::string shown = name != nullptr ? name : "?";
+    if (name == nullptr || listed.count(name) == 0 || !seen.insert(name).second) {
+      return package_error("含有清单未列出或重复的文件 " + shown,
+                           "holds a file the manifest does not list, or one twice: " + shown);
     }
   }
+  if (seen.size() != listed.size()) {
+    return package_error("缺少清单列出的文件", "a file the manifest lists is missing");
+  }
+  return VerifiedPackage{std::move(manifest).value(), std::move(files).value()};
+}
+
+Result<OpenedPackage> extract_package(const std::filesystem::path& zip,
+                                      const VerifiedPackage& verified,
+                                      const std::filesystem::path& work_dir) {
+  int err = 0;
+  ZipPtr z(zip_open(zip.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &err));
+  if (!z) return package_error("不是可读的 zip 文件", "not a readable zip file");
   OpenedPackage out;
-  out.manifest_json = std::move(manifest).value();
   out.directory = unique_path(work_dir, "gongshi-package-");
   std::error_code ec;
   std::filesystem::create_directories(out.directory, ec);
   if (ec) {
     return make_error(ErrorCode::io_error, "无法建立工作目录", "cannot create the work directory");
   }
-  for (auto f : *files) {
+  for (auto f : verified.files) {
     f.path = out.directory / f.name;
     if (auto st = extract_checked(z.get(), f, f.path); !st) {
       std::filesystem::remove_all(out.directory, ec);

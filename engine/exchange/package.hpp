@@ -31,7 +31,7 @@ struct PackageFile {
 Result<std::string> package_key(const char* text, std::string_view from);
 
 // A new package's id: 32 random hex digits.
-std::string random_package_id();
+Result<std::string> random_package_id();
 
 // Size and SHA-256 of a file on disk.
 Result<PackageFile> describe_file(std::string name, const std::filesystem::path& path);
@@ -41,24 +41,34 @@ Result<PackageFile> describe_file(std::string name, const std::filesystem::path&
 Status write_package(const std::filesystem::path& out, const std::vector<PackageFile>& files,
                      const std::string& manifest_json, const std::string& key);
 
-struct OpenedPackage {
-  std::string manifest_json;        // verified
-  std::vector<PackageFile> files;   // extracted under the work directory, each verified
-  std::filesystem::path directory;  // holds them; the caller removes it
-};
-
 struct PackageLimits {
   std::uint64_t manifest_bytes = 1u << 20;
   std::uint64_t file_bytes = 512ull << 20;  // each data file, inflated
   std::size_t files = 16;
 };
 
-// Opens and checks a package: the manifest's signature under `key` first (nothing else is
-// trusted before it), then every file the manifest lists — present, of the size it says, with
-// its SHA-256 — and no member it does not list. The files are extracted into a new directory
-// under `work_dir`. Any failure is an error naming the member and the reason; nothing is left.
-Result<OpenedPackage> open_package(const std::filesystem::path& zip,
-                                   const std::filesystem::path& work_dir, const std::string& key,
-                                   const PackageLimits& limits = {});
+// What the manifest says, once its signature is checked.
+struct VerifiedPackage {
+  std::string manifest_json;
+  std::vector<PackageFile> files;  // name, bytes, sha256 as listed (no path yet)
+};
+
+// Checks a package without extracting anything: the manifest's signature under `key` first
+// (nothing else is trusted before it), then that the zip holds exactly the members the manifest
+// lists, each once, within the limits. An error names the member and the reason.
+Result<VerifiedPackage> verify_package(const std::filesystem::path& zip, const std::string& key,
+                                       const PackageLimits& limits = {});
+
+struct OpenedPackage {
+  std::vector<PackageFile> files;   // extracted under the work directory, each checked
+  std::filesystem::path directory;  // holds them; the caller removes it
+};
+
+// Extracts the verified package's files into a new directory under `work_dir`, each checked
+// against its size (reading stops when a file runs longer) and SHA-256. On any failure nothing
+// is left.
+Result<OpenedPackage> extract_package(const std::filesystem::path& zip,
+                                      const VerifiedPackage& verified,
+                                      const std::filesystem::path& work_dir);
 
 }  // namespace gongshi

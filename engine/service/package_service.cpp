@@ -82,7 +82,11 @@ Result<Unpacked> read_manifest(const std::string& text) {
       u.package_id.find_first_not_of("0123456789abcdef") != std::string::npos) {
     return bad("package_id");
   }
-  if (u.region.size() != 6 || !parse_date(u.from) || !parse_date(u.to)) return bad("region/period");
+  const auto from = parse_date(u.from), to = parse_date(u.to);
+  if (u.region.size() != 6 || u.region.find_first_not_of("0123456789") != std::string::npos ||
+      !from || !to || *to < *from) {
+    return bad("region/period");
+  }
   if (const auto* counts = o->if_contains("counts"); counts != nullptr && counts->is_array()) {
     for (const auto& c : counts->as_array()) {
       const auto* co = c.if_object();
@@ -112,11 +116,12 @@ Result<Unpacked> read_manifest(const std::string& text) {
 }  // namespace
 
 PackageService::PackageService(std::shared_ptr<Database> db, Engine& engine, RecordService& records,
-                               const AccessPolicy& access, Clock clock,
+                               const Lifecycle& lifecycle, const AccessPolicy& access, Clock clock,
                                std::filesystem::path work_dir)
     : db_(std::move(db)),
       engine_(engine),
       records_(records),
+      lifecycle_(lifecycle),
       access_(access),
       clock_(std::move(clock)),
       work_dir_(std::move(work_dir)) {}
@@ -134,7 +139,9 @@ Result<PackageExport> PackageService::export_package(const Principal& who,
   for (const auto& d : *departments) by_id[d.id] = &d;
 
   PackageExport out;
-  out.package_id = random_package_id();
+  auto id = random_package_id();
+  if (!id) return id.error();
+  out.package_id = std::move(id).value();
   std::vector<std::filesystem::path> written;
   const auto cleanup = [&] {
     std::error_code ec;
@@ -160,6 +167,10 @@ Result<PackageExport> PackageService::export_package(const Principal& who,
     q.kind = kind;
     q.decided_from = in.from;
     q.decided_to = in.to;
+    // What stands as reported. A record withdrawn, revoked or repaired is left out: the
+    // platform must not show it, and telling it of such a change is the push's work.
+    q.states = lifecycle_.states_where(
+        [](const StateInfo& st) { return st.publication != Publication::other; });
     q.limit = 500;
     int records = 0;
     while (true) {
@@ -169,7 +180,6 @@ Result<PackageExport> PackageService::export_package(const Principal& who,
         return page.error();
       }
       for (const auto& r : *page) {
-        if (r.published_at.empty()) continue;  // never went out: not the platform's yet
         boost::system::error_code ec;
         const auto json = boost::json::parse(r.data, ec);
         auto cells = encode_texts(record_from_json(r.kind, json).record);
@@ -245,16 +255,11 @@ Result<PackageImportResult> PackageService::import_package(const Principal& who,
                                                            const std::filesystem::path& zip,
                                                            const std::string& key) {
   if (!access_.region_wide(who)) return region_wide_only();
-  auto opened = open_package(zip, work_dir_, key);
-  if (!opened) return opened.error();
-  struct RemoveDir {
-    std::filesystem::path dir;
-    ~RemoveDir() {
-      std::error_code ec;
-      std::filesystem::remove_all(dir, ec);
-    }
-  } remove{opened->directory};
-  auto manifest = read_manifest(opened->manifest_json);
+  // Signature, manifest, permission and an earlier import first; only then is anything
+  // extracted.
+  auto verified = verify_package(zip, key);
+  if (!verified) return verified.error();
+  auto manifest = read_manifest(verified->manifest_json);
   if (!manifest) return manifest.error();
   if (auto st = access_.require_region(who, manifest->region); !st) return st.error();
 
@@ -274,6 +279,15 @@ Result<PackageImportResult> PackageService::import_package(const Principal& who,
     out.refused = (*earlier)->refused;
     return out;
   }
+  auto opened = extract_package(zip, *verified, work_dir_);
+  if (!opened) return opened.error();
+  struct RemoveDir {
+    std::filesystem::path dir;
+    ~RemoveDir() {
+      std::error_code ec;
+      std::filesystem::remove_all(dir, ec);
+    }
+  } remove{opened->directory};
 
   auto departments = region_departments(*db_, out.region);
   if (!departments) return departments.error();
@@ -330,15 +344,19 @@ Result<PackageImportResult> PackageService::import_package(const Principal& who,
     if (!job) return job.error();
     ImportJob done = run_import(engine_, *db_, *job, spec, clock_, {});
     out.refused += done.rows_failed;
+    const bool failed = done.status != "done";
     out.jobs.push_back(std::move(done));
-  }
-  // A file that could not be read at all: the package is not remembered, so that it can be
-  // imported again once the cause is fixed (the rows stored meanwhile come back as repeats).
-  for (const auto& job : out.jobs) {
-    if (job.status != "done") {
-      return make_error(
-          ErrorCode::invalid_input, "数据包中的 " + job.file_name + " 无法导入：" + job.message,
-          "the package's " + job.file_name + " could not be imported: " + job.message);
+    if (failed) {
+      // A file that could not be read through (the database went away, say): stop here. The
+      // package is not remembered, so it can be imported again; the rows stored so far come
+      // back as repeats.
+      const auto& j = out.jobs.back();
+      const std::string stored = std::to_string(out.created + out.repeated);
+      return make_error(ErrorCode::io_error,
+                        "数据包中的 " + j.file_name + " 未能导入完毕（已存入 " + stored +
+                            " 行，可再次导入）：" + j.message,
+                        "the package's " + j.file_name + " was not imported to the end (" + stored +
+                            " rows stored; import it again): " + j.message);
     }
   }
   // Remembered only once every row is here: a package with refused rows (a department missing
@@ -358,7 +376,9 @@ Result<PackageImportResult> PackageService::import_package(const Principal& who,
   row.refused = out.refused;
   auto stored =
       in_transaction<std::monostate>(*db_, [&](Tx& tx) { return insert_package_import(tx, row); });
-  if (!stored) return stored.error();
+  // A conflict: the same package imported at the same time by another process, which recorded
+  // it first. Its rows were repeats here, so the outcome stands.
+  if (!stored && stored.error().code != ErrorCode::conflict) return stored.error();
   return out;
 }
 

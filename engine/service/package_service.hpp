@@ -50,7 +50,8 @@ struct PackageImportResult {
 class PackageService {
  public:
   PackageService(std::shared_ptr<Database> db, Engine& engine, RecordService& records,
-                 const AccessPolicy& access, Clock clock, std::filesystem::path work_dir);
+                 const Lifecycle& lifecycle, const AccessPolicy& access, Clock clock,
+                 std::filesystem::path work_dir);
 
   // The caller must see the whole region (the 信用办, or the operator on the command line).
   Result<PackageExport> export_package(const Principal& who, const PackageExportInput& in);
@@ -61,6 +62,7 @@ class PackageService {
   std::shared_ptr<Database> db_;
   Engine& engine_;
   RecordService& records_;
+  const Lifecycle& lifecycle_;
   const AccessPolicy& access_;
   Clock clock_;
   std::filesystem::path work_dir_;

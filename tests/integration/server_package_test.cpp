@@ -105,9 +105,13 @@ BOOST_AUTO_TEST_CASE(offline_package_round_trip_imports_once_and_refuses_changed
   publish(penalty("殷市监罚〔2024〕P2号", "2024-07-04", site.market), "filler", "reviewer");
   publish(penalty("殷交罚〔2024〕P3号", "2024-07-04", site.transport), "other_filler",
           "other_admin");
-  // Not in the package: a draft, and one decided before the period.
+  // Not in the package: a draft, one decided before the period, and one published and then
+  // revoked (决定被撤销: the platform must not show it).
   site.create(penalty("殷市监罚〔2024〕P4号", "2024-07-04", site.market));
   publish(penalty("殷市监罚〔2024〕P5号", "2024-06-20", site.market), "filler", "reviewer");
+  site.took(
+      publish(penalty("殷市监罚〔2024〕P6号", "2024-07-04", site.market), "filler", "reviewer"),
+      "revoke", "admin", "行政复议撤销");
 
   const auto dir = std::filesystem::temp_directory_path() /
                    ("gongshi-package-test-" + std::to_string(::getpid()));
@@ -158,7 +162,7 @@ BOOST_AUTO_TEST_CASE(offline_package_round_trip_imports_once_and_refuses_changed
     changed[at + size / 2] ^= 0x01;
     const auto copy = dir / ("changed-" + std::to_string(++copy_no) + ".zip");
     write_bytes(copy, changed);
-    BOOST_TEST(import(copy) != 0, member);
+    BOOST_TEST(import(copy) == 2, member);
   }
   // Well-formed zips (their CRCs right) whose data file was swapped for another, or changed in
   // one byte: only the manifest's size and SHA-256 tell.
@@ -166,13 +170,17 @@ BOOST_AUTO_TEST_CASE(offline_package_round_trip_imports_once_and_refuses_changed
              0);
   std::string flipped = member_of(zip, "penalty.xlsx");
   flipped[flipped.size() / 2] ^= 0x01;
-  BOOST_TEST(import(with_member(zip, "penalty.xlsx", flipped, "-flip")) != 0);
+  BOOST_TEST(import(with_member(zip, "penalty.xlsx", flipped, "-flip")) == 2);
+  // A member the manifest does not list, carried along.
+  BOOST_TEST(import(with_member(zip, "extra.xlsx", flipped, "-extra")) == 2);
   // The manifest edited to claim another region, the signature left as it was.
   std::string claimed = member_of(zip, "manifest.json");
   claimed.replace(claimed.find("410505"), 6, "410500");
-  BOOST_TEST(import(with_member(zip, "manifest.json", claimed, "-claim")) != 0);
+  BOOST_TEST(import(with_member(zip, "manifest.json", claimed, "-claim")) == 2);
   ::setenv("GONGSHI_PACKAGE_KEY", "another-key-of-the-same-length-0123456789", 1);
-  BOOST_TEST(import(zip) != 0);
+  BOOST_TEST(import(zip) == 2);
+  ::setenv("GONGSHI_PACKAGE_KEY", "too-short", 1);
+  BOOST_TEST(import(zip) == 2);
   ::setenv("GONGSHI_PACKAGE_KEY", kKey, 1);
   BOOST_TEST(scalar(*other.db, records) == 0);
   BOOST_TEST(scalar(*other.db, "SELECT COUNT(*) FROM package_imports") == 0);
@@ -223,5 +231,22 @@ BOOST_AUTO_TEST_CASE(a_package_row_whose_department_is_unknown_here_is_refused_b
   std::string message;
   s << "SELECT message_zh FROM import_errors WHERE field = 'CF_SJLYDM'", soci::into(message);
   BOOST_TEST(message.find("安阳市殷都区市场监督管理局") != std::string::npos, message);
+  // Not remembered: once the department exists here, the same package goes in.
+  BOOST_TEST(scalar(*other.db, "SELECT COUNT(*) FROM package_imports") == 0);
+  auto added = in_transaction<std::int64_t>(*other.db, [&](Tx& tx) {
+    return insert_department(tx, {"410505",
+                                  0,
+                                  {},
+                                  "department",
+                                  "安阳市殷都区市场监督管理局",
+                                  "11230500001755309F",
+                                  {},
+                                  {}});
+  });
+  BOOST_REQUIRE(added.ok());
+  BOOST_TEST(run_cli({"import", "package", zip.string(), "--db", other.url, "--now", kNow}) == 0);
+  BOOST_TEST(scalar(*other.db, "SELECT COUNT(*) FROM records WHERE department_id = " +
+                                   std::to_string(*added)) == 1);
+  BOOST_TEST(scalar(*other.db, "SELECT COUNT(*) FROM package_imports") == 1);
   std::filesystem::remove(zip);
 }
