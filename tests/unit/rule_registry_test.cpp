@@ -123,11 +123,13 @@ BOOST_AUTO_TEST_CASE(reload_while_evaluating) {
 
   std::atomic<bool> stop{false};
   std::atomic<int> failures{0};
+  std::atomic<long> attempts{0};  // evaluations begun, so installs can wait for some to run
   std::vector<std::map<std::string, std::set<std::string>>> seen(3);  // per worker
   std::vector<std::thread> workers;
   for (int t = 0; t < 3; ++t) {
     workers.emplace_back([&, t] {
       while (!stop) {
+        ++attempts;
         const auto rules = env->rules->rules_for("410505");
         const auto e = rules.ok() ? (*rules)->evaluate(r, ctx) : Result<Evaluation>(rules.error());
         if (!e) {
@@ -139,6 +141,10 @@ BOOST_AUTO_TEST_CASE(reload_while_evaluating) {
     });
   }
   for (int i = 0; i < 20; ++i) {
+    // Evaluations between every two installs, however the threads are scheduled (on a loaded
+    // machine the 20 installs once finished before any worker ran).
+    const long before = attempts;
+    while (attempts < before + 3) std::this_thread::yield();
     BOOST_REQUIRE(env->rules->install("410500", i % 2 ? five : six).ok());
     expected[(*env->rules->rules_for("410505"))->version()] = i % 2 ? "2024-07-10" : "2024-07-11";
   }
