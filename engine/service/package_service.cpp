@@ -38,6 +38,15 @@ Error region_wide_only() {
                     "only the credit office or a system administrator exports or imports packages");
 }
 
+// Removes the files or directories it holds when the use case returns, on every path.
+struct RemoveOnExit {
+  std::vector<std::filesystem::path> paths;
+  ~RemoveOnExit() {
+    std::error_code ec;
+    for (const auto& p : paths) std::filesystem::remove_all(p, ec);
+  }
+};
+
 Result<std::vector<Department>> region_departments(Database& db, const std::string& region) {
   return in_read_transaction<std::vector<Department>>(
       db, [&](Tx& tx) { return departments_of(tx, region); });
@@ -142,24 +151,19 @@ Result<PackageExport> PackageService::export_package(const Principal& who,
   auto id = random_package_id();
   if (!id) return id.error();
   out.package_id = std::move(id).value();
-  std::vector<std::filesystem::path> written;
-  const auto cleanup = [&] {
-    std::error_code ec;
-    for (const auto& p : written) std::filesystem::remove(p, ec);
-  };
+  RemoveOnExit written;  // the XLSX files, once they are in the package or it failed
   std::map<std::pair<std::int64_t, RecordKind>, int> counts;
+  std::vector<int> records_of_file;
   for (RecordKind kind : kKinds) {
     const auto path = unique_path(work_dir_, "gongshi-package-", ".xlsx");
-    written.push_back(path);
+    written.paths.push_back(path);
     auto xlsx = XlsxWriter::create(path);
     if (!xlsx) {
-      cleanup();
       return xlsx.error();
     }
     auto headers = template_headers(kind);
     headers.push_back(department_header());
     if (auto st = (*xlsx)->add_sheet(std::string(label_zh(kind)), headers); !st) {
-      cleanup();
       return st.error();
     }
     RecordList q;
@@ -176,7 +180,6 @@ Result<PackageExport> PackageService::export_package(const Principal& who,
     while (true) {
       auto page = records_.list(who, q, clock_.now());
       if (!page) {
-        cleanup();
         return page.error();
       }
       for (const auto& r : *page) {
@@ -185,7 +188,6 @@ Result<PackageExport> PackageService::export_package(const Principal& who,
         auto cells = encode_texts(record_from_json(r.kind, json).record);
         cells.push_back(std::to_string(r.department_id.value_or(0)));
         if (auto st = (*xlsx)->write_row(cells); !st) {
-          cleanup();
           return st.error();
         }
         ++records;
@@ -195,15 +197,14 @@ Result<PackageExport> PackageService::export_package(const Principal& who,
       q.before_id = page->back().id;
     }
     if (auto st = (*xlsx)->close(); !st) {
-      cleanup();
       return st.error();
     }
     auto described = describe_file(file_name_of(kind), path);
     if (!described) {
-      cleanup();
       return described.error();
     }
     out.files.push_back(std::move(described).value());
+    records_of_file.push_back(records);
     out.records += records;
   }
 
@@ -227,11 +228,9 @@ Result<PackageExport> PackageService::export_package(const Principal& who,
   boost::json::array file_rows;
   for (std::size_t i = 0; i < out.files.size(); ++i) {
     const auto& f = out.files[i];
-    int n = 0;
-    for (const auto& c : out.counts) n += c.kind == kKinds[i] ? c.records : 0;
     file_rows.push_back({{"name", f.name},
                          {"kind", to_string(kKinds[i])},
-                         {"records", n},
+                         {"records", records_of_file[i]},
                          {"bytes", static_cast<std::int64_t>(f.bytes)},
                          {"sha256", f.sha256}});
   }
@@ -246,7 +245,6 @@ Result<PackageExport> PackageService::export_package(const Principal& who,
       {"counts", count_rows},
       {"files", file_rows}};
   auto st = write_package(in.out, out.files, boost::json::serialize(manifest), in.key);
-  cleanup();
   if (!st) return st.error();
   return out;
 }
@@ -281,13 +279,7 @@ Result<PackageImportResult> PackageService::import_package(const Principal& who,
   }
   auto opened = extract_package(zip, *verified, work_dir_);
   if (!opened) return opened.error();
-  struct RemoveDir {
-    std::filesystem::path dir;
-    ~RemoveDir() {
-      std::error_code ec;
-      std::filesystem::remove_all(dir, ec);
-    }
-  } remove{opened->directory};
+  const RemoveOnExit extracted{{opened->directory}};
 
   auto departments = region_departments(*db_, out.region);
   if (!departments) return departments.error();
