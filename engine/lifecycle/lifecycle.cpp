@@ -31,6 +31,10 @@ std::string Lifecycle::event_label(std::string_view name) const {
   return t != nullptr ? t->label_zh : std::string(name);
 }
 
+std::vector<std::pair<std::string, std::string>> Lifecycle::upstream_changes() const {
+  return {impl_->upstream.begin(), impl_->upstream.end()};
+}
+
 std::vector<StateInfo> Lifecycle::states() const {
   std::vector<StateInfo> out;
   for (auto [it, end] = boost::vertices(impl_->graph); it != end; ++it) {

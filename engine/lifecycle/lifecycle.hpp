@@ -53,6 +53,7 @@ struct Transition {
   bool upheld_objection = false;  // an objection found right (the 通报 counts it)
   std::string opens;              // the kind of application the event opens, or ""
   bool fields_required = false;   // carries new field values (a correction), validated whole
+  std::string upstream;  // the change the platform above is told of (published …), or "": none
 };
 
 class Lifecycle {
@@ -80,6 +81,8 @@ class Lifecycle {
   // The names of the states, or events, for which `pred` holds.
   std::vector<std::string> states_where(const std::function<bool(const StateInfo&)>& pred) const;
   std::vector<std::string> events_where(const std::function<bool(const Transition&)>& pred) const;
+  // The changes reported to the platform above ("upstream_changes"), each with its label.
+  std::vector<std::pair<std::string, std::string>> upstream_changes() const;
   // The deadlines a watch may name ("deadlines" of lifecycle.json).
   bool is_deadline(std::string_view name) const;
   // The shortest way from the initial state to `state` that users (not the system) can take:

@@ -20,6 +20,7 @@ struct Lifecycle::Impl {
   std::map<std::string, std::string, std::less<>> guards;     // name -> meaning
   std::map<std::string, std::string, std::less<>> effects;    // name -> meaning
   std::map<std::string, std::string, std::less<>> deadlines;  // name -> meaning
+  std::map<std::string, std::string, std::less<>> upstream;   // change type -> label
   std::vector<std::string> public_roles;                      // roles no account holds
   std::string initial;
 };

@@ -109,6 +109,9 @@ Result<Lifecycle> Lifecycle::parse(const boost::json::value& json) {
   auto guards = named_map(*root, "guards");
   auto effects = named_map(*root, "effects");
   auto deadlines = named_map(*root, "deadlines", false);
+  auto upstream = named_map(*root, "upstream_changes", false);
+  if (!upstream) return upstream.error();
+  impl->upstream = std::move(upstream).value();
   if (!roles) return roles.error();
   if (!guards) return guards.error();
   if (!effects) return effects.error();
@@ -189,7 +192,12 @@ Result<Lifecycle> Lifecycle::parse(const boost::json::value& json) {
     t.upheld_objection = flag(obj, "upheld_objection", false);
     t.opens = text(obj, "opens");
     t.fields_required = text(obj, "fields") == "required";
+    t.upstream = text(obj, "upstream");
     const std::string where = "事件「" + t.event + "」";
+    if (!t.upstream.empty() && !impl->upstream.contains(t.upstream)) {
+      return bad(where + " 的上报变更类型「" + t.upstream + "」未在 upstream_changes 中定义",
+                 "event '" + t.event + "' names unknown upstream change '" + t.upstream + "'");
+    }
     if (auto st = application_kind(t.opens, where); !st) return st.error();
     if (t.event.empty()) return bad("事件缺少 name", "an event lacks a name");
     auto r = names(obj, "roles", impl->roles, where);
