@@ -10,6 +10,7 @@
 
 #include "cli/cli_support.hpp"
 #include "cli/commands.hpp"
+#include "cli/record_checker.hpp"
 #include "engine/exchange/table_reader.hpp"
 #include "engine/model/header_codec.hpp"
 #include "engine/model/json_codec.hpp"
@@ -23,42 +24,6 @@ constexpr std::size_t kMaxLine = 1u << 20;
 struct ValidateOptions {
   CommonOptions common;
   std::string kind, file, region;
-};
-
-// National validation, or the region's whole rule set when one is named.
-class Checker {
- public:
-  static Result<Checker> open(const ValidateOptions& o) {
-    Checker c;
-    c.today_ = today_of(o.common);
-    if (o.region.empty()) return c;
-    auto env = open_rules(paths_of(o.common));
-    if (!env) return env.error();
-    c.env_ = std::move(env).value();
-    auto rules = c.env_->rules->rules_for(o.region);
-    if (!rules) return rules.error();
-    auto cal = c.env_->rules->calendar_for(o.region);
-    if (!cal) return cal.error();
-    c.rules_ = *rules;
-    c.calendar_ = *cal;
-    c.region_ = o.region;
-    return c;
-  }
-
-  Result<Issues> check(const DecodedRecord& d) const {
-    if (!rules_) return validate(d, ValidationContext{today_, nullptr});
-    CalendarUse use;
-    auto e = rules_->evaluate(d.record, RuleContext{region_, calendar_.get(), today_, &use});
-    if (!e) return e.error();
-    return merge_issues(d.issues, e->issues);
-  }
-
- private:
-  Date today_{};
-  std::string region_;
-  std::unique_ptr<RulesEnvironment> env_;
-  std::shared_ptr<const RuleSet> rules_;
-  std::shared_ptr<const Calendar> calendar_;
 };
 
 void print(int line, const Issues& issues) {
@@ -210,7 +175,7 @@ int run(const ValidateOptions& o) {
     report(make_error(ErrorCode::not_found, "无法读取 " + o.file, "cannot read " + o.file));
     return 2;
   }
-  auto checker = Checker::open(o);
+  auto checker = Checker::open(o.common, o.region);
   if (!checker) {
     report(checker.error());
     return 2;
