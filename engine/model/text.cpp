@@ -156,4 +156,30 @@ std::string join_list(const std::vector<std::string>& parts, char separator) {
   return out;
 }
 
+std::string utf8_prefix(std::string_view s, std::size_t max_bytes) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t n = c < 0x80         ? 1
+                          : (c >> 5) == 6  ? 2
+                          : (c >> 4) == 14 ? 3
+                          : (c >> 3) == 30 ? 4
+                                           : 0;
+    bool ok = n > 0 && i + n <= s.size();
+    for (std::size_t k = 1; ok && k < n; ++k) {
+      ok = (static_cast<unsigned char>(s[i + k]) >> 6) == 2;
+    }
+    const std::size_t take = ok ? n : 1;
+    if (out.size() + (ok ? n : 1) > max_bytes) break;
+    if (ok) {
+      out.append(s.substr(i, n));
+    } else {
+      out += '?';
+    }
+    i += take;
+  }
+  return out;
+}
+
 }  // namespace gongshi

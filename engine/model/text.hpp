@@ -11,6 +11,9 @@ namespace gongshi {
 
 // Number of code points, or nullopt when the bytes are not valid UTF-8.
 std::optional<std::size_t> utf8_length(std::string_view s);
+// At most `max_bytes` of `s`, never cutting a UTF-8 sequence; bytes that are not UTF-8 become '?'
+// (for messages from outside, such as another server's answer, stored in a utf8mb4 column).
+std::string utf8_prefix(std::string_view s, std::size_t max_bytes);
 
 // Strips ASCII whitespace and the ideographic space U+3000 from both ends.
 std::string trim(std::string_view s);
