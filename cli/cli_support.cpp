@@ -66,6 +66,7 @@ Result<std::unique_ptr<Services>> open_service_layer(const CommonOptions& o,
   so.schemas = o.schemas;
   so.clock = clock_of(o);
   so.pool_size = pool;
+  so.upstream_key = env_or("GONGSHI_UPSTREAM_KEY", "");
   return Services::open(std::move(so));
 }
 

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   gongshi::cli::add_report_commands(app, exit_code);
   gongshi::cli::add_calendar_commands(app, exit_code);
   gongshi::cli::add_validate_command(app, exit_code);
+  gongshi::cli::add_upstream_commands(app, exit_code);
   CLI11_PARSE(app, argc, argv);
   return exit_code;
 }

@@ -20,6 +20,7 @@ void add_report_commands(CLI::App& app, int& exit_code) {
   auto o = std::make_shared<Options>();
   auto* group = app.add_subcommand("report", "监管报表 / supervision reports");
   group->require_subcommand(1);
+  add_report_upstream_command(*group, exit_code);
   auto* monthly = group->add_subcommand("monthly", "月度通报 / the monthly 通报 (seed 003)");
   auto* quarterly =
       group->add_subcommand("quarterly", "季度通报 / the quarterly 通报 (seed 003's 季通报)");

@@ -2,6 +2,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <iostream>
 #include <thread>
 
@@ -38,6 +39,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     double sync_seconds = 10;
     double token_cache_seconds = 30;
     int webhook_retry = 2;
+    int upstream_retry = 5;
     int webhook_attempts = 8;
     int webhook_concurrency = 8;
     int webhook_per_subscription = 2;
@@ -80,6 +82,10 @@ void add_serve_command(CLI::App& app, int& exit_code) {
       "seconds a token's owner is cached (logout and user changes here drop it at once)");
   cmd->add_option("--webhook-retry", o->webhook_retry,
                   "seconds before the first webhook retry (then doubling)");
+  cmd->add_option(
+      "--upstream-retry", o->upstream_retry,
+      "seconds before a failed upward batch is sent again (then doubling, at most an "
+      "hour); the key sealing the targets' credentials comes from GONGSHI_UPSTREAM_KEY");
   cmd->add_option("--webhook-attempts", o->webhook_attempts, "webhook attempts before giving up");
   cmd->add_option(
          "--webhook-allow", o->webhook_allow,
@@ -152,6 +158,10 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     ao.settings.sync_interval = ms(o->sync_seconds);
     ao.settings.webhook_retry.first = std::chrono::seconds(std::max(1, o->webhook_retry));
     ao.settings.webhook_retry.max_attempts = std::max(1, o->webhook_attempts);
+    ao.settings.upstream_retry.first = std::chrono::seconds(std::max(1, o->upstream_retry));
+    if (const char* key = std::getenv("GONGSHI_UPSTREAM_KEY"); key != nullptr) {
+      ao.services.upstream_key = key;
+    }
     ao.settings.webhook_concurrency = std::max(1, o->webhook_concurrency);
     ao.settings.webhook_per_subscription = std::max(1, o->webhook_per_subscription);
     auto app = server::App::open(std::move(ao));

@@ -23,6 +23,7 @@ Router build_router(AppContext& app) {
   add_report_routes(r, app);
   add_calendar_routes(r, app);
   add_application_routes(r, app);
+  add_upstream_routes(r, app);
   return r;
 }
 
@@ -294,6 +295,29 @@ void App::claim_and_send(HttpServer& server) {
   }
 }
 
+void App::push_upstream_now() {
+  const auto timeout = ctx_.settings.upstream_timeout;
+  const UpstreamSender send = [timeout](const UpstreamRequest& r) -> Result<UpstreamReply> {
+    auto res = http_call("POST", r.url, r.headers, r.body, timeout);
+    if (!res) return res.error();
+    return UpstreamReply{res->status, std::move(res->body)};
+  };
+  auto sum =
+      ctx_.s().upstream.push(ctx_.s().clock, send, ctx_.settings.upstream_retry, timeout * 3);
+  if (!sum) {
+    std::cerr << "upstream: " << sum.error().message_en << "\n";
+    return;
+  }
+  for (const auto& e : sum->errors) std::cerr << "upstream: " << e << "\n";
+  ctx_.metrics.add_counter("gongshi_upstream_acknowledged_total",
+                           "Record changes the platform above acknowledged.", sum->acknowledged);
+  ctx_.metrics.add_counter("gongshi_upstream_refused_total",
+                           "Record changes the platform above refused.", sum->refused);
+  ctx_.metrics.add_counter("gongshi_upstream_retried_total",
+                           "Record changes to be sent upward again (no answer for them).",
+                           sum->retried);
+}
+
 void App::delivery_done(std::int64_t subscription) {
   {
     std::lock_guard lock(in_flight_mu_);
@@ -314,6 +338,7 @@ void App::start_background(HttpServer& server) {
                            "Seconds since the sweeper last finished a run.", lag);
   });
   server.every(s.dispatch_interval, [this, &server] { dispatch_now(server); });
+  server.every(s.dispatch_interval, [this] { push_upstream_now(); });
   server.every(s.sync_interval, [this] {
     sync_rules_now();
     sync_calendar_now();

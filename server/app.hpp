@@ -41,6 +41,9 @@ class App {
   // Installs holiday years another process loaded, then recomputes what they settle.
   void sync_calendar_now();
   void recompute_now(const std::string& reason);
+  // One round of reporting upward (on the caller's thread: the requests are synchronous, one
+  // target after another, so at most one worker waits on the platform above).
+  void push_upstream_now();
 
   static bool is_upload(const std::string& method, const std::string& path);
   // The routes whose in-memory body has its own limit (attachments).

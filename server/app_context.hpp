@@ -21,6 +21,10 @@ struct AppSettings {
   std::chrono::seconds webhook_timeout{10};
   int webhook_concurrency = 8;       // deliveries in flight at once, per process
   int webhook_per_subscription = 2;  // of those, at most this many to one subscription
+  // Reporting upward: the back-off after a failed batch (doubling to an hour; never given up),
+  // and the time limit of one request to the platform above.
+  RetryPolicy upstream_retry{0, std::chrono::seconds{5}, std::chrono::seconds{3600}};
+  std::chrono::seconds upstream_timeout{30};
   // The public routes that write or look up by query code: requests per client address per
   // window (0: unlimited).
   int public_limit = 30;

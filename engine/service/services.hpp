@@ -21,6 +21,7 @@
 #include "engine/service/record_service.hpp"
 #include "engine/service/report_service.hpp"
 #include "engine/service/rules_service.hpp"
+#include "engine/service/upstream_service.hpp"
 #include "engine/service/webhook_service.hpp"
 #include "engine/store/database.hpp"
 
@@ -39,7 +40,8 @@ struct ServicesOptions {
   int import_batch = 500;
   std::size_t attachment_limit = 10u << 20;  // bytes per attachment of an objection or repair
   AddressPolicy webhook_targets;  // internal networks webhooks may reach (--webhook-allow)
-  std::size_t rule_jobs = 1;  // rule tests, uploads and what-ifs at once (RulesService)
+  std::size_t rule_jobs = 1;      // rule tests, uploads and what-ifs at once (RulesService)
+  std::string upstream_key;       // GONGSHI_UPSTREAM_KEY: seals the upstream targets' credentials
 };
 
 class Services {
@@ -70,6 +72,7 @@ class Services {
   CalendarService calendar;
   OpsService ops;
   ImportService imports;
+  UpstreamService upstream;
 
  private:
   std::filesystem::path work_dir_;

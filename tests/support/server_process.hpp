@@ -88,11 +88,15 @@ class ServerProcess {
   std::string base_;
 };
 
-// Runs `gongshi ARGS…` to the end (its output discarded); returns the exit status.
-inline int run_cli(std::vector<std::string> args) {
+// Runs the command line with `args`; returns its exit code and what it printed on standard
+// output.
+inline std::pair<int, std::string> run_cli_output(std::vector<std::string> args) {
+  int out[2];
+  if (pipe(out) != 0) return {-1, ""};
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
+  posix_spawn_file_actions_addclose(&actions, out[0]);
   args.insert(args.begin(), GONGSHI_CLI);
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
@@ -100,10 +104,21 @@ inline int run_cli(std::vector<std::string> args) {
   pid_t pid = 0;
   const int spawned = posix_spawn(&pid, GONGSHI_CLI, &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
-  if (spawned != 0) return -1;
+  close(out[1]);
+  std::string text;
+  char buf[4096];
+  for (ssize_t n; (n = read(out[0], buf, sizeof buf)) > 0;)
+    text.append(buf, static_cast<std::size_t>(n));
+  close(out[0]);
+  if (spawned != 0) return {-1, ""};
   int status = 0;
   waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), text};
+}
+
+// The same, its output discarded.
+inline int run_cli(std::vector<std::string> args) {
+  return run_cli_output(std::move(args)).first;
 }
 
 inline boost::json::value json_of(const server::ClientResponse& r) {
