@@ -1,5 +1,6 @@
 #include "cli/cli_support.hpp"
 
+#include <charconv>
 #include <cstdlib>
 #include <iostream>
 
@@ -68,6 +69,22 @@ Result<std::unique_ptr<Services>> open_service_layer(const CommonOptions& o,
   so.pool_size = pool;
   so.upstream_key = env_or("GONGSHI_UPSTREAM_KEY", "");
   return Services::open(std::move(so));
+}
+
+Result<ListenAddress> parse_listen(const std::string& text) {
+  const auto colon = text.rfind(':');
+  unsigned port = 0;
+  const char* end = text.data() + text.size();
+  bool ok = colon != std::string::npos && colon + 1 < text.size();
+  if (ok) {
+    const auto [ptr, ec] = std::from_chars(text.data() + colon + 1, end, port);
+    ok = ec == std::errc() && ptr == end && port <= 65535;
+  }
+  if (!ok) {
+    return make_error(ErrorCode::invalid_input, "--listen 应为 地址:端口",
+                      "--listen must be ADDRESS:PORT");
+  }
+  return ListenAddress{text.substr(0, colon), static_cast<unsigned short>(port)};
 }
 
 int report(const Error& e) {

@@ -37,6 +37,13 @@ Status require_options(std::initializer_list<std::pair<const char*, std::string>
 Result<std::unique_ptr<Services>> open_service_layer(const CommonOptions& o,
                                                      const std::string& db_url,
                                                      std::size_t pool = 2);
+// --listen ADDRESS:PORT (port 0: a free one), as `gongshi serve` and the receiver take it.
+struct ListenAddress {
+  std::string address;
+  unsigned short port = 0;
+};
+Result<ListenAddress> parse_listen(const std::string& text);
+
 // --now as a point in time, or the system clock's.
 TimePoint now_of(const CommonOptions& o);
 

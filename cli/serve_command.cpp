@@ -116,10 +116,9 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--secure-cookies", o->secure_cookies,
                 "mark session cookies Secure (the pages are served over TLS)");
   cmd->callback([o, &exit_code] {
-    const auto colon = o->listen.rfind(':');
-    if (colon == std::string::npos) {
-      exit_code = report(make_error(ErrorCode::invalid_input, "--listen 应为 地址:端口",
-                                    "--listen must be ADDRESS:PORT"));
+    const auto listen = parse_listen(o->listen);
+    if (!listen) {
+      exit_code = report(listen.error());
       return;
     }
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
@@ -187,9 +186,8 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     server::App* a = app->get();
     so.on_busy = [a] { a->count_busy(); };
     server::HttpServer http(so, [a](server::HttpRequest& req) { return a->handle(req); });
-    const std::string address = o->listen.substr(0, colon);
-    const auto port =
-        http.listen(address, static_cast<unsigned short>(std::stoi(o->listen.substr(colon + 1))));
+    const std::string& address = listen->address;
+    const auto port = http.listen(address, listen->port);
     if (!port) {
       exit_code = report(port.error());
       return;

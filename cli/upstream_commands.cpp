@@ -14,9 +14,10 @@
 #include "engine/model/text.hpp"
 #include "engine/service/services.hpp"
 #include "engine/service/upstream_json.hpp"
-#include "server/http_client.hpp"
+#include "server/app_context.hpp"
 #include "server/http_server.hpp"
 #include "server/upstream_receiver_app.hpp"
+#include "server/upstream_sender.hpp"
 
 namespace gongshi::cli {
 namespace {
@@ -173,13 +174,10 @@ void add_change_commands(CLI::App& upstream, int& exit_code) {
   push->callback([o, &exit_code] {
     with_services(o->common, o->db, exit_code, [&](Services& s) -> Status {
       const auto timeout = std::chrono::seconds(std::max(1, o->timeout));
-      const UpstreamSender send = [timeout](const UpstreamRequest& r) -> Result<UpstreamReply> {
-        auto res = server::http_call("POST", r.url, r.headers, r.body, timeout);
-        if (!res) return res.error();
-        return UpstreamReply{res->status, std::move(res->body)};
-      };
-      RetryPolicy retry{0, std::chrono::seconds{5}, std::chrono::seconds{3600}};
-      auto sum = s.upstream.push(s.clock, send, retry, timeout * 3);
+      // The server's back-off: 5 s, doubling to an hour.
+      const RetryPolicy retry = server::AppSettings{}.upstream_retry;
+      auto sum =
+          s.upstream.push(s.clock, server::http_upstream_sender(timeout), retry, timeout * 3);
       if (!sum) return sum.error();
       for (const auto& e : sum->errors) std::cerr << e << "\n";
       std::cout << sum->requests << " requests: " << sum->acknowledged << " acknowledged, "
@@ -214,14 +212,13 @@ void add_receiver_command(CLI::App& app, int& exit_code) {
               " 则要求 Authorization: Bearer 该值 / with " + kReceiverTokenVariable +
               " set, requests must carry it as a Bearer token\n");
   cmd->callback([o, &exit_code] {
-    const auto colon = o->listen.rfind(':');
-    if (colon == std::string::npos) {
-      exit_code = report(make_error(ErrorCode::invalid_input, "--listen 应为 地址:端口",
-                                    "--listen must be ADDRESS:PORT"));
+    const auto listen = parse_listen(o->listen);
+    if (!listen) {
+      exit_code = report(listen.error());
       return;
     }
     const char* token = std::getenv(kReceiverTokenVariable);
-    const std::string address = o->listen.substr(0, colon);
+    const std::string& address = listen->address;
     if ((token == nullptr || *token == '\0') && address != "127.0.0.1" && address != "::1" &&
         address != "localhost") {
       exit_code = report(
@@ -268,8 +265,7 @@ void add_receiver_command(CLI::App& app, int& exit_code) {
     so.workers = 2;
     server::HttpServer http(so,
                             [&handler](server::HttpRequest& req) { return handler.handle(req); });
-    const auto port =
-        http.listen(address, static_cast<unsigned short>(std::stoi(o->listen.substr(colon + 1))));
+    const auto port = http.listen(address, listen->port);
     if (!port) {
       exit_code = report(port.error());
       return;

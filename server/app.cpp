@@ -6,6 +6,7 @@
 #include "server/responses.hpp"
 #include "server/routes/routes.hpp"
 #include "server/session_cookie.hpp"
+#include "server/upstream_sender.hpp"
 
 namespace gongshi::server {
 
@@ -297,13 +298,8 @@ void App::claim_and_send(HttpServer& server) {
 
 void App::push_upstream_now() {
   const auto timeout = ctx_.settings.upstream_timeout;
-  const UpstreamSender send = [timeout](const UpstreamRequest& r) -> Result<UpstreamReply> {
-    auto res = http_call("POST", r.url, r.headers, r.body, timeout);
-    if (!res) return res.error();
-    return UpstreamReply{res->status, std::move(res->body)};
-  };
-  auto sum =
-      ctx_.s().upstream.push(ctx_.s().clock, send, ctx_.settings.upstream_retry, timeout * 3);
+  auto sum = ctx_.s().upstream.push(ctx_.s().clock, http_upstream_sender(timeout),
+                                    ctx_.settings.upstream_retry, timeout * 3);
   if (!sum) {
     std::cerr << "upstream: " << sum.error().message_en << "\n";
     return;

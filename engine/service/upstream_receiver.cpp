@@ -1,8 +1,7 @@
 #include "engine/service/upstream_receiver.hpp"
 
-#include <boost/json.hpp>
+#include <variant>
 
-#include "engine/model/json_codec.hpp"
 #include "engine/model/text.hpp"
 #include "engine/service/engine_internal.hpp"
 #include "engine/store/time_text.hpp"
@@ -14,12 +13,10 @@ ResultLine refused(const IncomingChange& c, std::string zh, std::string en, Issu
   return ResultLine{c.idem_key, "refused", std::move(zh), std::move(en), std::move(issues)};
 }
 
-// The record's 数据来源单位统一社会信用代码.
-std::string source_unit_of(const IncomingChange& c) {
-  const auto json = to_json(c.record.record);
-  const char* field = c.kind == RecordKind::license ? "XK_LYDWDM" : "CF_SJLYDM";
-  const auto* v = json.if_contains(field);
-  return v != nullptr && v->is_string() ? std::string(v->get_string()) : "";
+// The record's 数据来源单位统一社会信用代码 (XK_LYDWDM / CF_SJLYDM).
+const std::string& source_unit_of(const IncomingChange& c) {
+  return std::visit([](const auto& r) -> const std::string& { return r.source_unit_uscc; },
+                    c.record.record);
 }
 
 }  // namespace

@@ -439,20 +439,6 @@ Result<std::vector<UpstreamChange>> changes_for_period(Tx& tx, std::int64_t targ
       });
 }
 
-Result<UpstreamDepths> upstream_depths(Tx& tx) {
-  try {
-    UpstreamDepths d;
-    long long n = 0;
-    tx.sql() << "SELECT COUNT(*) FROM upstream_changes WHERE status = 'pending'", soci::into(n);
-    d.pending = n;
-    tx.sql() << "SELECT COUNT(*) FROM upstream_changes WHERE status = 'refused'", soci::into(n);
-    d.refused = n;
-    return d;
-  } catch (const std::exception& e) {
-    return database_error(e);
-  }
-}
-
 namespace {
 
 template <class Bind>

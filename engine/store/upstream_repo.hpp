@@ -107,11 +107,6 @@ Result<std::vector<UpstreamChange>> changes_for_period(Tx& tx, std::int64_t targ
                                                        const std::string& region, Date from,
                                                        Date to);
 
-struct UpstreamDepths {
-  std::int64_t pending = 0, refused = 0;
-};
-Result<UpstreamDepths> upstream_depths(Tx& tx);
-
 // The reference receiver's store.
 struct ReceivedChange {
   std::int64_t id = 0;
