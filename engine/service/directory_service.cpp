@@ -1,5 +1,8 @@
 #include "engine/service/directory_service.hpp"
 
+#include <algorithm>
+
+#include "engine/model/text.hpp"
 #include "engine/service/department_check.hpp"
 #include "engine/store/auth_repo.hpp"
 #include "engine/store/time_text.hpp"
@@ -190,6 +193,88 @@ Result<std::vector<CatalogItem>> DirectoryService::catalog(
   if (auto st = access_.require_region(who, region); !st) return st.error();
   return in_read_transaction<std::vector<CatalogItem>>(
       *db_, [&](Tx& tx) { return catalog_of(tx, region, department_id); });
+}
+
+Result<Department> DirectoryService::update_contacts(const Principal& who, std::int64_t id,
+                                                     const DepartmentContacts& contacts) {
+  auto region = in_read_transaction<std::optional<std::string>>(
+      *db_, [&](Tx& tx) { return region_of_department(tx, id); });
+  if (!region) return region.error();
+  if (!*region) return not_found("没有该部门", "no such department");
+  const bool own_admin = who.department_id == id && std::find(who.roles.begin(), who.roles.end(),
+                                                              "dept_admin") != who.roles.end();
+  if (!own_admin) {
+    if (auto st = access_.may_manage_departments(who, **region); !st) return st.error();
+  }
+  for (const auto& [value, name] :
+       {std::pair{&contacts.leader, "leader"}, std::pair{&contacts.section, "section"},
+        std::pair{&contacts.contact_name, "contact_name"},
+        std::pair{&contacts.contact_phone, "contact_phone"}}) {
+    const auto length = utf8_length(*value);
+    if (!length || *length > 100) {
+      return bad_request(std::string(name) + " 应为不超过 100 个字符的文字",
+                         std::string(name) + " must be at most 100 characters of UTF-8");
+    }
+  }
+  return in_transaction<Department>(*db_, [&](Tx& tx) -> Result<Department> {
+    auto rows = departments_of(tx, **region);
+    if (!rows) return rows.error();
+    auto d =
+        std::find_if(rows->begin(), rows->end(), [&](const Department& x) { return x.id == id; });
+    if (d == rows->end()) return not_found("没有该部门", "no such department");
+    Department updated = *d;
+    updated.leader = contacts.leader;
+    updated.section = contacts.section;
+    updated.contact_name = contacts.contact_name;
+    updated.contact_phone = contacts.contact_phone;
+    if (auto st = update_department_contacts(tx, updated); !st) return st.error();
+    return updated;
+  });
+}
+
+namespace {
+
+// The regions a public listing covers: the one asked for (if it has departments), or all.
+Result<std::vector<std::string>> public_regions(Tx& tx, const std::string& region) {
+  auto all = department_regions(tx);
+  if (!all || region.empty()) return all;
+  if (std::find(all->begin(), all->end(), region) == all->end()) {
+    return not_found("没有该地区", "no such region");
+  }
+  return std::vector<std::string>{region};
+}
+
+}  // namespace
+
+Result<std::vector<Department>> DirectoryService::public_departments(const std::string& region) {
+  return in_read_transaction<std::vector<Department>>(
+      *db_, [&](Tx& tx) -> Result<std::vector<Department>> {
+        auto regions = public_regions(tx, region);
+        if (!regions) return regions.error();
+        std::vector<Department> out;
+        for (const auto& r : *regions) {
+          auto rows = departments_of(tx, r);
+          if (!rows) return rows.error();
+          out.insert(out.end(), rows->begin(), rows->end());
+        }
+        return out;
+      });
+}
+
+Result<std::vector<CatalogItem>> DirectoryService::public_catalog(
+    const std::string& region, std::optional<std::int64_t> department_id) {
+  return in_read_transaction<std::vector<CatalogItem>>(
+      *db_, [&](Tx& tx) -> Result<std::vector<CatalogItem>> {
+        auto regions = public_regions(tx, region);
+        if (!regions) return regions.error();
+        std::vector<CatalogItem> out;
+        for (const auto& r : *regions) {
+          auto rows = catalog_of(tx, r, department_id);
+          if (!rows) return rows.error();
+          out.insert(out.end(), rows->begin(), rows->end());
+        }
+        return out;
+      });
 }
 
 Result<CatalogItem> DirectoryService::create_catalog_item(const Principal& who, CatalogItem item) {

@@ -22,6 +22,10 @@ struct DepartmentInput {
   std::optional<std::int64_t> parent_id;
 };
 
+struct DepartmentContacts {
+  std::string leader, section, contact_name, contact_phone;
+};
+
 struct MergeResult {
   std::int64_t department_id = 0, successor_id = 0;
   Date valid_until{};
@@ -55,6 +59,10 @@ class DirectoryService {
 
   Result<std::vector<Department>> departments(const Principal& who, const std::string& region);
   Result<Department> create_department(const Principal& who, DepartmentInput in);
+  // The 分管领导, 责任科室, 联系人 and telephone of a department (each at most 100 characters):
+  // the region's 信用办 or system administrator, or the department's own admin.
+  Result<Department> update_contacts(const Principal& who, std::int64_t id,
+                                     const DepartmentContacts& contacts);
   Result<MergeResult> merge_department(const Principal& who, std::int64_t id, std::int64_t into,
                                        Date effective, TimePoint now);
 
@@ -67,6 +75,12 @@ class DirectoryService {
   Result<std::vector<CatalogItem>> catalog(const Principal& who, const std::string& region,
                                            std::optional<std::int64_t> department_id);
   Result<CatalogItem> create_catalog_item(const Principal& who, CatalogItem item);
+
+  // What the public 公示 pages show without a login (seeds 000 and 001 make the catalog public):
+  // the departments and the catalog of one region, or of every region when region is "".
+  Result<std::vector<Department>> public_departments(const std::string& region);
+  Result<std::vector<CatalogItem>> public_catalog(const std::string& region,
+                                                  std::optional<std::int64_t> department_id);
 
   // For set-up (the command line, the demo): a user stored as given, no caller checks.
   Result<User> add_user_unchecked(UserInput in);

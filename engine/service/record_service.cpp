@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include <boost/json/parse.hpp>
+
+#include "engine/model/text.hpp"
 #include "engine/service/applications.hpp"
 #include "engine/store/record_repo.hpp"
 
@@ -275,16 +278,54 @@ bool RecordService::is_public(const StoredRecord& r) const {
   return r.scope == kPublicScope && s != nullptr && s->public_page;
 }
 
-Result<std::vector<StoredRecord>> RecordService::public_list(const PublicList& in) {
+namespace {
+
+std::string_view text_field(const boost::json::object& fields, const char* code) {
+  const auto* v = fields.if_contains(code);
+  return v != nullptr && v->is_string() ? std::string_view(v->get_string()) : std::string_view{};
+}
+
+// What the coarse match of the store found, checked field by field.
+bool matches_search(const StoredRecord& r, const std::string& text) {
+  if (r.document_no == text) return true;
+  boost::system::error_code ec;
+  auto parsed = boost::json::parse(r.data, ec);
+  if (ec || !parsed.is_object()) return false;
+  const auto& fields = parsed.get_object();
+  const bool license = r.kind == RecordKind::license;
+  if (text_field(fields, license ? "XK_XDR_LB" : "CF_XDR_LB") == "自然人") return false;
+  if (r.subject_code == text) return true;
+  return text_field(fields, license ? "XK_XDR_MC" : "CF_XDR_MC").find(text) !=
+         std::string_view::npos;
+}
+
+}  // namespace
+
+Result<PublicPage> RecordService::public_list(const PublicList& in) {
+  const auto length = utf8_length(in.text);
+  if (!length || *length > 100) {
+    return bad_request("查询内容应为不超过 100 个字符的文字", "q: at most 100 characters of UTF-8");
+  }
   RecordQuery q;
   q.states = lifecycle_.states_where([](const StateInfo& s) { return s.public_page; });
   q.scope = kPublicScope;
   if (!in.region.empty()) q.regions = {in.region};
   q.kind = in.kind;
+  q.department_id = in.department_id;
+  q.decided_from = in.decided_from;
+  q.decided_to = in.decided_to;
+  q.text = in.text;
   q.before_id = in.before_id;
   q.limit = std::clamp(in.limit, 1, 100);
-  return in_read_transaction<std::vector<StoredRecord>>(
+  auto rows = in_read_transaction<std::vector<StoredRecord>>(
       *db_, [&](Tx& tx) { return list_records(tx, q); });
+  if (!rows) return rows.error();
+  PublicPage page;
+  if (static_cast<int>(rows->size()) == q.limit) page.next_before = rows->back().id;
+  for (auto& r : *rows) {
+    if (in.text.empty() || matches_search(r, in.text)) page.items.push_back(std::move(r));
+  }
+  return page;
 }
 
 Result<StoredRecord> RecordService::public_get(const std::string& region, std::int64_t id) {

@@ -36,11 +36,21 @@ struct RecordList {
   int limit = 50;
 };
 
+// The public search: by 文书号, by a legal person's code or a part of its name (a natural
+// person is found by 文书号 only: the public never learns whom a name or ID number matches).
 struct PublicList {
   std::string region;
   std::optional<RecordKind> kind;
+  std::optional<std::int64_t> department_id;
+  std::string text;  // at most 100 characters
+  std::optional<Date> decided_from, decided_to;
   std::optional<std::int64_t> before_id;
   int limit = 20;
+};
+
+struct PublicPage {
+  std::vector<StoredRecord> items;
+  std::optional<std::int64_t> next_before;  // more may follow: pass it as before_id
 };
 
 // What a caller sends with an event beside its name and the version: the reason, a comment
@@ -118,7 +128,7 @@ class RecordService {
                                         std::int64_t id);
   Result<ReplayReport> replay(const Principal& who, const std::string& region, std::int64_t id);
 
-  Result<std::vector<StoredRecord>> public_list(const PublicList& q);
+  Result<PublicPage> public_list(const PublicList& q);
   Result<StoredRecord> public_get(const std::string& region, std::int64_t id);
   bool is_public(const StoredRecord& r) const;
 

@@ -102,10 +102,13 @@ Result<std::vector<Department>> departments_of(Tx& tx, const std::string& region
     soci::indicator uscc_ind = soci::i_null, until_ind = soci::i_null;
     soci::statement st =
         (tx.sql().prepare << "SELECT id, parent_id, kind, name, uscc, successor_id, "
-                             "valid_until FROM departments WHERE region = :r ORDER BY id",
+                             "valid_until, leader, section, contact_name, contact_phone FROM "
+                             "departments WHERE region = :r ORDER BY id",
          soci::use(region), soci::into(id), soci::into(parent.value, parent.ind),
          soci::into(d.kind), soci::into(d.name), soci::into(uscc, uscc_ind),
-         soci::into(successor.value, successor.ind), soci::into(until, until_ind));
+         soci::into(successor.value, successor.ind), soci::into(until, until_ind),
+         soci::into(d.leader), soci::into(d.section), soci::into(d.contact_name),
+         soci::into(d.contact_phone));
     st.execute();
     while (st.fetch()) {
       d.region = region;
@@ -116,6 +119,34 @@ Result<std::vector<Department>> departments_of(Tx& tx, const std::string& region
       d.valid_until = until_ind == soci::i_ok ? parse_date(until) : std::nullopt;
       out.push_back(d);
     }
+    return out;
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
+Status update_department_contacts(Tx& tx, const Department& d) {
+  try {
+    long long id = d.id;
+    tx.sql() << "UPDATE departments SET leader = :l, section = :s, contact_name = :c, "
+                "contact_phone = :p WHERE region = :r AND id = :i",
+        soci::use(d.leader), soci::use(d.section), soci::use(d.contact_name),
+        soci::use(d.contact_phone), soci::use(d.region), soci::use(id);
+    return ok_status();
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
+Result<std::vector<std::string>> department_regions(Tx& tx) {
+  try {
+    std::vector<std::string> out;
+    std::string region;
+    soci::statement st =
+        (tx.sql().prepare << "SELECT DISTINCT region FROM departments ORDER BY region",
+         soci::into(region));
+    st.execute();
+    while (st.fetch()) out.push_back(region);
     return out;
   } catch (const std::exception& e) {
     return database_error(e);

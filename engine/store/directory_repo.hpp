@@ -21,6 +21,8 @@ struct Department {
   std::string uscc;  // "" when unknown
   std::optional<std::int64_t> successor_id;
   std::optional<Date> valid_until;
+  // 分管领导, 责任科室, 联系人 and telephone (seed 000 附件2, seed 001 附件1); "" when not given.
+  std::string leader = "", section = "", contact_name = "", contact_phone = "";
 };
 
 struct User {
@@ -48,6 +50,10 @@ struct CatalogItem {
 
 Result<std::int64_t> insert_department(Tx& tx, const Department& d);
 Result<std::vector<Department>> departments_of(Tx& tx, const std::string& region);
+// Sets the leader, section, contact and telephone of one department of the region.
+Status update_department_contacts(Tx& tx, const Department& d);
+// The regions that have departments, in order.
+Result<std::vector<std::string>> department_regions(Tx& tx);
 // The region a department belongs to; nullopt when there is no such department.
 Result<std::optional<std::string>> region_of_department(Tx& tx, std::int64_t id);
 

@@ -545,6 +545,18 @@ Result<std::vector<std::pair<std::string, std::int64_t>>> claim_due(Tx& tx, Date
   }
 }
 
+namespace {
+// A LIKE pattern's literal text: ! escapes the wildcards and itself.
+std::string like_escaped(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%' || c == '_' || c == '!') out += '!';
+    out += c;
+  }
+  return out;
+}
+}  // namespace
+
 Result<std::vector<StoredRecord>> list_records(Tx& tx, const RecordQuery& q) {
   try {
     std::deque<std::string> texts;  // stable addresses for the bound values
@@ -591,6 +603,15 @@ Result<std::vector<StoredRecord>> list_records(Tx& tx, const RecordQuery& q) {
     }
     if (q.calendar_provisional) {
       number("calendar_provisional = :prov", *q.calendar_provisional ? 1 : 0);
+    }
+    if (q.open_only) where += " AND published_at IS NULL AND closed_at IS NULL";
+    if (!q.text.empty()) {
+      where += " AND (document_no = :tdoc OR subject_code = :tcode OR data LIKE :tlike ESCAPE '!')";
+      for (std::string value : {q.text, q.text, "%" + like_escaped(q.text) + "%"}) {
+        texts.push_back(std::move(value));
+        auto* v = &texts.back();
+        binds.push_back([v](soci::statement& st) { st.exchange(soci::use(*v)); });
+      }
     }
     if (!q.received_from.empty()) text("received_at >= :rfrom", q.received_from);
     if (!q.received_to.empty()) text("received_at < :rto", q.received_to);

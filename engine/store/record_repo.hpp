@@ -54,6 +54,10 @@ struct RecordQuery {
   std::optional<Date> decided_from, decided_to;
   std::optional<Date> overdue_on;  // not yet published, closed or withheld and publish_by before it
   std::optional<bool> calendar_provisional;
+  bool open_only = false;  // not yet published or closed
+  // A coarse text match for the public search: the document number or the subject's code equal
+  // to it, or the stored fields containing it (the caller checks which field matched).
+  std::string text;
   std::string received_from, received_to;  // UTC text window [from, to); "" = open
   std::optional<std::int64_t> before_id;
   bool by_deadline = false;  // publish_by first (none last), then id; else newest id first

@@ -1,6 +1,8 @@
 // /api/v1/departments, /api/v1/users (and their API tokens), /api/v1/catalog: what the admins
 // keep. Department admins manage their own department's users and catalog; the 信用办 its region;
 // the system administrator everything below its region (DirectoryService decides).
+#include <algorithm>
+
 #include <boost/json.hpp>
 
 #include "server/routes/route_support.hpp"
@@ -22,7 +24,11 @@ boost::json::object department_json(const Department& d) {
       {"name", d.name},
       {"uscc", d.uscc},
       {"successor_id", d.successor_id ? boost::json::value(*d.successor_id) : nullptr},
-      {"valid_until", d.valid_until ? boost::json::value(format_date(*d.valid_until)) : nullptr}};
+      {"valid_until", d.valid_until ? boost::json::value(format_date(*d.valid_until)) : nullptr},
+      {"leader", d.leader},
+      {"section", d.section},
+      {"contact_name", d.contact_name},
+      {"contact_phone", d.contact_phone}};
 }
 
 boost::json::object user_json(const User& u) {
@@ -55,6 +61,34 @@ HttpResponse list_departments(AppContext& app, RouteContext& c) {
     auto rows = app.s().directory.departments(*c.who, region_query(c));
     if (!rows) return rows.error();
     return json_response(items_json(*rows, department_json));
+  });
+}
+
+// PATCH {leader?, section?, contact_name?, contact_phone?}: what is not sent stays as it was.
+HttpResponse update_department(AppContext& app, RouteContext& c) {
+  return answer([&]() -> Result<HttpResponse> {
+    auto id = id_param(c, "id");
+    if (!id) return id.error();
+    auto body = json_body(c.request);
+    if (!body) return body.error();
+    auto all = app.s().directory.departments(*c.who, c.who->region);
+    if (!all) return all.error();
+    auto d =
+        std::find_if(all->begin(), all->end(), [&](const Department& x) { return x.id == *id; });
+    if (d == all->end()) return not_found("没有该部门", "no such department");
+    DepartmentContacts contacts{d->leader, d->section, d->contact_name, d->contact_phone};
+    for (auto [key, target] :
+         {std::pair{"leader", &contacts.leader}, std::pair{"section", &contacts.section},
+          std::pair{"contact_name", &contacts.contact_name},
+          std::pair{"contact_phone", &contacts.contact_phone}}) {
+      if (!body->contains(key)) continue;
+      auto v = string_field(*body, key, false, 400);
+      if (!v) return v.error();
+      *target = *v;
+    }
+    auto updated = app.s().directory.update_contacts(*c.who, *id, contacts);
+    if (!updated) return updated.error();
+    return json_response(department_json(*updated));
   });
 }
 
@@ -222,6 +256,7 @@ HttpResponse create_catalog_item(AppContext& app, RouteContext& c) {
 void add_directory_routes(Router& r, AppContext& app) {
   r.add("GET", "/api/v1/departments", Access::user, with_app(app, list_departments));
   r.add("POST", "/api/v1/departments", Access::user, with_app(app, create_department));
+  r.add("PATCH", "/api/v1/departments/{id}", Access::user, with_app(app, update_department));
   r.add("POST", "/api/v1/departments/{id}/merge", Access::user, with_app(app, merge_department));
   r.add("GET", "/api/v1/users", Access::user, with_app(app, list_users));
   r.add("POST", "/api/v1/users", Access::user, with_app(app, create_user));

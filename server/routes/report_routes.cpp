@@ -6,6 +6,8 @@
 #include "engine/exchange/work_files.hpp"
 #include "engine/exchange/xlsx_writer.hpp"
 #include "engine/report/monthly_format.hpp"
+#include "engine/service/deadline_board.hpp"
+#include "server/record_view.hpp"
 #include "server/routes/route_support.hpp"
 #include "server/routes/routes.hpp"
 
@@ -116,10 +118,51 @@ HttpResponse reminders(AppContext& app, RouteContext& c) {
   });
 }
 
+boost::json::value optional_int(const std::optional<int>& n) {
+  return n ? boost::json::value(*n) : nullptr;
+}
+
+boost::json::object board_json(AppContext& app, const DeadlineBoard& b) {
+  boost::json::array departments, records;
+  for (const auto& c : b.departments) {
+    departments.push_back(
+        {{"department_id", c.department_id ? boost::json::value(*c.department_id) : nullptr},
+         {"open", c.open},
+         {"due_today", c.due_today},
+         {"due_soon", c.due_soon},
+         {"late", c.late},
+         {"missing_risk", c.missing_risk},
+         {"missing", c.missing},
+         {"provisional", c.provisional}});
+  }
+  for (const auto& r : b.records) {
+    auto o = record_json(r.record);
+    o["state_label"] = app.s().lifecycle.state_label(r.record.state);
+    o["working_days_left"] = optional_int(r.working_days_left);
+    o["days_to_missing"] = optional_int(r.days_to_missing);
+    records.push_back(std::move(o));
+  }
+  return {{"region", b.region},
+          {"today", format_date(b.today)},
+          {"missing_risk_days", kMissingRiskDays},
+          {"departments", std::move(departments)},
+          {"records", std::move(records)},
+          {"truncated", b.truncated}};
+}
+
+HttpResponse board(AppContext& app, RouteContext& c) {
+  return answer([&]() -> Result<HttpResponse> {
+    auto b = deadline_board(app.s(), *c.who, c.request.param("region").value_or(""), app.now());
+    if (!b) return b.error();
+    return json_response(board_json(app, *b));
+  });
+}
+
 }  // namespace
 
 void add_report_routes(Router& r, AppContext& app) {
   r.add("GET", "/api/v1/reports/reminders", Access::user, with_app(app, reminders));
+  r.add("GET", "/api/v1/reports/board", Access::user, with_app(app, board));
   r.add("GET", "/api/v1/reports/monthly", Access::user, with_app(app, monthly));
   r.add("GET", "/api/v1/reports/catalog", Access::user, with_app(app, catalog));
   r.add("GET", "/api/v1/reports/departments", Access::user, with_app(app, departments));

@@ -27,6 +27,7 @@ HttpResponse list_versions(AppContext& app, RouteContext& c) {
                        {"author", row.author},
                        {"created_at", row.created_at},
                        {"active", row.active},
+                       {"in_use", row.script_hash == v->script_hash},
                        {"size", row.script.size()}});
     }
     const auto or_null = [](const std::string& s) {
@@ -36,6 +37,24 @@ HttpResponse list_versions(AppContext& app, RouteContext& c) {
                           {"rule_version", or_null(v->rule_version)},
                           {"script_hash", or_null(v->script_hash)},
                           {"versions", std::move(items)}});
+  });
+}
+
+// One version with its script text (to read it, or diff two).
+HttpResponse one_version(AppContext& app, RouteContext& c) {
+  return answer([&]() -> Result<HttpResponse> {
+    auto v = app.s().rules.versions(*c.who, c.param("region"));
+    if (!v) return v.error();
+    const std::string hash = c.param("hash");
+    for (const auto& row : v->versions) {
+      if (row.script_hash != hash) continue;
+      return json_response({{"script_hash", row.script_hash},
+                            {"author", row.author},
+                            {"created_at", row.created_at},
+                            {"active", row.script_hash == v->script_hash},
+                            {"script", row.script}});
+    }
+    return not_found("没有该版本的规则脚本", "no such rule script version");
   });
 }
 
@@ -82,6 +101,7 @@ HttpResponse whatif(AppContext& app, RouteContext& c) {
 
 void add_rules_routes(Router& r, AppContext& app) {
   r.add("GET", "/api/v1/rules/{region}/versions", Access::user, with_app(app, list_versions));
+  r.add("GET", "/api/v1/rules/{region}/versions/{hash}", Access::user, with_app(app, one_version));
   r.add("POST", "/api/v1/rules/{region}/versions", Access::user, with_app(app, upload_version));
   r.add("POST", "/api/v1/rules/{region}/test", Access::user, with_app(app, test_script));
   r.add("POST", "/api/v1/rules/{region}/whatif", Access::user, with_app(app, whatif));

@@ -29,7 +29,11 @@ boost::json::array strings(const std::vector<std::string>& v) {
 HttpResponse lifecycle(AppContext& app, RouteContext&) {
   const Lifecycle& lc = app.s().lifecycle;
   boost::json::object roles;
-  for (const auto& [name, label] : lc.roles()) roles[name] = label;
+  boost::json::array account_roles;
+  for (const auto& [name, label] : lc.roles()) {
+    roles[name] = label;
+    if (lc.is_account_role(name)) account_roles.push_back(boost::json::value(name));
+  }
   boost::json::array states;
   for (const auto& s : lc.states()) {
     states.push_back({{"name", s.name},
@@ -50,6 +54,7 @@ HttpResponse lifecycle(AppContext& app, RouteContext&) {
   for (const auto& [name, label] : history_note_labels()) notes[name] = label;
   return json_response({{"initial", lc.initial()},
                         {"roles", std::move(roles)},
+                        {"account_roles", std::move(account_roles)},
                         {"states", std::move(states)},
                         {"events", std::move(events)},
                         {"notes", std::move(notes)}});
