@@ -9,8 +9,17 @@ import RecordPage from './pages/RecordPage.vue';
 import ImportsPage from './pages/ImportsPage.vue';
 import ReviewPage from './pages/ReviewPage.vue';
 import HomePage from './pages/HomePage.vue';
+import BoardPage from './pages/BoardPage.vue';
+import ObjectionsPage from './pages/ObjectionsPage.vue';
+import RepairsPage from './pages/RepairsPage.vue';
+import DepartmentsPage from './pages/DepartmentsPage.vue';
+import { officeRoutes } from './office/routes.js';
+import { publicRoutes } from './public/routes.js';
 
 const roles = (path) => navigation.find((n) => n.path === path).roles;
+// An objection handler opens a record from its queue and corrects it through the record's form.
+const withHandler = (path) => [...roles(path), 'objection_handler'];
+const page = (path, component) => ({ path, component, meta: { roles: roles(path), title: navigation.find((n) => n.path === path).title } });
 
 const routes = [
   { path: '/login', component: LoginPage, meta: { open: true, title: '登录' } },
@@ -20,15 +29,21 @@ const routes = [
   {
     path: '/records/:region(\\d{6})/:id(\\d+)/edit',
     component: RecordFormPage,
-    meta: { roles: roles('/records/new'), title: '修改记录' },
+    meta: { roles: withHandler('/records/new'), title: '修改记录' },
   },
   {
     path: '/records/:region(\\d{6})/:id(\\d+)',
     component: RecordPage,
-    meta: { roles: roles('/records'), title: '记录详情' },
+    meta: { roles: withHandler('/records'), title: '记录详情' },
   },
   { path: '/imports', component: ImportsPage, meta: { roles: roles('/imports'), title: '批量导入' } },
   { path: '/review', component: ReviewPage, meta: { roles: roles('/review'), title: '审核' } },
+  page('/board', BoardPage),
+  page('/objections', ObjectionsPage),
+  page('/repairs', RepairsPage),
+  page('/departments', DepartmentsPage),
+  ...officeRoutes.map((r) => ({ ...r, meta: { ...r.meta, roles: roles(r.path) } })),
+  ...publicRoutes,
   { path: '/:rest(.*)*', component: HomePage, meta: { title: '首页' } },
 ];
 

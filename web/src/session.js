@@ -72,10 +72,21 @@ export function departmentName(id) {
   return d ? d.name : id == null ? '' : `部门 ${id}`;
 }
 
-// The pages of the department's workspace and the roles that use them.
+// The signed-in pages and the roles that use them: the roles the API lets do what the page does.
+// A user lands on the first of them their role has (the 信用办 on the board, a department on its records).
+const office = ['credit_office', 'sysadmin'];
 export const navigation = [
+  { path: '/board', title: '期限看板', roles: office },
+  { path: '/reports/monthly', title: '月度通报', roles: office },
+  { path: '/reports/catalog', title: '目录–台账核对', roles: office },
+  { path: '/reports/departments', title: '部门统计', roles: office },
   { path: '/records', title: '我的记录', roles: ['filler', 'reviewer', 'dept_admin', 'credit_office'] },
   { path: '/records/new', title: '填报', roles: ['filler', 'dept_admin'] },
   { path: '/imports', title: '批量导入', roles: ['filler', 'dept_admin'] },
   { path: '/review', title: '审核', roles: ['reviewer', 'dept_admin'] },
+  { path: '/objections', title: '异议处理', roles: ['objection_handler', 'credit_office', 'dept_admin'] },
+  { path: '/repairs', title: '信用修复', roles: ['credit_office'] },
+  { path: '/rules', title: '规则', roles: office },
+  { path: '/calendar', title: '工作日历', roles: office },
+  { path: '/departments', title: '部门与用户', roles: ['dept_admin', ...office] },
 ];

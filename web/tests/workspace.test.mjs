@@ -236,6 +236,11 @@ test('the department workspace: form, review, return, resubmit, bulk approve and
     await fill(admin, 'CF_NR', '罚款5000元（部门更正）');
     await admin.locator('textarea[data-test="reason"]').fill('处罚内容录入有误');
     await admin.locator('[data-test="correct"]').click();
+    // The change is shown before it is confirmed.
+    const diff = admin.locator('[data-test="correction-diff"]');
+    await diff.getByText('罚款5000元（部门更正）').waitFor();
+    assert.match(await diff.innerText(), /处罚内容[\s\S]*罚款5000元[\s\S]*罚款5000元（部门更正）/);
+    await admin.locator('[data-test="confirm-correct"]').click();
     await admin.locator('[data-test="state"]', { hasText: '已更正并重新公示' }).waitFor();
     const pub = await (await fetch(`${site.url}/public/records/${record.region}/${record.id}`)).json();
     assert.equal(pub.fields.CF_NR, '罚款5000元（部门更正）');

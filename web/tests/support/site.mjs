@@ -15,8 +15,8 @@ const bin = process.env.GONGSHI_BIN || path.resolve(here, '../../../build/cli/go
 // Where each page's screenshot goes when scripts/screenshots asks for them.
 const shots = process.env.GONGSHI_SCREENSHOTS || '';
 
-function serve(db, dir) {
-  const server = spawn(bin, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--now', NOW, '--work-dir', dir], {
+function serve(db, dir, now) {
+  const server = spawn(bin, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--now', now, '--work-dir', dir], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -34,11 +34,13 @@ function serve(db, dir) {
   });
 }
 
-export async function startSite() {
+// The demo data is written as of NOW; the server may run at a later `now` (a test that needs the
+// end of a year, say).
+export async function startSite({ now = NOW } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'gongshi-web-'));
   const db = 'sqlite:' + path.join(dir, 'demo.db');
   execFileSync(bin, ['demo', '--db', db, '--now', NOW], { stdio: 'ignore' });
-  const { server, url } = await serve(db, dir);
+  const { server, url } = await serve(db, dir, now);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -48,19 +50,25 @@ export async function startSite() {
   return {
     url,
     dir,
+    db,
     browser,
-    // A fresh browser context (its own cookies) at 1280×800.
-    async page() {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', acceptDownloads: true });
+    // The gongshi command line on the site's database: its standard output.
+    cli(...args) {
+      return execFileSync(bin, [...args], { encoding: 'utf8' });
+    },
+    // A fresh browser context (its own cookies) at 1280×800, or a phone's 375×740.
+    async page({ phone = false } = {}) {
+      const viewport = phone ? { width: 375, height: 740 } : { width: 1280, height: 800 };
+      const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true, isMobile: phone, hasTouch: phone });
       const page = await context.newPage();
       page.setDefaultTimeout(15000);
       return page;
     },
-    async screenshot(page, name) {
+    async screenshot(page, name, { full = false } = {}) {
       if (!shots) return;
       await page.waitForLoadState('networkidle');
       await page.locator('.el-message').waitFor({ state: 'detached', timeout: 10000 }).catch(() => {});
-      await page.screenshot({ path: path.join(shots, name + '.png') });
+      await page.screenshot({ path: path.join(shots, name + '.png'), fullPage: full });
     },
     // The JSON API as a user (a Bearer token), to check what the pages claim.
     async api(login) {
