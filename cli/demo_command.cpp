@@ -48,6 +48,44 @@ struct Seeded {
   std::int64_t market = 0;
 };
 
+// The market regulator's contacts and its 双公示目录 (seed 000 附件2 and seed 001 附件1 ask
+// every unit for both; the catalog is public on /gongshi/catalog).
+Status seed_catalog(Services& services, const Seeded& s) {
+  const Principal op = operator_principal();
+  auto contacts = services.directory.update_contacts(
+      op, s.market, {"王建国（副局长）", "法规科", "李敏", "0372-5961234"});
+  if (!contacts) return contacts.error();
+  struct Item {
+    const char* power_type;
+    const char* name;
+    const char* basis;
+    const char* subjects;
+  };
+  int seq = 0;
+  for (const Item& i :
+       {Item{"行政许可", "食品经营许可", "《中华人民共和国食品安全法》第三十五条",
+             "法人及非法人组织、个体工商户"},
+        Item{"行政许可", "特种设备使用登记", "《中华人民共和国特种设备安全法》第三十三条",
+             "法人及非法人组织、个体工商户"},
+        Item{"行政处罚", "对未取得食品经营许可从事食品经营活动的处罚",
+             "《中华人民共和国食品安全法》第一百二十二条", "法人及非法人组织、个体工商户、自然人"},
+        Item{"行政处罚", "对销售不符合安全标准产品的处罚",
+             "《中华人民共和国产品质量法》第四十九条", "法人及非法人组织、个体工商户、自然人"}}) {
+    CatalogItem item;
+    item.region = "410505";
+    item.department_id = s.market;
+    item.seq = ++seq;
+    item.power_type = i.power_type;
+    item.name = i.name;
+    item.basis = i.basis;
+    item.subject_categories = i.subjects;
+    if (auto added = services.directory.create_catalog_item(op, item); !added) {
+      return added.error();
+    }
+  }
+  return ok_status();
+}
+
 Result<Seeded> seed_directory(Services& services) {
   Seeded s;
   const Principal op = operator_principal();
@@ -77,6 +115,7 @@ Result<Seeded> seed_directory(Services& services) {
       if (auto id = add(region, "department", name); !id) return id.error();
     }
   }
+  if (auto st = seed_catalog(services, s); !st) return st.error();
   struct U {
     const char* login;
     const char* name;

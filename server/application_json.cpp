@@ -8,12 +8,17 @@
 namespace gongshi::server {
 namespace {
 
-std::string state_label(const ApplicationRow& a) {
+// A settled application says what became of its record (已办结：已更正并重新公示, …已撤下, …已公示
+// when the objection was dismissed), in the lifecycle's words for the state its outcome led to.
+std::string state_label(const ApplicationRow& a, const Lifecycle& lc) {
   const std::string& s = a.state;
   if (s == application_state::filed) return "已提交，待受理";
   if (s == application_state::accepted) return "已受理，办理中";
   if (s == application_state::refused) return "不予受理";
-  if (s == application_state::closed) return "已办结";
+  if (s == application_state::closed) {
+    const Transition* outcome = lc.event(a.outcome);
+    return outcome == nullptr ? "已办结" : "已办结：" + lc.state_label(outcome->to);
+  }
   return s;
 }
 
@@ -64,7 +69,7 @@ boost::json::object common_json(const ApplicationView& v, const Lifecycle& lc) {
   return {{"number", a.number},
           {"kind", a.kind},
           {"state", a.state},
-          {"state_label", state_label(a)},
+          {"state_label", state_label(a, lc)},
           {"type", text_or_null(a.type)},
           {"filed_at", a.filed_at},
           {"due", due_json(v)},
