@@ -296,7 +296,8 @@ Result<std::int64_t> merge_department(Tx& tx, const std::string& region, std::in
           soci::use(st_copy), soci::use(state), soci::use(actor), soci::use(role),
           soci::use(now_text), soci::use(payload), soci::use(version);
     }
-    for (const char* table : {"records", "users", "catalog_items", "webhook_subscriptions"}) {
+    for (const char* table :
+         {"records", "users", "catalog_items", "webhook_subscriptions", "applications"}) {
       tx.sql() << std::string("UPDATE ") + table +
                       " SET department_id = :t WHERE region = :r AND department_id = :f",
           soci::use(t), soci::use(region), soci::use(f);

@@ -68,8 +68,9 @@ Status update_user(Tx& tx, const User& u);
 
 // 机构改革: department `from` is merged into `into` from `effective` on. Its records (each move
 // kept in department_transfers and as a "transfer_department" event in the record's history),
-// users, catalog items and webhook subscriptions move to `into`; `from` keeps its name with
-// successor_id = into and valid_until = the day before `effective`. Returns the records moved.
+// users, catalog items, webhook subscriptions and objection/repair applications move to `into`;
+// `from` keeps its name with successor_id = into and valid_until = the day before `effective`.
+// Returns the records moved.
 Result<std::int64_t> merge_department(Tx& tx, const std::string& region, std::int64_t from,
                                       std::int64_t into, Date effective, const std::string& actor,
                                       const std::string& now_text);

@@ -11,6 +11,7 @@
 #include "engine/report/monthly_format.hpp"
 #include "engine/report/reconcile.hpp"
 #include "engine/service/report_service.hpp"
+#include "engine/store/application_repo.hpp"
 #include "engine/store/directory_repo.hpp"
 #include "service_fixture.hpp"
 
@@ -364,7 +365,29 @@ BOOST_AUTO_TEST_CASE(merged_departments_keep_their_past) {
   });
   BOOST_REQUIRE(user.ok());
   create_all({item(old_dept, true, kOnTime, 1), item(old_dept, false, kLate, 2)}, kReported);
-  // 机构改革 on 2024-08-01: the old department's records and users go to the successor.
+  // An objection to one of its records, still waiting for 受理.
+  auto objected = in_transaction<std::optional<std::int64_t>>(*tdb.db, [&](Tx& tx) {
+    return find_id_by_natural_key(tx, "410505", RecordKind::license,
+                                  "T" + std::to_string(old_dept) + "-1", "91410505MA9K3W8L7R");
+  });
+  BOOST_REQUIRE(objected.ok() && objected->has_value());
+  ApplicationRow objection;
+  objection.number = "YY20240731000001";
+  objection.kind = "objection";
+  objection.region = "410505";
+  objection.record_id = **objected;
+  objection.department_id = old_dept;
+  objection.channel = "paper";
+  objection.type = "错误";
+  objection.state = "filed";
+  objection.subject_code = "91410505MA9K3W8L7R";
+  objection.filed_by = "xinyongban";
+  objection.filed_at = "2024-07-31T02:00:00Z";
+  BOOST_REQUIRE(in_transaction<std::monostate>(*tdb.db, [&](Tx& tx) {
+                  return insert_application(tx, objection);
+                }).ok());
+  // 机构改革 on 2024-08-01: the old department's records, users and open applications go to the
+  // successor.
   auto moved = in_transaction<std::int64_t>(*tdb.db, [&](Tx& tx) {
     return merge_department(tx, "410505", old_dept, successor, *parse_date("2024-08-01"),
                             "xinyongban", "2024-08-01T01:00:00Z");
@@ -392,6 +415,10 @@ BOOST_AUTO_TEST_CASE(merged_departments_keep_their_past) {
   auto found = in_transaction<std::optional<User>>(
       *tdb.db, [](Tx& tx) { return find_user(tx, "old_filler"); });
   BOOST_TEST((*found)->department_id.value_or(0) == successor);
+  auto application = in_transaction<std::optional<ApplicationRow>>(
+      *tdb.db, [&](Tx& tx) { return find_application(tx, objection.number); });
+  BOOST_REQUIRE(application.ok() && application->has_value());
+  BOOST_TEST((*application)->department_id == successor);
   auto id = in_transaction<std::optional<std::int64_t>>(*tdb.db, [&](Tx& tx) {
     return find_id_by_natural_key(tx, "410505", RecordKind::license,
                                   "T" + std::to_string(old_dept) + "-1", "91410505MA9K3W8L7R");
