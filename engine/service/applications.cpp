@@ -7,6 +7,7 @@
 
 #include "engine/model/text.hpp"
 #include "engine/rules/sha256.hpp"
+#include "engine/service/engine_internal.hpp"
 #include "engine/store/record_repo.hpp"
 #include "engine/store/time_text.hpp"
 
@@ -292,6 +293,8 @@ Result<ApplicationView> ApplicationService::view(Tx& tx, const ApplicationRow& a
   v.record = std::move(record).value();
   if (a.state == application_state::accepted) {
     v.due = a.kind == application_kind::objection ? v.record.objection_due : v.record.repair_due;
+  } else if (a.state == application_state::filed) {
+    v.due = filed_due(a, today);
   }
   if (v.due) {
     auto calendar = rules_.calendar_for(a.region);
@@ -303,6 +306,63 @@ Result<ApplicationView> ApplicationService::view(Tx& tx, const ApplicationRow& a
     }
   }
   return v;
+}
+
+std::optional<Date> ApplicationService::filed_due(const ApplicationRow& a, Date today) const {
+  const Transition* edge = opening_event(a.kind);
+  const auto filed = parse_utc(a.filed_at);
+  if (edge == nullptr || !filed) return std::nullopt;
+  auto rr = service::region_rules(rules_, a.region, today);
+  if (!rr) return std::nullopt;
+  auto days = rr->rules->sla(edge->event, rr->ctx);
+  if (!days) return std::nullopt;
+  CalendarUse use;
+  auto due = rr->calendar->add_working_days(shanghai_date(*filed), *days, &use);
+  if (!due) return std::nullopt;
+  return *due;
+}
+
+const Transition* ApplicationService::opening_event(const std::string& kind) const {
+  const auto opening =
+      lifecycle_.events_where([&](const Transition& t) { return t.opens == kind; });
+  return opening.empty() ? nullptr : lifecycle_.event(opening.front());
+}
+
+Result<PublicFilings> ApplicationService::public_filings(const StoredRecord& r,
+                                                         TimePoint now) const {
+  PublicFilings out;
+  auto open = in_read_transaction<std::vector<ApplicationRow>>(*db_, [&](Tx& tx) {
+    return applications_of_record(tx, r.region, r.id, application_kind::objection,
+                                  {application_state::filed, application_state::accepted});
+  });
+  if (!open) return open.error();
+  out.objection_open = !open->empty();
+  const Date today = shanghai_date(now);
+  auto rr = service::region_rules(rules_, r.region, today);
+  if (!rr) return rr.error();
+  auto fields = service::stored_fields(r);
+  if (!fields) return fields.error();
+  for (const std::string kind : {application_kind::objection, application_kind::repair}) {
+    const Transition* edge = opening_edge(r.state, kind);
+    if (edge == nullptr || (kind == application_kind::objection && out.objection_open)) continue;
+    const GuardInput in{edge->event, "（公示页面）", service::deadlines_of(r)};
+    std::string refusal;
+    for (const auto& guard : edge->guards) {
+      CalendarUse use;
+      auto g = rr->rules->guard(guard, *fields, in, service::provisional_context(rr->ctx, use));
+      if (!g) return g.error();
+      if (!g->allowed) {
+        refusal = g->reason_zh;
+        break;
+      }
+    }
+    if (refusal.empty()) {
+      out.may_file.push_back(kind);
+    } else if (kind == application_kind::repair) {
+      out.repair_refusal = refusal;
+    }
+  }
+  return out;
 }
 
 Result<ApplicationView> ApplicationService::lookup(const std::string& kind,
@@ -418,9 +478,7 @@ Result<ApplicationView> ApplicationService::get(const Principal& who, const std:
 }
 
 Status ApplicationService::may_handle(const Principal& who, const ApplicationView& v) const {
-  const auto opening =
-      lifecycle_.events_where([&](const Transition& t) { return t.opens == v.application.kind; });
-  const Transition* edge = opening.empty() ? nullptr : lifecycle_.event(opening.front());
+  const Transition* edge = opening_event(v.application.kind);
   for (const auto& role : edge != nullptr ? who.roles : std::vector<std::string>{}) {
     if (std::find(edge->roles.begin(), edge->roles.end(), role) != edge->roles.end()) {
       return ok_status();
@@ -464,6 +522,10 @@ Result<ApplicationView> ApplicationService::accept(const Principal& who, const s
                      " " + a.number + (a.type.empty() ? "" : "（" + a.type + "）")},
       {"application", a.number}};
   if (!comment.empty()) payload["comment"] = comment;
+  // Its clock runs from the day it was filed, however long it waited for 受理.
+  if (const auto filed = parse_utc(a.filed_at)) {
+    payload["received_on"] = format_date(shanghai_date(*filed));
+  }
   auto taken =
       engine_.transition(v->record, edge->event, Actor{who.login, *role}, v->record.version,
                          payload, now, [&](Tx& tx, const StoredRecord&) {

@@ -74,10 +74,19 @@ struct ApplicationView {
   ApplicationRow application;
   std::vector<AttachmentRow> attachments;
   StoredRecord record;
-  // While accepted: the record's time limit for it (objection_due, repair_due) and the working
-  // days from today to it (negative once past).
+  // The time limit: while accepted, the record's (objection_due, repair_due); while an objection
+  // waits for 受理, the one its acceptance will set, counted from the day it was filed (seed 004:
+  // three working days from receiving it). Then the working days from today to it (negative once
+  // past).
   std::optional<Date> due;
   std::optional<int> working_days_left;
+};
+
+// What a published record's public page offers its subject now.
+struct PublicFilings {
+  bool objection_open = false;        // an objection filed or accepted and not yet settled
+  std::vector<std::string> may_file;  // objection, repair: the record's state and rules allow it
+  std::string repair_refusal;  // why a repair cannot be applied for now (the rules' words), or ""
 };
 
 struct Upload {
@@ -108,6 +117,10 @@ class ApplicationService {
   // application names it (unclaimed ones are purged after a day).
   Result<AttachmentRow> upload(const Upload& u, TimePoint now);
   Result<int> purge_unclaimed(TimePoint now);
+  // For a record on the public page: an open objection, and the applications the subject may
+  // file now — the state's edges that open one, and their guards asked as filing would ask them
+  // (a repair before the minimum publication period is not offered, and says why).
+  Result<PublicFilings> public_filings(const StoredRecord& r, TimePoint now) const;
 
   // The handlers' side: the region's objection handlers and 信用办, and the record's department.
   Result<std::vector<ApplicationView>> list(const Principal& who, ApplicationQuery q,
@@ -134,6 +147,10 @@ class ApplicationService {
   // The edge out of the record's state that opens an application of `kind`, or nullptr.
   const Transition* opening_edge(const std::string& state, const std::string& kind) const;
   Status may_handle(const Principal& who, const ApplicationView& v) const;
+  // The lifecycle's event that opens an application of `kind` (object, request_repair).
+  const Transition* opening_event(const std::string& kind) const;
+  // A filed application's limit, as accepting it would set it (nullopt if the rules cannot say).
+  std::optional<Date> filed_due(const ApplicationRow& a, Date today) const;
 
   std::shared_ptr<Database> db_;
   Engine& engine_;

@@ -1,6 +1,7 @@
 #include "engine/service/deadline_recompute.hpp"
 
 #include "engine/service/engine_internal.hpp"
+#include "engine/service/limit_start.hpp"
 #include "engine/store/record_repo.hpp"
 #include "engine/store/rule_version_repo.hpp"
 #include "engine/store/time_text.hpp"
@@ -37,11 +38,10 @@ DeadlineDates deadline_dates(const StoredRecord& r) {
 
 namespace {
 
-// The Shanghai day of the last event named `name`.
+// The day the limit set by the last event named `name` counted from (limit_start.hpp).
 std::optional<Date> day_of_last(const std::vector<EventRow>& events, std::string_view name) {
   for (auto it = events.rbegin(); it != events.rend(); ++it) {
-    if (it->event != name) continue;
-    if (const auto t = parse_utc(it->at)) return shanghai_date(*t);
+    if (it->event == name) return limit_start_of(*it);
   }
   return std::nullopt;
 }

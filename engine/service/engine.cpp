@@ -10,7 +10,8 @@
 namespace gongshi {
 namespace service {
 
-Result<RegionRules> region_rules(RuleRegistry& registry, const std::string& region, Date today) {
+Result<RegionRules> region_rules(const RuleRegistry& registry, const std::string& region,
+                                 Date today) {
   auto rules = registry.rules_for(region);
   if (!rules) return rules.error();
   auto calendar = registry.calendar_for(region);

@@ -33,7 +33,8 @@ inline Deadlines deadlines_of(const StoredRecord& r) {
 // Sets the record's deadlines from an evaluation (publish_by … repair_from), with its flags.
 void apply_deadlines(StoredRecord& r, const Evaluation& e);
 
-Result<RegionRules> region_rules(RuleRegistry& registry, const std::string& region, Date today);
+Result<RegionRules> region_rules(const RuleRegistry& registry, const std::string& region,
+                                 Date today);
 // The record's fields back from the stored JSON.
 Result<Record> stored_fields(const StoredRecord& r);
 std::string json_text(const boost::json::object& o);

@@ -103,6 +103,7 @@ Result<std::vector<StoredRecord>> RecordService::list(const Principal& who, cons
   q.decided_from = in.decided_from;
   q.decided_to = in.decided_to;
   if (in.overdue) q.overdue_on = shanghai_date(now);
+  if (in.provisional) q.calendar_provisional = true;
   if (in.by_deadline && in.before_id) {
     return bad_request("按期限排序时不分页（before 不可用）",
                        "ordered by deadline there is one page only (no before)");
@@ -192,6 +193,18 @@ Result<StoredRecord> RecordService::take(const Principal& who, const std::string
                          "'" + event + "' does not change fields: send no fields");
     }
     payload["fields"] = in.fields;
+  }
+  if (!in.received_on.empty()) {
+    const auto& effects = edge->effects;
+    const bool sets_limit = std::any_of(effects.begin(), effects.end(), [](const std::string& e) {
+      return e == "deadline:objection_due" || e == "deadline:repair_due" ||
+             e == "deadline:withdraw_due";
+    });
+    if (!sets_limit) {
+      return bad_request("「" + edge->label_zh + "」不计办理时限，请勿附带 received_on",
+                         "'" + event + "' sets no time limit: send no received_on");
+    }
+    payload["received_on"] = in.received_on;
   }
   TxStep extra;
   if (!edge->opens.empty()) {  // staff register what reached them outside the public routes

@@ -31,6 +31,7 @@ struct RecordList {
   std::vector<std::string> states;  // checked against the lifecycle
   std::optional<Date> decided_from, decided_to;
   bool overdue = false;
+  bool provisional = false;  // only records whose deadlines are provisional (a year without data)
   std::optional<std::int64_t> before_id;
   bool by_deadline = false;  // the earliest publish_by first (one page: no `before`)
   int limit = 50;
@@ -62,6 +63,7 @@ struct EventInput {
   std::string comment;
   boost::json::object fields;
   std::string channel;
+  std::string received_on;  // the day the matter reached the office (limit_start.hpp), or ""
 };
 
 struct NextEvent {

@@ -3,26 +3,27 @@
 
 #include "engine/service/applications.hpp"
 #include "engine/service/engine_internal.hpp"
+#include "engine/service/limit_start.hpp"
 #include "engine/store/record_repo.hpp"
 #include "engine/store/time_text.hpp"
 
 namespace gongshi {
 namespace {
 
-// The working-day limit of `event` from today, for an objection, repair or withdrawal deadline.
+// The working-day limit of `event` from `since`, for an objection, repair or withdrawal deadline.
 // Past the loaded holiday data it is counted on weekdays only and marked in `use`.
 Result<std::optional<Date>> limit_from(const service::RegionRules& rr, std::string_view event,
-                                       Date today, CalendarUse& use) {
+                                       Date since, CalendarUse& use) {
   auto days = rr.rules->sla(event, rr.ctx);
   if (!days) return days.error();
-  auto due = rr.calendar->add_working_days(today, *days, &use);
+  auto due = rr.calendar->add_working_days(since, *days, &use);
   if (!due) return due.error();
   return std::optional<Date>(*due);
 }
 
+// `since`: the day the working-day limits count from (limit_start.hpp).
 Status apply_effect(const std::string& effect, StoredRecord& r, const Record& fields,
-                    const service::RegionRules& rr, const std::string& now_text) {
-  const Date today = rr.ctx.today;
+                    const service::RegionRules& rr, const std::string& now_text, Date since) {
   if (effect == "stamp:submitted_at") r.submitted_at = now_text;
   if (effect == "stamp:approved_at") r.approved_at = now_text;
   if (effect == "stamp:published_at") r.published_at = now_text;
@@ -50,7 +51,7 @@ Status apply_effect(const std::string& effect, StoredRecord& r, const Record& fi
   }
   const auto set_limit = [&](std::string_view event, std::optional<Date>& target) -> Status {
     CalendarUse use;
-    auto due = limit_from(rr, event, today, use);
+    auto due = limit_from(rr, event, since, use);
     if (!due) return due.error();
     target = *due;
     r.calendar_provisional = r.calendar_provisional || use.provisional;
@@ -137,9 +138,11 @@ Result<StoredRecord> Engine::transition(const StoredRecord& current, const std::
                         "cannot take '" + event + "': " + g->reason_en);
     }
   }
+  auto since = limit_start(payload, shanghai_date(now));
+  if (!since) return since.error();
   const std::string from = r.state;
   for (const auto& effect : (*edge)->effects) {
-    if (auto st = apply_effect(effect, r, *fields, *rr, now_text); !st) return st.error();
+    if (auto st = apply_effect(effect, r, *fields, *rr, now_text, *since); !st) return st.error();
   }
   r.state = (*edge)->to;
   r.updated_at = now_text;

@@ -1,6 +1,8 @@
 // /api/v1/auth: log in (a session token), log out, who am I.
 #include <boost/json.hpp>
 
+#include "engine/store/time_text.hpp"
+
 #include "server/routes/route_support.hpp"
 #include "server/routes/routes.hpp"
 #include "server/session_cookie.hpp"
@@ -52,8 +54,11 @@ HttpResponse do_logout(AppContext& app, RouteContext& c) {
   });
 }
 
-HttpResponse me(AppContext&, RouteContext& c) {
+HttpResponse me(AppContext& app, RouteContext& c) {
   boost::json::object out = principal_json(*c.who);
+  // The server's day (its clock, or --now): a page's default month or year is this, never the
+  // browser's clock.
+  out["today"] = format_date(shanghai_date(app.now()));
   // A page reloaded keeps its cookie but not the CSRF token: it asks here.
   if (auto cookie = session_cookie(c.request)) out["csrf_token"] = csrf_token_of(*cookie);
   return json_response(std::move(out));

@@ -173,7 +173,15 @@ HttpResponse public_one(AppContext& app, RouteContext& c) {
     if (!id) return id.error();
     auto r = app.s().records.public_get(c.param("region"), *id);
     if (!r) return r.error();
-    return json_response(public_view(app, *r));
+    auto filings = app.s().applications.public_filings(*r, app.now());
+    if (!filings) return filings.error();
+    auto o = public_view(app, *r);
+    o["objection_open"] = filings->objection_open;
+    boost::json::array may_file;
+    for (const auto& k : filings->may_file) may_file.emplace_back(k);
+    o["may_file"] = std::move(may_file);
+    o["repair_refusal"] = text_or_null(filings->repair_refusal);
+    return json_response(std::move(o));
   });
 }
 

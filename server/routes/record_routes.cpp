@@ -135,7 +135,8 @@ HttpResponse create_batch(AppContext& app, RouteContext& c) {
 }
 
 // The filters of GET /api/v1/records (and of its XLSX export): region, department_id, kind,
-// state (comma-separated), from/to (decision date), overdue=true, before, order=deadline, limit.
+// state (comma-separated), from/to (decision date), overdue=true, provisional=true, before,
+// order=deadline, limit.
 Result<RecordList> list_query(const HttpRequest& req) {
   RecordList q;
   q.region = req.param("region").value_or("");
@@ -155,6 +156,7 @@ Result<RecordList> list_query(const HttpRequest& req) {
   q.decided_from = *from;
   q.decided_to = *to;
   q.overdue = req.param("overdue").value_or("") == "true";
+  q.provisional = req.param("provisional").value_or("") == "true";
   auto before = int_param(req, "before");
   if (!before) return before.error();
   q.before_id = *before;
@@ -296,7 +298,9 @@ HttpResponse take_event(AppContext& app, RouteContext& c) {
     if (!comment) return comment.error();
     auto channel = optional_text(body, "channel", 16);
     if (!channel) return channel.error();
-    EventInput in{*reason, *comment, {}, *channel};
+    auto received_on = optional_text(body, "received_on", 10);
+    if (!received_on) return received_on.error();
+    EventInput in{*reason, *comment, {}, *channel, *received_on};
     if (const auto* fields = body.if_contains("fields")) {
       if (!fields->is_object()) {
         return bad_request("fields 应为对象 {字段代码: 值或 null}",
@@ -369,8 +373,9 @@ HttpResponse bulk_transitions(AppContext& app, RouteContext& c) {
       wanted.push_back({std::string(region->get_string()), id->get_int64(),
                         static_cast<int>(version->get_int64())});
     }
-    const auto out = app.s().records.take_many(*c.who, std::string(event->get_string()), wanted,
-                                               EventInput{*reason, *comment, {}, {}}, app.now());
+    const auto out =
+        app.s().records.take_many(*c.who, std::string(event->get_string()), wanted,
+                                  EventInput{*reason, *comment, {}, {}, {}}, app.now());
     boost::json::array results;
     int done = 0, failed = 0;
     for (const auto& one : out) {

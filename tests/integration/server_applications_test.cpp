@@ -2,6 +2,7 @@
 // queue, corrections with new field values, attachments and the public rate limit: through the
 // real `gongshi serve`, on SQLite and MariaDB.
 #include <boost/test/unit_test.hpp>
+#include <set>
 
 #include "server_fixture.hpp"
 
@@ -279,6 +280,61 @@ BOOST_AUTO_TEST_CASE(refused_objections_paper_objections_and_department_amendmen
   // An event that changes no fields refuses them.
   BOOST_TEST(site.take(rec, "object", "handler", "x", {{"fields", {{"CF_NR", "y"}}}}).status ==
              400);
+}
+
+BOOST_AUTO_TEST_CASE(an_objections_clock_runs_from_the_day_it_was_filed) {
+  // Filed on Friday 2024-07-05: three working days are Mon 8, Tue 9 and Wed 10 July.
+  Site site;
+  auto rec = published(site);
+  auto page = public_record(site, rec);
+  BOOST_TEST(!page.at("objection_open").as_bool());
+  std::set<std::string> may;
+  for (const auto& k : page.at("may_file").as_array()) may.emplace(k.as_string());
+  BOOST_TEST(may.count("objection") == 1u);
+  // Decided days ago: the minimum publication period has not passed, and the page says why.
+  BOOST_TEST(may.count("repair") == 0u);
+  BOOST_TEST(page.at("repair_refusal").is_string());
+
+  auto filed = file(site, "objections", objection(rec, kSubject));
+  BOOST_REQUIRE_MESSAGE(filed.status == 201, filed.body);
+  const std::string number(json_of(filed).at("number").as_string());
+  // Waiting for 受理, its clock already runs; the public page says an objection is open.
+  auto waiting = json_of(site.call("GET", "/api/v1/objections/" + number, "handler"));
+  BOOST_TEST(waiting.at("due").at("date").as_string() == "2024-07-10");
+  BOOST_TEST(waiting.at("due").at("working_days_left").as_int64() == 3);
+  page = public_record(site, rec);
+  BOOST_TEST(page.at("objection_open").as_bool());
+  for (const auto& k : page.at("may_file").as_array()) BOOST_TEST(k.as_string() != "objection");
+
+  // Accepted on Tuesday: still due on Wednesday, one working day left, not three more.
+  site.server = std::make_unique<ServerProcess>(
+      Site::serve_args(site.tdb.url, "600", "2024-07-09T09:00:00+08:00"));
+  site.token.clear();
+  waiting = json_of(site.call("GET", "/api/v1/objections/" + number, "handler"));
+  BOOST_TEST(waiting.at("due").at("working_days_left").as_int64() == 1);
+  auto accepted = site.call("POST", "/api/v1/objections/" + number + "/accept", "handler");
+  BOOST_REQUIRE_MESSAGE(accepted.status == 200, accepted.body);
+  BOOST_TEST(json_of(accepted).at("due").at("date").as_string() == "2024-07-10");
+  BOOST_TEST(json_of(site.call("GET", path_of(rec), "handler"))
+                 .at("deadlines")
+                 .at("objection_due")
+                 .as_string() == "2024-07-10");
+  auto history = json_of(site.call("GET", path_of(rec) + "/history", "handler"));
+  BOOST_TEST(history.at("events").as_array().back().at("payload").at("received_on").as_string() ==
+             "2024-07-05");
+
+  // Staff registering a letter say the day it arrived; a day after today is refused.
+  auto other = published(site, {{"CF_WSH", "殷市监罚〔2024〕77号"}});
+  BOOST_TEST(
+      site.take(other, "object", "handler", "来信", {{"received_on", "2024-07-10"}}).status == 400);
+  BOOST_TEST(site.take(other, "object", "handler", "来信", {{"received_on", "7月8日"}}).status ==
+             400);
+  other = site.took(other, "object", "handler", "来信", {{"received_on", "2024-07-08"}});
+  BOOST_TEST(other.at("deadlines").at("objection_due").as_string() == "2024-07-11");
+  // An event that sets no time limit takes no received_on.
+  BOOST_TEST(
+      site.take(other, "dismiss_objection", "handler", "无误", {{"received_on", "2024-07-08"}})
+          .status == 400);
 }
 
 BOOST_AUTO_TEST_CASE(attachments_are_checked_by_content_and_size) {

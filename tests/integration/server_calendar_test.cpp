@@ -63,6 +63,16 @@ BOOST_AUTO_TEST_CASE(a_provisional_record_over_http_and_a_year_loaded_through_an
   auto rec = site.create(decided_1228(site, "殷市监罚〔2026〕90号"));
   BOOST_TEST(rec.at("calendar_provisional").as_bool());
   BOOST_TEST(rec.at("deadlines").at("publish_by").as_string() == "2027-01-04");
+  const auto provisional = [&] {
+    return json_of(site.call("GET", "/api/v1/records?provisional=true", "office"))
+        .at("items")
+        .as_array()
+        .size();
+  };
+  BOOST_TEST(provisional() == 1u);
+  // The pages' default year and month come from the server's day, not the browser's.
+  BOOST_TEST(json_of(site.call("GET", "/api/v1/auth/me", "office")).at("today").as_string() ==
+             "2026-12-28");
   // Loaded through the second process …
   auto put = second.call("PUT", "/api/v1/calendar/2027", site.as("sysadmin"), test_2027());
   BOOST_REQUIRE_MESSAGE(put.status == 201, put.body);
@@ -77,6 +87,7 @@ BOOST_AUTO_TEST_CASE(a_provisional_record_over_http_and_a_year_loaded_through_an
   fresh = site.create(decided_1228(site, "殷市监罚〔2026〕91号"));
   BOOST_TEST(!fresh.at("calendar_provisional").as_bool());
   BOOST_TEST(fresh.at("deadlines").at("publish_by").as_string() == "2027-01-05");
+  BOOST_TEST(provisional() == 0u);
   // The first record was recomputed: its history shows old → new.
   auto history = json_of(site.call("GET", path_of(rec) + "/history", "office"));
   const auto& events = history.at("events").as_array();
