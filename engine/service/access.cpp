@@ -165,6 +165,17 @@ Status AccessPolicy::may_manage_user(const Principal& p, const std::string& regi
   return ok_status();
 }
 
+std::vector<std::string> AccessPolicy::grantable_roles(const Principal& p) const {
+  std::vector<std::string> out;
+  const auto department = region_wide(p) ? std::nullopt : p.department_id;
+  for (const auto& [role, label] : lifecycle_.roles()) {
+    if (lifecycle_.is_account_role(role) && may_manage_user(p, p.region, department, {role})) {
+      out.push_back(role);
+    }
+  }
+  return out;
+}
+
 Status AccessPolicy::may_manage_catalog(const Principal& p, const std::string& region,
                                         std::int64_t department_id) const {
   if (auto st = require_any_role(p, {"dept_admin", "credit_office", "sysadmin"}); !st) return st;

@@ -64,6 +64,9 @@ class AccessPolicy {
   Status may_manage_user(const Principal& p, const std::string& region,
                          std::optional<std::int64_t> department_id,
                          const std::vector<std::string>& roles) const;
+  // The account roles `p` may give a user of its own region (a department user: of its own
+  // department), as may_manage_user answers; empty for one who manages no users.
+  std::vector<std::string> grantable_roles(const Principal& p) const;
   Status may_manage_catalog(const Principal& p, const std::string& region,
                             std::int64_t department_id) const;
   Status may_manage_hooks(const Principal& p, const std::string& region,

@@ -337,6 +337,11 @@ Result<PublicFilings> ApplicationService::public_filings(const StoredRecord& r,
   });
   if (!open) return open.error();
   out.objection_open = !open->empty();
+  out.shown_state = r.state;
+  if (const Transition* e = opening_edge(r.state, application_kind::objection);
+      e != nullptr && out.objection_open) {
+    out.shown_state = e->to;
+  }
   const Date today = shanghai_date(now);
   auto rr = service::region_rules(rules_, r.region, today);
   if (!rr) return rr.error();

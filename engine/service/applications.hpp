@@ -84,7 +84,10 @@ struct ApplicationView {
 
 // What a published record's public page offers its subject now.
 struct PublicFilings {
-  bool objection_open = false;        // an objection filed or accepted and not yet settled
+  bool objection_open = false;  // an objection filed or accepted and not yet settled
+  // The state the public page shows: the record's, or while an objection waits for 受理 the one
+  // accepting it leads to (objected, 异议处理中) — the public sees it being handled from filing.
+  std::string shown_state;
   std::vector<std::string> may_file;  // objection, repair: the record's state and rules allow it
   std::string repair_refusal;  // why a repair cannot be applied for now (the rules' words), or ""
 };

@@ -56,6 +56,41 @@ Result<Department> DirectoryService::create_department(const Principal& who, Dep
   return d;
 }
 
+namespace {
+
+// Departments `ids` among those of the regions `who` sees (nullopt where not found).
+Result<std::vector<std::optional<Department>>> visible_departments(Tx& tx,
+                                                                   const AccessPolicy& access,
+                                                                   const Principal& who,
+                                                                   std::vector<std::int64_t> ids) {
+  std::vector<std::optional<Department>> out(ids.size());
+  for (const auto& region : access.visible_regions(who)) {
+    auto list = departments_of(tx, region);
+    if (!list) return list.error();
+    for (const auto& d : *list) {
+      for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (d.id == ids[i]) out[i] = d;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<DepartmentHoldings> DirectoryService::merge_preview(const Principal& who, std::int64_t id) {
+  if (auto st = access_.require_any_role(who, {"credit_office", "sysadmin"}); !st) {
+    return st.error();
+  }
+  return in_read_transaction<DepartmentHoldings>(*db_, [&](Tx& tx) -> Result<DepartmentHoldings> {
+    auto found = visible_departments(tx, access_, who, {id});
+    if (!found) return found.error();
+    const auto& d = found->front();
+    if (!d) return not_found("没有该部门", "no such department");
+    return department_holdings(tx, d->region, id);
+  });
+}
+
 Result<MergeResult> DirectoryService::merge_department(const Principal& who, std::int64_t id,
                                                        std::int64_t into, Date effective,
                                                        TimePoint now) {
@@ -66,15 +101,9 @@ Result<MergeResult> DirectoryService::merge_department(const Principal& who, std
     return bad_request("承接部门不能是本部门", "a department cannot be merged into itself");
   }
   auto moved = in_transaction<std::int64_t>(*db_, [&](Tx& tx) -> Result<std::int64_t> {
-    std::optional<Department> from, to;
-    for (const auto& region : access_.visible_regions(who)) {
-      auto list = departments_of(tx, region);
-      if (!list) return list.error();
-      for (const auto& d : *list) {
-        if (d.id == id) from = d;
-        if (d.id == into) to = d;
-      }
-    }
+    auto found = visible_departments(tx, access_, who, {id, into});
+    if (!found) return found.error();
+    const std::optional<Department>&from = (*found)[0], &to = (*found)[1];
     if (!from || !to || from->region != to->region) {
       return not_found("部门不存在，或两个部门不属于同一地区",
                        "no such department, or the two are in different regions");

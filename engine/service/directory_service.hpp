@@ -65,6 +65,8 @@ class DirectoryService {
                                      const DepartmentContacts& contacts);
   Result<MergeResult> merge_department(const Principal& who, std::int64_t id, std::int64_t into,
                                        Date effective, TimePoint now);
+  // What merging department `id` would move, for the one who may merge it, before confirming.
+  Result<DepartmentHoldings> merge_preview(const Principal& who, std::int64_t id);
 
   Result<std::vector<User>> users(const Principal& who, const std::string& region);
   Result<User> create_user(const Principal& who, UserInput in);

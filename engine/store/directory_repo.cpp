@@ -312,6 +312,29 @@ Result<std::int64_t> merge_department(Tx& tx, const std::string& region, std::in
   }
 }
 
+Result<DepartmentHoldings> department_holdings(Tx& tx, const std::string& region, std::int64_t id) {
+  try {
+    const long long d = id;
+    DepartmentHoldings h;
+    const auto count = [&](const std::string& table, const std::string& extra) {
+      long long n = 0;
+      tx.sql() << "SELECT COUNT(*) FROM " + table + " WHERE region = :r AND department_id = :d" +
+                      extra,
+          soci::use(region), soci::use(d), soci::into(n);
+      return static_cast<std::int64_t>(n);
+    };
+    h.records = count("records", "");
+    h.open_records = count("records", " AND published_at IS NULL AND closed_at IS NULL");
+    h.users = count("users", "");
+    h.catalog_items = count("catalog_items", "");
+    h.webhooks = count("webhook_subscriptions", "");
+    h.open_applications = count("applications", " AND state IN ('filed', 'accepted')");
+    return h;
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
 Result<std::int64_t> insert_catalog_item(Tx& tx, const CatalogItem& c) {
   std::string region = c.region, power = c.power_type, name = c.name, basis = c.basis,
               subjects = c.subject_categories, scope = c.scope;

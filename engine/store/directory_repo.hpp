@@ -75,6 +75,17 @@ Result<std::int64_t> merge_department(Tx& tx, const std::string& region, std::in
                                       std::int64_t into, Date effective, const std::string& actor,
                                       const std::string& now_text);
 
+// What a merge would move from department `id` (机构改革, before it is confirmed).
+struct DepartmentHoldings {
+  std::int64_t records = 0;
+  std::int64_t open_records = 0;  // not yet published or closed
+  std::int64_t users = 0;
+  std::int64_t catalog_items = 0;
+  std::int64_t webhooks = 0;
+  std::int64_t open_applications = 0;  // objections and repairs filed or accepted
+};
+Result<DepartmentHoldings> department_holdings(Tx& tx, const std::string& region, std::int64_t id);
+
 Result<std::int64_t> insert_catalog_item(Tx& tx, const CatalogItem& c);
 // A department's items (or the whole region's when department_id is empty), by 序号.
 Result<std::vector<CatalogItem>> catalog_of(Tx& tx, const std::string& region,

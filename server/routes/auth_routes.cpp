@@ -59,6 +59,12 @@ HttpResponse me(AppContext& app, RouteContext& c) {
   // The server's day (its clock, or --now): a page's default month or year is this, never the
   // browser's clock.
   out["today"] = format_date(shanghai_date(app.now()));
+  // What the department and user pages offer: the whole region or one department, and the roles
+  // this user may give (the access policy's answer, not retyped by the page).
+  out["region_wide"] = app.s().access.region_wide(*c.who);
+  boost::json::array grantable;
+  for (const auto& role : app.s().access.grantable_roles(*c.who)) grantable.emplace_back(role);
+  out["grantable_roles"] = std::move(grantable);
   // A page reloaded keeps its cookie but not the CSRF token: it asks here.
   if (auto cookie = session_cookie(c.request)) out["csrf_token"] = csrf_token_of(*cookie);
   return json_response(std::move(out));

@@ -137,6 +137,21 @@ HttpResponse merge_department(AppContext& app, RouteContext& c) {
   });
 }
 
+HttpResponse merge_preview(AppContext& app, RouteContext& c) {
+  return answer([&]() -> Result<HttpResponse> {
+    auto id = id_param(c, "id");
+    if (!id) return id.error();
+    auto h = app.s().directory.merge_preview(*c.who, *id);
+    if (!h) return h.error();
+    return json_response({{"records", h->records},
+                          {"open_records", h->open_records},
+                          {"users", h->users},
+                          {"catalog_items", h->catalog_items},
+                          {"webhooks", h->webhooks},
+                          {"open_applications", h->open_applications}});
+  });
+}
+
 HttpResponse list_users(AppContext& app, RouteContext& c) {
   return answer([&]() -> Result<HttpResponse> {
     auto rows = app.s().directory.users(*c.who, region_query(c));
@@ -258,6 +273,7 @@ void add_directory_routes(Router& r, AppContext& app) {
   r.add("POST", "/api/v1/departments", Access::user, with_app(app, create_department));
   r.add("PATCH", "/api/v1/departments/{id}", Access::user, with_app(app, update_department));
   r.add("POST", "/api/v1/departments/{id}/merge", Access::user, with_app(app, merge_department));
+  r.add("GET", "/api/v1/departments/{id}/holdings", Access::user, with_app(app, merge_preview));
   r.add("GET", "/api/v1/users", Access::user, with_app(app, list_users));
   r.add("POST", "/api/v1/users", Access::user, with_app(app, create_user));
   r.add("PATCH", "/api/v1/users/{id}", Access::user, with_app(app, update_user));

@@ -176,6 +176,7 @@ HttpResponse public_one(AppContext& app, RouteContext& c) {
     auto filings = app.s().applications.public_filings(*r, app.now());
     if (!filings) return filings.error();
     auto o = public_view(app, *r);
+    o["status_label"] = app.s().lifecycle.state_label(filings->shown_state);
     o["objection_open"] = filings->objection_open;
     boost::json::array may_file;
     for (const auto& k : filings->may_file) may_file.emplace_back(k);

@@ -45,10 +45,12 @@ HttpResponse lifecycle(AppContext& app, RouteContext&) {
   boost::json::array events;
   for (const auto& name : lc.events_where([](const Transition&) { return true; })) {
     const Transition* t = lc.event(name);
-    events.push_back({{"name", t->event},
-                      {"label", t->label_zh},
-                      {"roles", strings(t->roles)},
-                      {"fields_required", t->fields_required}});
+    events.push_back(
+        {{"name", t->event},
+         {"label", t->label_zh},
+         {"roles", strings(t->roles)},
+         {"opens", t->opens.empty() ? boost::json::value(nullptr) : boost::json::value(t->opens)},
+         {"fields_required", t->fields_required}});
   }
   boost::json::object notes;
   for (const auto& [name, label] : history_note_labels()) notes[name] = label;

@@ -304,6 +304,7 @@ BOOST_AUTO_TEST_CASE(an_objections_clock_runs_from_the_day_it_was_filed) {
   BOOST_TEST(waiting.at("due").at("working_days_left").as_int64() == 3);
   page = public_record(site, rec);
   BOOST_TEST(page.at("objection_open").as_bool());
+  BOOST_TEST(page.at("status_label").as_string() == "异议处理中");
   for (const auto& k : page.at("may_file").as_array()) BOOST_TEST(k.as_string() != "objection");
 
   // Accepted on Tuesday: still due on Wednesday, one working day left, not three more.

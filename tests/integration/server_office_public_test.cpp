@@ -3,6 +3,7 @@
 // 事项目录 and the Atom feed of a department's publications; the deadline board; a department's
 // leader and contact; a rule version's script.
 #include <boost/test/unit_test.hpp>
+#include <set>
 
 #include "server_fixture.hpp"
 
@@ -199,6 +200,33 @@ BOOST_AUTO_TEST_CASE(a_departments_contacts_and_a_rule_versions_script) {
     BOOST_TEST(d.at("contact_name").as_string() == "李四");
   }
   BOOST_TEST(found);
+
+  // Before 机构改革 the 信用办 sees what a merge would move; a department's admin may not merge.
+  const auto holdings = [&](const char* login) {
+    return site.call("GET", market + "/holdings", login);
+  };
+  site.create(site.penalty());
+  BOOST_TEST(holdings("admin").status == 403);
+  auto before_merge = holdings("office");
+  BOOST_REQUIRE_MESSAGE(before_merge.status == 200, before_merge.body);
+  BOOST_TEST(json_of(before_merge).at("records").as_int64() == 1);
+  BOOST_TEST(json_of(before_merge).at("open_records").as_int64() == 1);
+  BOOST_TEST(json_of(before_merge).at("users").as_int64() == 3);  // filler, reviewer, admin
+  BOOST_TEST(holdings("neighbour_office").status == 404);         // another region's department
+
+  // Who may give which roles, as the access policy says: a department's admin only its own.
+  const auto grantable = [&](const char* login) {
+    std::set<std::string> out;
+    auto me = json_of(site.call("GET", "/api/v1/auth/me", login));
+    for (const auto& r : me.at("grantable_roles").as_array()) out.emplace(r.as_string());
+    return out;
+  };
+  BOOST_TEST(grantable("admin") == (std::set<std::string>{"filler", "reviewer", "dept_admin"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(grantable("filler").empty());
+  BOOST_TEST(grantable("office").count("objection_handler") == 1u);
+  BOOST_TEST(grantable("office").count("sysadmin") == 0u);
+  BOOST_TEST(!json_of(site.call("GET", "/api/v1/auth/me", "admin")).at("region_wide").as_bool());
 
   auto versions = json_of(site.call("GET", "/api/v1/rules/410505/versions", "office"));
   const std::string hash(versions.at("script_hash").as_string());

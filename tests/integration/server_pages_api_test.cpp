@@ -5,6 +5,7 @@
 
 #include <boost/test/unit_test.hpp>
 #include <fstream>
+#include <map>
 
 #include "engine/exchange/table_reader.hpp"
 #include "server_fixture.hpp"
@@ -76,6 +77,15 @@ BOOST_AUTO_TEST_CASE(the_schema_and_the_lifecycle_describe_the_forms_without_sig
   }
   BOOST_TEST(returned);
   BOOST_TEST(l.at("notes").at("edit").as_string() == "修改字段");
+  // The events that open an objection or a repair say so (the queues ask who may 受理).
+  std::map<std::string, std::string> opens;
+  for (const auto& e : l.at("events").as_array()) {
+    if (e.at("opens").is_string())
+      opens[std::string(e.at("name").as_string())] = e.at("opens").as_string();
+  }
+  BOOST_TEST(opens["object"] == "objection");
+  BOOST_TEST(opens["request_repair"] == "repair");
+  BOOST_TEST(opens.size() == 2u);
 }
 
 BOOST_AUTO_TEST_CASE(the_list_has_labels_days_left_and_a_deadline_order) {
