@@ -54,6 +54,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     std::vector<std::string> webhook_allow;
     bool secure_cookies = false;
     std::string web;
+    std::vector<std::string> embed_origins;
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("serve", "启动 HTTP 服务 / serve the HTTP API");
@@ -113,6 +114,9 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--web", o->web,
                   "directory of built web pages to serve at / instead of the ones compiled in "
                   "(development: cd web && npx vite build)");
+  cmd->add_option("--embed-origin", o->embed_origins,
+                  "a website that may embed the public pages (/gongshi?department=…&embed=1) in "
+                  "a frame, as https://host[:port]; repeat for several (default: none)");
   cmd->add_flag("--secure-cookies", o->secure_cookies,
                 "mark session cookies Secure (the pages are served over TLS)");
   cmd->callback([o, &exit_code] {
@@ -152,6 +156,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     ao.settings.secure_cookies = o->secure_cookies;
     ao.web_dir = o->web;
     ao.web_files = server::embedded_web_files();
+    ao.embed_origins = o->embed_origins;
     ao.settings.sweep_interval = ms(o->sweep_seconds);
     ao.settings.dispatch_interval = ms(o->dispatch_seconds);
     ao.settings.sync_interval = ms(o->sync_seconds);

@@ -53,6 +53,7 @@ Result<std::unique_ptr<App>> App::open(AppOptions o) {
   } else {
     app->web_ = WebAssets::from_files(o.web_files);
   }
+  if (auto st = app->web_.allow_embedding(o.embed_origins); !st) return st.error();
   // A load whose recomputation a crash cut short is finished here; so are the import jobs a
   // crash left running.
   app->recompute_now("启动时核对暂定期限");

@@ -21,6 +21,7 @@ struct AppOptions {
   AppSettings settings;
   std::filesystem::path web_dir;            // the built pages to serve at /; empty: web_files
   std::span<const EmbeddedFile> web_files;  // the pages compiled in (used without web_dir)
+  std::vector<std::string> embed_origins;   // sites that may frame the public pages (/gongshi…)
 };
 
 class App {

@@ -1,5 +1,6 @@
 #include "server/web_assets.hpp"
 
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -15,7 +16,39 @@ constexpr std::uintmax_t kMaxBytes = 64u << 20;
 const char* kPolicy =
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
-    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    "base-uri 'self'; form-action 'self'; frame-ancestors ";
+
+// The public site's pages, which the configured origins may frame.
+bool is_public_page(std::string_view path) {
+  return path == "/gongshi" || path.starts_with("/gongshi/");
+}
+
+// http(s)://host[:port]: letters, digits, dots and hyphens in the host, digits in the port.
+bool valid_origin(std::string_view o) {
+  std::string_view rest;
+  if (o.starts_with("https://")) {
+    rest = o.substr(8);
+  } else if (o.starts_with("http://")) {
+    rest = o.substr(7);
+  } else {
+    return false;
+  }
+  const auto colon = rest.find(':');
+  const std::string_view host = rest.substr(0, colon);
+  if (host.empty() || host.size() > 253 || host.front() == '.' || host.front() == '-') {
+    return false;
+  }
+  for (char c : host) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-') return false;
+  }
+  if (colon == std::string_view::npos) return true;
+  const std::string_view port = rest.substr(colon + 1);
+  if (port.empty() || port.size() > 5) return false;
+  for (char c : port) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
 
 Error bad_dir(const std::string& zh, const std::string& en) {
   return make_error(ErrorCode::invalid_input, "--web 目录无效：" + zh, "--web directory: " + en);
@@ -25,7 +58,9 @@ bool is_html(const std::string& path) {
   return path.ends_with(".html");
 }
 
-HttpResponse file_response(const WebFile& f, const std::string& path, const HttpRequest& req) {
+// `framers`: the origins that may frame this page ("" : none).
+HttpResponse file_response(const WebFile& f, const std::string& path, const HttpRequest& req,
+                           const std::string& framers) {
   HttpResponse res;
   res.content_type = f.content_type;
   res.headers.emplace_back("ETag", f.etag);
@@ -33,8 +68,13 @@ HttpResponse file_response(const WebFile& f, const std::string& path, const Http
   res.headers.emplace_back("Referrer-Policy", "same-origin");
   if (is_html(path)) {
     res.headers.emplace_back("Cache-Control", "no-cache");
-    res.headers.emplace_back("Content-Security-Policy", kPolicy);
-    res.headers.emplace_back("X-Frame-Options", "DENY");
+    if (framers.empty()) {
+      res.headers.emplace_back("Content-Security-Policy", std::string(kPolicy) + "'none'");
+      res.headers.emplace_back("X-Frame-Options", "DENY");
+    } else {  // X-Frame-Options cannot name origins; CSP's frame-ancestors does
+      res.headers.emplace_back("Content-Security-Policy",
+                               std::string(kPolicy) + "'self' " + framers);
+    }
   } else if (path.starts_with("/assets/")) {
     res.headers.emplace_back("Cache-Control", "public, max-age=31536000, immutable");
   } else {
@@ -119,13 +159,28 @@ std::optional<HttpResponse> WebAssets::answer(const std::string& path,
   if (path.starts_with("/api/") || path.starts_with("/public/")) return std::nullopt;
   const std::string wanted = path == "/" ? "/index.html" : path;
   if (auto it = files_.find(wanted); it != files_.end()) {
-    return file_response(it->second, wanted, req);
+    return file_response(it->second, wanted, req, "");
   }
   // A page of the application (/login, /records/410505/7/edit): its router shows it. A missing
   // file (a name with an extension) is a 404.
   const auto last = wanted.substr(wanted.rfind('/') + 1);
   if (last.find('.') != std::string::npos) return std::nullopt;
-  return file_response(files_.at("/index.html"), "/index.html", req);
+  return file_response(files_.at("/index.html"), "/index.html", req,
+                       is_public_page(path) ? embedders_ : "");
+}
+
+Status WebAssets::allow_embedding(const std::vector<std::string>& origins) {
+  std::string list;
+  for (const auto& o : origins) {
+    if (!valid_origin(o)) {
+      return make_error(ErrorCode::invalid_input,
+                        "--embed-origin 应为 https://主机名[:端口]，不含路径：" + o,
+                        "--embed-origin must be https://host[:port] without a path: " + o);
+    }
+    list += (list.empty() ? "" : " ") + o;
+  }
+  embedders_ = std::move(list);
+  return ok_status();
 }
 
 }  // namespace gongshi::server

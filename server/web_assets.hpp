@@ -7,10 +7,14 @@
 //   *.html      revalidated every time (no-cache), with the CSP
 //   a path without an extension (/records, /login): the application's index.html, whose
 //   router shows the page
+// Pages are never framed (frame-ancestors 'none', X-Frame-Options DENY), except the public ones
+// under /gongshi by the origins named with allow_embedding: a department's own website embeds
+// its list (/gongshi?department=…&embed=1).
 
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "engine/model/result.hpp"
 #include "server/http_types.hpp"
@@ -33,12 +37,16 @@ class WebAssets {
   static WebAssets from_files(std::span<const EmbeddedFile> files);
 
   bool empty() const { return files_.empty(); }
+  // Lets the public pages (/gongshi…) be framed by these origins ("https://host[:port]", each
+  // checked: scheme, host, optional port, nothing else); invalid_input names a bad one.
+  Status allow_embedding(const std::vector<std::string>& origins);
   // The answer for GET `path`, or nullopt when it is not a page's path (then the API's 404).
   std::optional<HttpResponse> answer(const std::string& path, const HttpRequest& req) const;
 
  private:
   void add(const std::string& url, std::string bytes);
   std::map<std::string, WebFile, std::less<>> files_;  // by URL path ("/index.html")
+  std::string embedders_;  // "https://a.gov.cn https://b.gov.cn", or "" (no framing)
 };
 
 // The content type a file name's extension says.

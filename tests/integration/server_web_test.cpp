@@ -129,6 +129,24 @@ BOOST_AUTO_TEST_CASE(the_pages_are_served_at_the_root_with_their_headers) {
   BOOST_TEST(json_of(api).at("code").as_string() == "not_found");
   BOOST_TEST(site.call("GET", "/public/records").headers.at("content-type").find("json") !=
              std::string::npos);
+  // No page may be framed unless a website is named for the public ones.
+  BOOST_TEST(csp.find("frame-ancestors 'none'") != std::string::npos);
+  BOOST_TEST(site.call("GET", "/gongshi").headers.at("x-frame-options") == "DENY");
+
+  // A department's website embeds the public list; the signed-in pages stay unframeable.
+  Site embedding({"--web", dir.string(), "--embed-origin", "https://www.anyang.gov.cn",
+                  "--embed-origin", "http://localhost:8081"});
+  auto list = embedding.call("GET", "/gongshi");
+  BOOST_TEST(list.headers.at("content-security-policy")
+                 .find("frame-ancestors 'self' https://www.anyang.gov.cn http://localhost:8081") !=
+             std::string::npos);
+  BOOST_TEST(!list.headers.contains("x-frame-options"));
+  BOOST_TEST(
+      embedding.call("GET", "/gongshi/410505/3").headers.contains("content-security-policy"));
+  auto office = embedding.call("GET", "/board");
+  BOOST_TEST(office.headers.at("content-security-policy").find("frame-ancestors 'none'") !=
+             std::string::npos);
+  BOOST_TEST(embedding.call("GET", "/gongshiX").headers.at("x-frame-options") == "DENY");
   std::filesystem::remove_all(dir);
 }
 

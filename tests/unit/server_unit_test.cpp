@@ -117,6 +117,21 @@ BOOST_AUTO_TEST_CASE(openapi_spec_matches_the_route_table) {
   std::filesystem::remove(db);
 }
 
+BOOST_AUTO_TEST_CASE(an_embedding_origin_is_only_an_origin) {
+  server::WebAssets web;
+  for (const char* bad : {"https://a.gov.cn/path", "https://a.gov.cn; script-src *", "*",
+                          "ftp://a.gov.cn", "https://a.gov.cn:port", "https://", "https://-a.cn",
+                          "https://a.gov.cn:123456", "https://a b.cn"}) {
+    auto st = web.allow_embedding({"https://ok.gov.cn", bad});
+    BOOST_TEST(!st.ok(), bad);
+    if (!st.ok()) BOOST_TEST(st.error().message_zh.find(bad) != std::string::npos, bad);
+  }
+  for (const char* good :
+       {"https://www.anyang.gov.cn", "http://localhost:8081", "https://a-b.cn"}) {
+    BOOST_TEST(web.allow_embedding({good}).ok(), good);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(published_json_schemas_match_the_fields) {
   for (auto kind : {RecordKind::license, RecordKind::penalty}) {
     std::ifstream in(kSource / "schemas/json" / (std::string(to_string(kind)) + ".schema.json"));
