@@ -23,10 +23,15 @@ export async function loadSession() {
   session.checked = true;
   if (session.user && !session.lifecycle) {
     session.lifecycle = await get('/api/v1/lifecycle');
-    const deps = await get('/api/v1/departments', { region: session.user.region }).catch(() => null);
-    session.departments = (deps && deps.items) || [];
+    await reloadDepartments();
   }
   return session.user;
+}
+
+// The user's region's departments again (after a merge, say).
+export async function reloadDepartments() {
+  const deps = await get('/api/v1/departments', { region: session.user.region }).catch(() => null);
+  session.departments = (deps && deps.items) || [];
 }
 
 export async function signIn(login, password) {
@@ -46,6 +51,9 @@ export async function signOut() {
     session.lifecycle = null;
   }
 }
+
+// The server's day in Shanghai (its clock or --now): the pages' default month and year.
+export const serverToday = () => session.user.today;
 
 export function hasRole(...roles) {
   return !!session.user && session.user.roles.some((r) => roles.includes(r));
@@ -80,7 +88,7 @@ export const navigation = [
   { path: '/reports/monthly', title: '月度通报', roles: office },
   { path: '/reports/catalog', title: '目录–台账核对', roles: office },
   { path: '/reports/departments', title: '部门统计', roles: office },
-  { path: '/records', title: '我的记录', roles: ['filler', 'reviewer', 'dept_admin', 'credit_office'] },
+  { path: '/records', title: '我的记录', roles: ['filler', 'reviewer', 'dept_admin', ...office] },
   { path: '/records/new', title: '填报', roles: ['filler', 'dept_admin'] },
   { path: '/imports', title: '批量导入', roles: ['filler', 'dept_admin'] },
   { path: '/review', title: '审核', roles: ['reviewer', 'dept_admin'] },

@@ -4,11 +4,10 @@ const pad = (n) => String(n).padStart(2, '0');
 
 export const isMonth = (s) => typeof s === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
 
-// The month before the given date's month (the browser's date by default).
-export function previousMonth(today = new Date()) {
-  const y = today.getFullYear();
-  const m = today.getMonth(); // 0-based: this is already the previous month's 1-based number
-  return m === 0 ? `${y - 1}-12` : `${y}-${pad(m)}`;
+// The month before the month of `today` ("2024-11-20" → "2024-10"): the server's day
+// (session.user.today), never the browser's clock.
+export function previousMonth(today) {
+  return addMonths(today.slice(0, 7), -1);
 }
 
 // The month `delta` months after `month` (negative: before).

@@ -51,3 +51,7 @@ export const queryLink = (kind, number, code) => ({
   path: '/gongshi/query',
   query: { type: kind, number, code },
 });
+
+// ?embed=1: the list is framed by a department's own website (gongshi serve --embed-origin): no
+// header or footer, and a record opens on the full site in a new tab.
+export const embeddedIn = (route) => route.query.embed === '1';

@@ -1,0 +1,33 @@
+// The region an office page shows — ?region= (a city's or the province's 信用办 looking at a
+// county; the national system administrator choosing one), else the user's own — and that
+// region's departments (GET /api/v1/departments?region=), asked once per region.
+import { get } from './api.js';
+import { session } from './session.js';
+
+export const isRegion = (s) => typeof s === 'string' && /^\d{6}$/.test(s);
+
+export function shownRegion(route) {
+  return isRegion(route.query.region) ? route.query.region : session.user.region;
+}
+
+const cache = new Map();
+
+export function departmentsIn(region) {
+  if (region === session.user.region && session.departments.length) return Promise.resolve(session.departments);
+  if (!cache.has(region)) {
+    const p = get('/api/v1/departments', { region })
+      .then((d) => d.items)
+      .catch((e) => {
+        cache.delete(region);
+        throw e;
+      });
+    cache.set(region, p);
+  }
+  return cache.get(region);
+}
+
+export function nameIn(list, id) {
+  if (id === null || id === undefined) return '';
+  const d = (list || []).find((x) => x.id === id);
+  return d ? d.name : `部门 ${id}`;
+}
