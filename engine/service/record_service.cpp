@@ -27,6 +27,8 @@ Error no_record(const std::string& region, std::int64_t id) {
 }  // namespace
 
 Result<CreateRequest> RecordService::request_for(const Principal& who, RecordInput& in) const {
+  // A role that enters no records hears so first, not that a department is missing.
+  if (auto st = access_.may_enter_records(who); !st) return st.error();
   CreateRequest req;
   req.region = in.region.empty() ? who.region : in.region;
   req.department_id = in.department_id ? in.department_id : who.department_id;

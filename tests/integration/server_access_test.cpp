@@ -68,6 +68,9 @@ BOOST_AUTO_TEST_CASE(route_role_refusals) {
       {"POST", "/api/v1/records", "office", 403, site.penalty()},
       {"POST", "/api/v1/records", "handler", 403, site.penalty()},
       {"POST", "/api/v1/records", "sysadmin", 403, site.penalty()},
+      // Without a department named: still the role is what refuses them.
+      {"POST", "/api/v1/records", "office", 403,
+       R"({"kind":"penalty","fields":{"CF_WSH":"殷市监罚〔2024〕1号"}})"},
       {"POST", "/api/v1/records", "other_filler", 403, site.penalty()},
       {"POST", "/api/v1/records/batch", "reviewer", 403, R"({"records":[]})"},
       {"POST", "/api/v1/imports?kind=penalty", "reviewer", 403, "a,b"},
