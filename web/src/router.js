@@ -50,6 +50,7 @@ const routes = [
 export const router = createRouter({ history: createWebHistory(), routes });
 
 router.beforeEach(async (to) => {
+  if (to.meta.public) return true; // the public site asks nothing of a session
   if (!session.checked) await loadSession();
   if (to.meta.open) return true;
   if (!session.user) return { path: '/login', query: { next: to.fullPath } };
