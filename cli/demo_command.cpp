@@ -7,6 +7,7 @@
 
 #include "cli/cli_support.hpp"
 #include "cli/commands.hpp"
+#include "cli/demo_pdf.hpp"
 #include "engine/service/services.hpp"
 
 namespace gongshi::cli {
@@ -69,8 +70,8 @@ Status seed_catalog(Services& services, const Seeded& s) {
              "法人及非法人组织、个体工商户"},
         Item{"行政处罚", "对未取得食品经营许可从事食品经营活动的处罚",
              "《中华人民共和国食品安全法》第一百二十二条", "法人及非法人组织、个体工商户、自然人"},
-        Item{"行政处罚", "对销售不符合安全标准产品的处罚",
-             "《中华人民共和国产品质量法》第四十九条", "法人及非法人组织、个体工商户、自然人"}}) {
+        Item{"行政处罚", "对销售不符合安全标准产品的处罚", "《中华人民共和国产品质量法》第四十九条",
+             "法人及非法人组织、个体工商户、自然人"}}) {
     CatalogItem item;
     item.region = "410505";
     item.department_id = s.market;
@@ -213,8 +214,18 @@ Status file_waiting_applications(Services& ctx, std::int64_t dept,
     published.push_back(r);
   }
   auto proof = ctx.applications.upload(
-      {"%PDF-1.4\n% 演示：当事人提交的情况说明\n%%EOF\n", "情况说明.pdf", "public:127.0.0.1"}, now);
+      {text_pdf({"情况说明",
+                 "处罚决定书 " + published[0].document_no + " 载明的违法行为与事实不符。",
+                 "（演示数据：当事人提交的情况说明）"}),
+       "情况说明.pdf", "public:127.0.0.1"},
+      now);
   if (!proof) return proof.error();
+  auto pledge = ctx.applications.upload(
+      {text_pdf({"信用承诺书", "本单位已履行行政处罚决定，缴清罚款并完成整改，",
+                 "承诺今后依法经营，如违背承诺自愿接受惩戒。", "（演示数据）"}),
+       "信用承诺书.pdf", "public:127.0.0.1"},
+      now);
+  if (!pledge) return pledge.error();
   Filing objection{"objection",     "410505",
                    published[0].id, published[0].subject_code,
                    "李某",          "0372-5123456",
@@ -229,7 +240,7 @@ Status file_waiting_applications(Services& ctx, std::int64_t dept,
                 "13800000000",
                 "",
                 "已于决定作出后十五日内缴清罚款，并完成整改；附信用承诺书。",
-                {},
+                {pledge->id},
                 "127.0.0.1"};
   if (auto filed = ctx.applications.file(repair, now); !filed) return filed.error();
   return ok_status();
