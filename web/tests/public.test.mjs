@@ -225,6 +225,27 @@ test('the public search masks natural persons as the API does; the catalog and t
   assert.equal((atom.match(/<entry>/g) || []).length, all.items.length);
   assert.ok(atom.includes(all.items[0].fields.CF_WSH || all.items[0].fields.XK_WSH));
 
+  // Just decided: no 申请信用修复 yet, and the page says why.
+  await phone.goto(`${site.url}/gongshi/${person.region}/${person.id}`);
+  await phone.locator('[data-test="repair-closed"]').waitFor();
+  assert.equal(await phone.locator('[data-test="file-repair"]').count(), 0);
+  // A penalty past its minimum publication period offers it: the form asks for the 信用承诺书.
+  let eligible = null;
+  for (const r of (await publicJson('/public/records?kind=penalty&limit=100')).items) {
+    const one = await publicJson(`/public/records/${r.region}/${r.id}`);
+    if (one.may_file.includes('repair')) {
+      eligible = one;
+      break;
+    }
+  }
+  assert.ok(eligible, 'the demo has a penalty open to credit repair');
+  await phone.goto(`${site.url}/gongshi/${eligible.region}/${eligible.id}`);
+  await phone.locator('[data-test="file-repair"]').click();
+  await phone.waitForURL(/\/repair$/);
+  await phone.getByText('信用承诺书').first().waitFor();
+  await fitsThePhone(phone, 'the repair form');
+  await site.screenshot(phone, 'public-repair-phone', { full: true });
+
   await phone.goto(`${site.url}/gongshi/catalog`);
   await phone.locator('[data-test="catalog-row"]').first().waitFor();
   const catalog = await publicJson('/public/catalog');
@@ -242,5 +263,20 @@ test('the public search masks natural persons as the API does; the catalog and t
   await desk.goto(`${site.url}/gongshi/catalog`);
   await desk.locator('[data-test="catalog-row"]').first().waitFor();
   await site.screenshot(desk, 'public-catalog');
+  await desk.goto(`${site.url}/gongshi/${eligible.region}/${eligible.id}`);
+  await desk.locator('[data-test="subject"]').waitFor();
+  await site.screenshot(desk, 'public-record', { full: true });
+  await desk.goto(`${site.url}/gongshi/query`);
+  await desk.locator('input[data-test="query-number"]').waitFor();
+  await site.screenshot(desk, 'public-query');
+  // Embedded in the department's own website: no header, and a record opens the full site.
+  await desk.goto(`${site.url}/gongshi?department=${department.id}&embed=1`);
+  await desk.locator('[data-test="public-row"]').first().waitFor();
+  assert.equal(await desk.locator('.pub-header').count(), 0);
+  assert.equal(await desk.locator('[data-test="public-row"]').first().getAttribute('target'), '_blank');
+  await desk.locator('input[data-test="public-search"]').fill('殷');
+  await desk.locator('[data-test="search"]').click();
+  await desk.waitForURL(/embed=1/);
+  await site.screenshot(desk, 'public-embedded');
   await desk.context().close();
 });
