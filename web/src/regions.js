@@ -3,6 +3,7 @@
 // region's departments (GET /api/v1/departments?region=), asked once per region.
 import { get } from './api.js';
 import { session } from './session.js';
+import { memoByKey } from './memo.js';
 
 export const isRegion = (s) => typeof s === 'string' && /^\d{6}$/.test(s);
 
@@ -10,20 +11,11 @@ export function shownRegion(route) {
   return isRegion(route.query.region) ? route.query.region : session.user.region;
 }
 
-const cache = new Map();
+const departmentsOf = memoByKey((region) => get('/api/v1/departments', { region }).then((d) => d.items));
 
 export function departmentsIn(region) {
   if (region === session.user.region && session.departments.length) return Promise.resolve(session.departments);
-  if (!cache.has(region)) {
-    const p = get('/api/v1/departments', { region })
-      .then((d) => d.items)
-      .catch((e) => {
-        cache.delete(region);
-        throw e;
-      });
-    cache.set(region, p);
-  }
-  return cache.get(region);
+  return departmentsOf(region);
 }
 
 export function nameIn(list, id) {

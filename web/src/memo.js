@@ -1,0 +1,17 @@
+// One request per key, shared by every page that asks (a region's departments, say); a failed
+// one is forgotten so that the next ask tries again.
+export function memoByKey(load) {
+  const cache = new Map();
+  return (key) => {
+    if (!cache.has(key)) {
+      cache.set(
+        key,
+        load(key).catch((e) => {
+          cache.delete(key);
+          throw e;
+        }),
+      );
+    }
+    return cache.get(key);
+  };
+}
