@@ -173,9 +173,10 @@ Status WebAssets::allow_embedding(const std::vector<std::string>& origins) {
   std::string list;
   for (const auto& o : origins) {
     if (!valid_origin(o)) {
-      return make_error(ErrorCode::invalid_input,
-                        "--embed-origin 应为 https://主机名[:端口]，不含路径：" + o,
-                        "--embed-origin must be https://host[:port] without a path: " + o);
+      return make_error(
+          ErrorCode::invalid_input,
+          "--embed-origin 应为 https://主机名[:端口]（或 http://），不含路径：" + o,
+          "--embed-origin must be https://host[:port] (or http://) without a path: " + o);
     }
     list += (list.empty() ? "" : " ") + o;
   }

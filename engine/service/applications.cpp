@@ -211,6 +211,23 @@ const Transition* ApplicationService::opening_edge(const std::string& state,
   return nullptr;
 }
 
+namespace {
+
+const char* kObjectionOpenZh = "本条信息有异议正在办理，异议办结后才能申请信用修复";
+
+// A repair waits until an objection to the same record is settled: taking the repair's event
+// would leave the objection nothing to be accepted into.
+Status no_objection_open(Tx& tx, const StoredRecord& r) {
+  auto open = applications_of_record(tx, r.region, r.id, application_kind::objection,
+                                     {application_state::filed, application_state::accepted});
+  if (!open) return open.error();
+  if (open->empty()) return ok_status();
+  return make_error(ErrorCode::conflict, kObjectionOpenZh,
+                    "an objection to this record is open: apply for repair once it is settled");
+}
+
+}  // namespace
+
 Result<Filed> ApplicationService::file(const Filing& f, TimePoint now) {
   if (f.kind != application_kind::objection && f.kind != application_kind::repair) {
     return bad_request("未知的申请类型：" + f.kind, "unknown application kind: " + f.kind);
@@ -274,6 +291,7 @@ Result<Filed> ApplicationService::file(const Filing& f, TimePoint now) {
   boost::json::object payload{{"application", a.number}, {"comment", f.description}};
   auto taken = engine_.transition(*record, edge->event, Actor{"subject:" + a.number, "subject"},
                                   record->version, payload, now, [&](Tx& tx, const StoredRecord&) {
+                                    if (auto st = no_objection_open(tx, *record); !st) return st;
                                     if (auto st = insert_application(tx, a); !st) return st;
                                     return claim_all(tx, f.attachments, a.number);
                                   });
@@ -349,7 +367,11 @@ Result<PublicFilings> ApplicationService::public_filings(const StoredRecord& r,
   if (!fields) return fields.error();
   for (const std::string kind : {application_kind::objection, application_kind::repair}) {
     const Transition* edge = opening_edge(r.state, kind);
-    if (edge == nullptr || (kind == application_kind::objection && out.objection_open)) continue;
+    if (edge == nullptr) continue;
+    if (out.objection_open) {  // neither another objection nor a repair until it is settled
+      if (kind == application_kind::repair) out.repair_refusal = kObjectionOpenZh;
+      continue;
+    }
     const GuardInput in{edge->event, "（公示页面）", service::deadlines_of(r)};
     std::string refusal;
     for (const auto& guard : edge->guards) {

@@ -7,6 +7,7 @@
 #include "engine/model/text.hpp"
 #include "engine/service/applications.hpp"
 #include "engine/store/record_repo.hpp"
+#include "engine/store/time_text.hpp"
 
 namespace gongshi {
 namespace {
@@ -205,6 +206,14 @@ Result<StoredRecord> RecordService::take(const Principal& who, const std::string
     if (!sets_limit) {
       return bad_request("「" + edge->label_zh + "」不计办理时限，请勿附带 received_on",
                          "'" + event + "' sets no time limit: send no received_on");
+    }
+    // Nothing about a published record reaches the office before it was published.
+    const auto day = parse_date(in.received_on);
+    const auto published = parse_utc(r->published_at);
+    if (day && published && *day < shanghai_date(*published)) {
+      const std::string since = format_date(shanghai_date(*published));
+      return bad_request("received_on 不能早于本条信息的公示日期（" + since + "）",
+                         "received_on cannot be before the record was published (" + since + ")");
     }
     payload["received_on"] = in.received_on;
   }

@@ -173,15 +173,17 @@ HttpResponse public_one(AppContext& app, RouteContext& c) {
     if (!id) return id.error();
     auto r = app.s().records.public_get(c.param("region"), *id);
     if (!r) return r.error();
-    auto filings = app.s().applications.public_filings(*r, app.now());
-    if (!filings) return filings.error();
+    // What the subject may file now; the record is shown even when that cannot be worked out
+    // (its rules failing, say): then nothing is offered.
+    auto asked = app.s().applications.public_filings(*r, app.now());
+    const PublicFilings filings = asked ? *asked : PublicFilings{false, r->state, {}, ""};
     auto o = public_view(app, *r);
-    o["status_label"] = app.s().lifecycle.state_label(filings->shown_state);
-    o["objection_open"] = filings->objection_open;
+    o["status_label"] = app.s().lifecycle.state_label(filings.shown_state);
+    o["objection_open"] = filings.objection_open;
     boost::json::array may_file;
-    for (const auto& k : filings->may_file) may_file.emplace_back(k);
+    for (const auto& k : filings.may_file) may_file.emplace_back(k);
     o["may_file"] = std::move(may_file);
-    o["repair_refusal"] = text_or_null(filings->repair_refusal);
+    o["repair_refusal"] = text_or_null(filings.repair_refusal);
     return json_response(std::move(o));
   });
 }

@@ -305,7 +305,10 @@ BOOST_AUTO_TEST_CASE(an_objections_clock_runs_from_the_day_it_was_filed) {
   page = public_record(site, rec);
   BOOST_TEST(page.at("objection_open").as_bool());
   BOOST_TEST(page.at("status_label").as_string() == "异议处理中");
+  BOOST_TEST(std::string(page.at("repair_refusal").as_string()).find("异议") != std::string::npos);
   for (const auto& k : page.at("may_file").as_array()) BOOST_TEST(k.as_string() != "objection");
+
+  auto other = published(site, {{"CF_WSH", "殷市监罚〔2024〕77号"}});  // for a letter, below
 
   // Accepted on Tuesday: still due on Wednesday, one working day left, not three more.
   site.server = std::make_unique<ServerProcess>(
@@ -325,11 +328,14 @@ BOOST_AUTO_TEST_CASE(an_objections_clock_runs_from_the_day_it_was_filed) {
              "2024-07-05");
 
   // Staff registering a letter say the day it arrived; a day after today is refused.
-  auto other = published(site, {{"CF_WSH", "殷市监罚〔2024〕77号"}});
+  other = json_of(site.call("GET", path_of(other), "handler")).as_object();
   BOOST_TEST(
       site.take(other, "object", "handler", "来信", {{"received_on", "2024-07-10"}}).status == 400);
   BOOST_TEST(site.take(other, "object", "handler", "来信", {{"received_on", "7月8日"}}).status ==
              400);
+  // Nor one before the record was published.
+  BOOST_TEST(
+      site.take(other, "object", "handler", "来信", {{"received_on", "2024-07-04"}}).status == 400);
   other = site.took(other, "object", "handler", "来信", {{"received_on", "2024-07-08"}});
   BOOST_TEST(other.at("deadlines").at("objection_due").as_string() == "2024-07-11");
   // An event that sets no time limit takes no received_on.
@@ -394,6 +400,15 @@ BOOST_AUTO_TEST_CASE(a_repair_refused_before_eligibility_and_granted_after) {
   site.server = std::make_unique<ServerProcess>(
       Site::serve_args(site.tdb.url, "600", "2024-10-10T09:00:00+08:00"));
   site.token.clear();
+  // While an objection to it waits for 受理, the repair waits too (it would leave the objection
+  // nothing to be accepted into); once the objection is refused it goes through.
+  auto objected = file(site, "objections", objection(rec, kSubject));
+  BOOST_REQUIRE_MESSAGE(objected.status == 201, objected.body);
+  BOOST_TEST(file(site, "repairs", body).status == 409);
+  const std::string objection_no(json_of(objected).at("number").as_string());
+  BOOST_TEST(site.call("POST", "/api/v1/objections/" + objection_no + "/refuse", "handler",
+                       R"({"reason":"与记录无关"})")
+                 .status == 200);
   auto filed = file(site, "repairs", body);
   BOOST_REQUIRE_MESSAGE(filed.status == 201, filed.body);
   const std::string number(json_of(filed).at("number").as_string());
