@@ -1,8 +1,9 @@
 // One request per key, shared by every page that asks (a region's departments, say); a failed
 // one is forgotten so that the next ask tries again.
+// `.clear()` forgets every answer (after a change, or when another user signs in).
 export function memoByKey(load) {
   const cache = new Map();
-  return (key) => {
+  const ask = (key) => {
     if (!cache.has(key)) {
       cache.set(
         key,
@@ -14,4 +15,6 @@ export function memoByKey(load) {
     }
     return cache.get(key);
   };
+  ask.clear = () => cache.clear();
+  return ask;
 }

@@ -13,6 +13,9 @@ export function shownRegion(route) {
 
 const departmentsOf = memoByKey((region) => get('/api/v1/departments', { region }).then((d) => d.items));
 
+// After a merge, or when the user signs out: ask again.
+export const forgetDepartments = () => departmentsOf.clear();
+
 export function departmentsIn(region) {
   if (region === session.user.region && session.departments.length) return Promise.resolve(session.departments);
   return departmentsOf(region);

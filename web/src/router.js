@@ -44,6 +44,7 @@ const routes = [
   page('/departments', DepartmentsPage),
   ...officeRoutes.map((r) => ({ ...r, meta: { ...r.meta, roles: roles(r.path) } })),
   ...publicRoutes,
+  { path: '/gongshi/:rest(.*)*', redirect: '/gongshi' }, // the public site's own "not found"
   { path: '/:rest(.*)*', component: HomePage, meta: { title: '首页' } },
 ];
 
@@ -51,6 +52,8 @@ export const router = createRouter({ history: createWebHistory(), routes });
 
 router.beforeEach(async (to) => {
   if (to.meta.public) return true; // the public site asks nothing of a session
+  // In another site's frame (--embed-origin) only the public pages are shown.
+  if (window.top !== window.self) return { path: '/gongshi', query: { embed: '1' } };
   if (!session.checked) await loadSession();
   if (to.meta.open) return true;
   if (!session.user) return { path: '/login', query: { next: to.fullPath } };

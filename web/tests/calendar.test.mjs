@@ -39,8 +39,13 @@ test('a 2027 calendar loaded through the page clears a provisional deadline', as
   await office.waitForURL(/\/board$/);
   await office.goto(`${site.url}/calendar`);
   await office.locator('[data-test="calendar-provisional"]').getByText(/^[1-9]\d* 条$/).waitFor();
-  assert.equal(await office.getByText('国务院办公厅通知（全国）').count(), 0);
+  await office.locator('[data-test="calendar-scope"] .el-radio-button').first().waitFor();
+  const scopes = await office.locator('[data-test="calendar-scope"] .el-radio-button').allInnerTexts();
+  assert.deepEqual(scopes.map((x) => x.trim()), ['本地区调整（410505）']);
   await office.context().close();
+  const notice = readFileSync(source('tests/data/calendar/2027-test.json'), 'utf8');
+  const byOffice = await (await site.api('xinyongban'))('PUT', '/api/v1/calendar/2027', JSON.parse(notice));
+  assert.equal(byOffice.status, 403, 'the server refuses the national notice from a 信用办 too');
 
   const page = await site.page();
   await signIn(site, page, 'admin');
