@@ -8,6 +8,7 @@
 #include "engine/model/text.hpp"
 #include "engine/rules/sha256.hpp"
 #include "engine/service/engine_internal.hpp"
+#include "engine/service/working_day_limit.hpp"
 #include "engine/store/record_repo.hpp"
 #include "engine/store/time_text.hpp"
 
@@ -215,13 +216,20 @@ namespace {
 
 const char* kObjectionOpenZh = "本条信息有异议正在办理，异议办结后才能申请信用修复";
 
-// A repair waits until an objection to the same record is settled: taking the repair's event
-// would leave the objection nothing to be accepted into.
-Status no_objection_open(Tx& tx, const StoredRecord& r) {
+// Whether an objection to `r` is filed or accepted and not yet settled.
+Result<bool> objection_open(Tx& tx, const StoredRecord& r) {
   auto open = applications_of_record(tx, r.region, r.id, application_kind::objection,
                                      {application_state::filed, application_state::accepted});
   if (!open) return open.error();
-  if (open->empty()) return ok_status();
+  return !open->empty();
+}
+
+// A repair waits until an objection to the same record is settled: taking the repair's event
+// would leave the objection nothing to be accepted into.
+Status no_objection_open(Tx& tx, const StoredRecord& r) {
+  auto open = objection_open(tx, r);
+  if (!open) return open.error();
+  if (!*open) return ok_status();
   return make_error(ErrorCode::conflict, kObjectionOpenZh,
                     "an objection to this record is open: apply for repair once it is settled");
 }
@@ -332,10 +340,8 @@ std::optional<Date> ApplicationService::filed_due(const ApplicationRow& a, Date 
   if (edge == nullptr || !filed) return std::nullopt;
   auto rr = service::region_rules(rules_, a.region, today);
   if (!rr) return std::nullopt;
-  auto days = rr->rules->sla(edge->event, rr->ctx);
-  if (!days) return std::nullopt;
   CalendarUse use;
-  auto due = rr->calendar->add_working_days(shanghai_date(*filed), *days, &use);
+  auto due = working_day_limit(*rr, edge->event, shanghai_date(*filed), use);
   if (!due) return std::nullopt;
   return *due;
 }
@@ -349,12 +355,9 @@ const Transition* ApplicationService::opening_event(const std::string& kind) con
 Result<PublicFilings> ApplicationService::public_filings(const StoredRecord& r,
                                                          TimePoint now) const {
   PublicFilings out;
-  auto open = in_read_transaction<std::vector<ApplicationRow>>(*db_, [&](Tx& tx) {
-    return applications_of_record(tx, r.region, r.id, application_kind::objection,
-                                  {application_state::filed, application_state::accepted});
-  });
+  auto open = in_read_transaction<bool>(*db_, [&](Tx& tx) { return objection_open(tx, r); });
   if (!open) return open.error();
-  out.objection_open = !open->empty();
+  out.objection_open = *open;
   out.shown_state = r.state;
   if (const Transition* e = opening_edge(r.state, application_kind::objection);
       e != nullptr && out.objection_open) {

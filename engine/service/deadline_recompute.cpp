@@ -1,7 +1,7 @@
 #include "engine/service/deadline_recompute.hpp"
 
 #include "engine/service/engine_internal.hpp"
-#include "engine/service/limit_start.hpp"
+#include "engine/service/working_day_limit.hpp"
 #include "engine/store/record_repo.hpp"
 #include "engine/store/rule_version_repo.hpp"
 #include "engine/store/time_text.hpp"
@@ -38,7 +38,7 @@ DeadlineDates deadline_dates(const StoredRecord& r) {
 
 namespace {
 
-// The day the limit set by the last event named `name` counted from (limit_start.hpp).
+// The day the limit set by the last event named `name` counted from (working_day_limit.hpp).
 std::optional<Date> day_of_last(const std::vector<EventRow>& events, std::string_view name) {
   for (auto it = events.rbegin(); it != events.rend(); ++it) {
     if (it->event == name) return limit_start_of(*it);
@@ -63,17 +63,16 @@ Result<Recomputed> recompute_deadlines(const RuleSet& rules, const Calendar& cal
   StoredRecord& n = out.record;
   service::apply_deadlines(n, *e);
   // The working-day limits, each from the day its event was taken.
-  for (auto [due, event, sla] : {std::tuple{&n.objection_due, "object", "object"},
-                                 std::tuple{&n.repair_due, "request_repair", "request_repair"},
-                                 std::tuple{&n.withdraw_due, "revoke", "revoke"}}) {
-    if (!*due) continue;
-    const auto from = day_of_last(events, event);
+  for (const auto& limit : kWorkingDayLimits) {
+    auto& due = n.*limit.due;
+    if (!due) continue;
+    const auto from = day_of_last(events, limit.sla);
     if (!from) continue;  // no event to count from: left as it was
-    auto days = rules.sla(sla, ctx);
+    auto days = rules.sla(limit.sla, ctx);
     if (!days) return days.error();
     auto d = calendar.add_working_days(*from, *days, &use);
     if (!d) return d.error();
-    *due = *d;
+    due = *d;
   }
   n.calendar_provisional = use.provisional;
   const Date received = r.received_at.size() >= 10

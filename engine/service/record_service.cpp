@@ -7,7 +7,6 @@
 #include "engine/model/text.hpp"
 #include "engine/service/applications.hpp"
 #include "engine/store/record_repo.hpp"
-#include "engine/store/time_text.hpp"
 
 namespace gongshi {
 namespace {
@@ -197,26 +196,7 @@ Result<StoredRecord> RecordService::take(const Principal& who, const std::string
     }
     payload["fields"] = in.fields;
   }
-  if (!in.received_on.empty()) {
-    const auto& effects = edge->effects;
-    const bool sets_limit = std::any_of(effects.begin(), effects.end(), [](const std::string& e) {
-      return e == "deadline:objection_due" || e == "deadline:repair_due" ||
-             e == "deadline:withdraw_due";
-    });
-    if (!sets_limit) {
-      return bad_request("「" + edge->label_zh + "」不计办理时限，请勿附带 received_on",
-                         "'" + event + "' sets no time limit: send no received_on");
-    }
-    // Nothing about a published record reaches the office before it was published.
-    const auto day = parse_date(in.received_on);
-    const auto published = parse_utc(r->published_at);
-    if (day && published && *day < shanghai_date(*published)) {
-      const std::string since = format_date(shanghai_date(*published));
-      return bad_request("received_on 不能早于本条信息的公示日期（" + since + "）",
-                         "received_on cannot be before the record was published (" + since + ")");
-    }
-    payload["received_on"] = in.received_on;
-  }
+  if (!in.received_on.empty()) payload["received_on"] = in.received_on;  // the engine checks it
   TxStep extra;
   if (!edge->opens.empty()) {  // staff register what reached them outside the public routes
     const std::string channel = in.channel.empty() ? staff_channels().front() : in.channel;

@@ -63,7 +63,7 @@ struct EventInput {
   std::string comment;
   boost::json::object fields;
   std::string channel;
-  std::string received_on;  // the day the matter reached the office (limit_start.hpp), or ""
+  std::string received_on;  // the day the matter reached the office (working_day_limit.hpp), or ""
 };
 
 struct NextEvent {

@@ -3,25 +3,14 @@
 
 #include "engine/service/applications.hpp"
 #include "engine/service/engine_internal.hpp"
-#include "engine/service/limit_start.hpp"
+#include "engine/service/working_day_limit.hpp"
 #include "engine/store/record_repo.hpp"
 #include "engine/store/time_text.hpp"
 
 namespace gongshi {
 namespace {
 
-// The working-day limit of `event` from `since`, for an objection, repair or withdrawal deadline.
-// Past the loaded holiday data it is counted on weekdays only and marked in `use`.
-Result<std::optional<Date>> limit_from(const service::RegionRules& rr, std::string_view event,
-                                       Date since, CalendarUse& use) {
-  auto days = rr.rules->sla(event, rr.ctx);
-  if (!days) return days.error();
-  auto due = rr.calendar->add_working_days(since, *days, &use);
-  if (!due) return due.error();
-  return std::optional<Date>(*due);
-}
-
-// `since`: the day the working-day limits count from (limit_start.hpp).
+// `since`: the day the working-day limits count from (working_day_limit.hpp).
 Status apply_effect(const std::string& effect, StoredRecord& r, const Record& fields,
                     const service::RegionRules& rr, const std::string& now_text, Date since) {
   if (effect == "stamp:submitted_at") r.submitted_at = now_text;
@@ -49,17 +38,14 @@ Status apply_effect(const std::string& effect, StoredRecord& r, const Record& fi
     r.rule_notes = service::rule_notes_of(*e);
     r.rule_version = rr.rules->version();
   }
-  const auto set_limit = [&](std::string_view event, std::optional<Date>& target) -> Status {
+  for (const auto& limit : kWorkingDayLimits) {
+    if (effect != limit.effect) continue;
     CalendarUse use;
-    auto due = limit_from(rr, event, since, use);
+    auto due = working_day_limit(rr, limit.sla, since, use);
     if (!due) return due.error();
-    target = *due;
+    r.*limit.due = *due;
     r.calendar_provisional = r.calendar_provisional || use.provisional;
-    return ok_status();
-  };
-  if (effect == "deadline:objection_due") return set_limit("object", r.objection_due);
-  if (effect == "deadline:repair_due") return set_limit("request_repair", r.repair_due);
-  if (effect == "deadline:withdraw_due") return set_limit("revoke", r.withdraw_due);
+  }
   return ok_status();
 }
 
@@ -138,7 +124,7 @@ Result<StoredRecord> Engine::transition(const StoredRecord& current, const std::
                         "cannot take '" + event + "': " + g->reason_en);
     }
   }
-  auto since = limit_start(payload, shanghai_date(now));
+  auto since = limit_start(payload, **edge, r, shanghai_date(now));
   if (!since) return since.error();
   const std::string from = r.state;
   for (const auto& effect : (*edge)->effects) {
