@@ -5,6 +5,8 @@ import { get } from './api.js';
 import { session } from './session.js';
 import { memoByKey } from './memo.js';
 
+export { nameIn } from './session.js';
+
 export const isRegion = (s) => typeof s === 'string' && /^\d{6}$/.test(s);
 
 export function shownRegion(route) {
@@ -19,10 +21,4 @@ export const forgetDepartments = () => departmentsOf.clear();
 export function departmentsIn(region) {
   if (region === session.user.region && session.departments.length) return Promise.resolve(session.departments);
   return departmentsOf(region);
-}
-
-export function nameIn(list, id) {
-  if (id === null || id === undefined) return '';
-  const d = (list || []).find((x) => x.id === id);
-  return d ? d.name : `部门 ${id}`;
 }

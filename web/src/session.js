@@ -75,9 +75,20 @@ export function eventLabel(name) {
   return (session.lifecycle && session.lifecycle.notes[name]) || name;
 }
 
-export function departmentName(id) {
-  const d = session.departments.find((x) => x.id === id);
-  return d ? d.name : id == null ? '' : `部门 ${id}`;
+// A department's name in `list` (部门 N when it is not there, '' for none).
+export function nameIn(list, id) {
+  if (id === null || id === undefined) return '';
+  const d = (list || []).find((x) => x.id === id);
+  return d ? d.name : `部门 ${id}`;
+}
+
+export const departmentName = (id) => nameIn(session.departments, id);
+
+// Whether the user may change the fields of a record in `state`: one of the lifecycle's editors
+// of that state (the server also checks the department).
+export function mayEditIn(state) {
+  const s = session.lifecycle && session.lifecycle.states.find((x) => x.name === state);
+  return !!s && (s.editors || []).some((r) => hasRole(r));
 }
 
 // The signed-in pages and the roles that use them: the roles the API lets do what the page does.
