@@ -53,6 +53,10 @@ bool is_frozen(lua_State* L, int idx) {
 void freeze(lua_State* L, int depth) {
   if (depth > kMaxDepth)
     luaL_error(L, "tables nested deeper than %d levels (or cyclic)", kMaxDepth);
+  // One level holds the key, the value and is_frozen's metatable and mark, then the view and its
+  // metatable with a field: room for them before anything is pushed (a C function is promised
+  // only LUA_MINSTACK slots, fewer than 32 levels use).
+  luaL_checkstack(L, 8, "tables nested too deeply");
   const int t = lua_gettop(L);
   if (is_frozen(L, t)) return;
   lua_pushnil(L);

@@ -6,6 +6,16 @@ namespace gongshi {
 namespace {
 
 constexpr int kMaxDepth = 32;
+// Slots one level of a table uses: the key and value of lua_next (or the element of
+// lua_rawgeti), with one to spare. Lua promises a C function only LUA_MINSTACK slots, so each
+// level asks for its own before it pushes anything.
+constexpr int kSlotsPerLevel = 3;
+
+Error too_deep() {
+  return make_error(
+      ErrorCode::rule_error, "表嵌套过深（超过 " + std::to_string(kMaxDepth) + " 层，或循环引用）",
+      "tables nested too deeply (over " + std::to_string(kMaxDepth) + " levels, or cyclic)");
+}
 
 Result<boost::json::value> convert(lua_State* L, int idx, int depth) {
   idx = lua_absindex(L, idx);
@@ -29,9 +39,7 @@ Result<boost::json::value> convert(lua_State* L, int idx, int depth) {
                         "不支持的 Lua 值类型：" + std::string(luaL_typename(L, idx)),
                         "unsupported Lua value: " + std::string(luaL_typename(L, idx)));
   }
-  if (depth > kMaxDepth) {
-    return make_error(ErrorCode::rule_error, "表嵌套过深", "tables nested too deeply");
-  }
+  if (depth > kMaxDepth || !lua_checkstack(L, kSlotsPerLevel)) return too_deep();
   const lua_Unsigned n = lua_rawlen(L, idx);
   std::size_t count = 0;
   lua_pushnil(L);
@@ -73,47 +81,6 @@ Result<boost::json::value> convert(lua_State* L, int idx, int depth) {
 
 Result<boost::json::value> lua_to_json(lua_State* L, int idx) {
   return convert(L, idx, 0);
-}
-
-void push_json(lua_State* L, const boost::json::value& v) {
-  switch (v.kind()) {
-    case boost::json::kind::null:
-      lua_pushnil(L);
-      return;
-    case boost::json::kind::bool_:
-      lua_pushboolean(L, v.get_bool());
-      return;
-    case boost::json::kind::int64:
-      lua_pushinteger(L, v.get_int64());
-      return;
-    case boost::json::kind::uint64:
-      lua_pushinteger(L, static_cast<lua_Integer>(v.get_uint64()));
-      return;
-    case boost::json::kind::double_:
-      lua_pushnumber(L, v.get_double());
-      return;
-    case boost::json::kind::string:
-      lua_pushlstring(L, v.get_string().data(), v.get_string().size());
-      return;
-    case boost::json::kind::array: {
-      const auto& a = v.get_array();
-      lua_createtable(L, static_cast<int>(a.size()), 0);
-      for (std::size_t i = 0; i < a.size(); ++i) {
-        push_json(L, a[i]);
-        lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
-      }
-      return;
-    }
-    case boost::json::kind::object: {
-      const auto& o = v.get_object();
-      lua_createtable(L, 0, static_cast<int>(o.size()));
-      for (const auto& [k, item] : o) {
-        push_json(L, item);
-        lua_setfield(L, -2, std::string(k).c_str());
-      }
-      return;
-    }
-  }
 }
 
 }  // namespace gongshi

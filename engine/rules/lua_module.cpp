@@ -58,6 +58,12 @@ Result<std::unique_ptr<LuaState>> LuaModule::lease() const {
 
 void LuaModule::give_back(std::unique_ptr<LuaState> s) const {
   if (s->broken()) return;  // a failed call may have left anything behind: drop the state
+  // The host's pushes may use its reserve past the cap (lua_state.cpp); a script that holds on to
+  // them would leave the next lease less than the whole reserve: such a state is dropped too.
+  if (s->memory_used() > limits_.memory_bytes) {
+    lua_gc(s->L(), LUA_GCCOLLECT);
+    if (s->memory_used() > limits_.memory_bytes) return;
+  }
   lua_settop(s->L(), 0);
   std::lock_guard lock(mu_);
   if (idle_.size() < limits_.pool_size) idle_.push_back(std::move(s));
@@ -67,6 +73,14 @@ std::size_t LuaModule::idle_states() const {
   std::lock_guard lock(mu_);
   return idle_.size();
 }
+
+namespace {
+
+Error no_room() {
+  return make_error(ErrorCode::rule_error, "Lua 栈空间不足", "no room on the Lua stack");
+}
+
+}  // namespace
 
 Error LuaModule::failure(const Error& e) const {
   return make_error(ErrorCode::rule_error, "地区规则 " + region_ + " 执行失败：" + e.message_zh,
@@ -79,6 +93,7 @@ Status LuaModule::with_function(const char* fn, Body&& body) const {
   auto leased = lease();
   if (!leased) return failure(leased.error());
   std::unique_ptr<LuaState> s = std::move(leased).value();
+  if (!s->make_room()) return failure(no_room());
   Status st = s->push_global_function(fn) ? body(*s) : ok_status();
   give_back(std::move(s));  // dropped instead when the call broke it
   if (!st) return failure(st.error());
@@ -91,6 +106,7 @@ Status LuaModule::with_state(const Record& r, const RuleContext& ctx, Body&& bod
   auto leased = lease();
   if (!leased) return failure(leased.error());
   std::unique_ptr<LuaState> s = std::move(leased).value();
+  if (!s->make_room()) return failure(no_room());
   push_record(*s, r);
   const int rec = lua_gettop(s->L());
   push_context(*s, ctx);

@@ -13,6 +13,11 @@ namespace gongshi {
 namespace {
 
 constexpr int kHookEvery = 1000;  // instructions between budget checks
+// What the host's own work on a state (pushing a record, reading a result, the script's tests
+// table) may allocate past the cap. Lua code runs only inside protected calls, under the cap
+// itself; the host works outside them, where an allocation refused would be a Lua panic (abort):
+// so a script that fills its memory to the cap fails its next call, never the process.
+constexpr std::size_t kHostReserve = 1u << 20;
 
 void* counting_alloc(void* ud, void* ptr, std::size_t osize, std::size_t nsize) {
   auto* a = static_cast<LuaState::Alloc*>(ud);
@@ -22,7 +27,8 @@ void* counting_alloc(void* ud, void* ptr, std::size_t osize, std::size_t nsize) 
     a->used -= old;
     return nullptr;
   }
-  if (nsize > old && a->used - old + nsize > a->limit) return nullptr;  // refuse growth
+  const std::size_t cap = a->in_script ? a->limit : a->limit + kHostReserve;
+  if (nsize > old && a->used - old + nsize > cap) return nullptr;  // refuse growth
   void* p = std::realloc(ptr, nsize);
   if (p == nullptr) return nsize <= old ? ptr : nullptr;  // never fail a shrink
   a->used = a->used - old + nsize;
@@ -64,7 +70,9 @@ void LuaState::count_instructions(int n) {
 Result<std::monostate> LuaState::protected_call(int nargs, int nresults) {
   used_ = 0;
   set_budget_hook(L_, kHookEvery);
+  alloc_.in_script = true;
   const int status = lua_pcall(L_, nargs, nresults, 0);
+  alloc_.in_script = false;
   lua_sethook(L_, nullptr, 0, 0);
   if (status == LUA_OK) return std::monostate{};
   std::string message =
@@ -158,6 +166,10 @@ bool LuaState::push_global_function(const char* name) {
   if (lua_isfunction(L_, -1)) return true;
   lua_pop(L_, 1);
   return false;
+}
+
+bool LuaState::make_room() {
+  return lua_checkstack(L_, LUA_MINSTACK) != 0;
 }
 
 void LuaState::freeze_top() {

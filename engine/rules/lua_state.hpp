@@ -55,7 +55,11 @@ class LuaState {
   struct Alloc {
     std::size_t used = 0;
     std::size_t limit = 0;
+    bool in_script = false;  // inside a protected call: the cap holds without the host's reserve
   };
+  // Room on the Lua stack for the host's pushes between calls (LUA_MINSTACK slots); false when
+  // the stack cannot grow.
+  bool make_room();
 
  private:
   LuaState(std::string chunk, const LuaLimits& limits);

@@ -20,6 +20,29 @@ const std::vector<std::pair<std::string, std::string>> kLua{{"Content-Type", "te
 
 BOOST_AUTO_TEST_SUITE(rules_limits)
 
+// Issue 29: a tests table nested 200 deep wrote past the Lua stack while the host converted it,
+// and a few such uploads killed the server. Each is now a rule_error naming the nesting.
+BOOST_AUTO_TEST_CASE(a_deeply_nested_table_is_refused_fifty_times_and_the_server_goes_on) {
+  Site site;
+  const std::string nested =
+      region_script() + "\nlocal t = {}\nfor i = 1, 200 do t = {t} end\ntests = {t}\n";
+  const std::string frozen = region_script() +
+                             "\ndeep = {}\nlocal d = deep\n"
+                             "for i = 1, 200 do d.x = {} d = d.x end\n";
+  for (int i = 0; i < 50; ++i) {
+    const auto r =
+        site.call("POST", "/api/v1/rules/410505/test", "office", i % 2 ? frozen : nested, kLua);
+    BOOST_TEST(r.status == 422, i << ": " << r.status << " " << r.body.substr(0, 200));
+    BOOST_TEST(json_of(r).at("code").as_string() == "rule_error");
+    if (i % 2 == 0) BOOST_TEST(r.body.find("嵌套过深") != std::string::npos, r.body);
+  }
+  BOOST_TEST(site.call("GET", "/healthz").status == 200);
+  // The region's own script still tests and runs.
+  BOOST_TEST(
+      site.call("POST", "/api/v1/rules/410505/test", "office", region_script(), kLua).status ==
+      200);
+}
+
 BOOST_AUTO_TEST_CASE(a_runaway_pattern_is_refused_and_healthz_keeps_answering) {
   Site site({"--rule-jobs", "1"});
   const std::string token = site.as("office");

@@ -200,6 +200,81 @@ BOOST_AUTO_TEST_CASE(bad_return_values_are_reported) {
   BOOST_TEST(!s.compile("function sla() return -1 end")->sla("object", s.ctx, days).ok());
 }
 
+// A table nested deeper than the host converts or freezes (issue 29: a tests table ~200 deep
+// wrote past the Lua stack): a rule_error naming the nesting, and the process goes on.
+BOOST_AUTO_TEST_CASE(deep_tables_are_refused_not_overflowed) {
+  Sandbox s;
+  const std::string nest = "local t = {} for i = 1, 200 do t = {t} end\n";
+  for (const std::string global : {"tests", "rule", "settings"}) {
+    BOOST_TEST_CONTEXT(global) {
+      for (int round = 0; round < 3; ++round) {
+        auto m = LuaModule::compile("410505", nest + global + " = t\n", small_limits());
+        BOOST_REQUIRE(!m.ok());
+        BOOST_TEST((m.error().code == ErrorCode::rule_error));
+        BOOST_TEST(m.error().message_zh.find("嵌套过深") != std::string::npos,
+                   m.error().message_zh);
+      }
+    }
+  }
+  // A list of deep tables, and a table that holds itself: the same answer.
+  for (const std::string& script :
+       {nest + "tests = {t, t, {x = t}}", std::string("tests = {} tests.self = tests")}) {
+    auto m = LuaModule::compile("410505", script, small_limits());
+    BOOST_REQUIRE(!m.ok());
+    BOOST_TEST(m.error().message_zh.find("嵌套过深") != std::string::npos, m.error().message_zh);
+  }
+  // Freezing a deep global when the top level ends, and freezing one in a call.
+  auto frozen = LuaModule::compile("410505", nest + "deep = t", small_limits());
+  BOOST_REQUIRE(!frozen.ok());
+  BOOST_TEST(frozen.error().message_en.find("nested") != std::string::npos,
+             frozen.error().message_en);
+  // Deep tables returned to the host are read only as deep as it looks.
+  s.stopped(nest + "return {{field = t, code = t, message_zh = t}}", "");
+  const auto m =
+      s.compile(nest + "function scope(r, d, ctx) return {scope = '社会公开', flags = t} end\n" +
+                "function deadlines(r, d, ctx) return {publish_by = t} end");
+  ScopeDecision d;
+  BOOST_TEST(m->scope(s.record, s.ctx, d).ok());
+  Deadlines dl;
+  BOOST_TEST(!m->deadlines(s.record, s.ctx, dl).ok());
+}
+
+// A call that fills its state's memory to the cap (and swallows the error) returns normally,
+// holding on to its record; the state goes back to the pool full. The host's next pushes (the
+// record, the context) run outside a protected call: they use the host's reserve, so the call
+// fails as a rule_error or runs, never a Lua panic (abort) in the host; and a state left past
+// its cap is dropped, so holding records call after call cannot use the reserve up.
+BOOST_AUTO_TEST_CASE(a_full_state_fails_its_call_not_the_process) {
+  Sandbox s;
+  const auto m = s.compile(
+      "local keep\n"
+      "local held, n = {}, 0\n"
+      "for i = 1, 200 do held[i] = false end  -- room made now: holding a record costs nothing\n"
+      "local function big() for i = 1, 1e9 do keep = {keep, ('x'):rep(2000)} end end\n"
+      "local function small() for i = 1, 1e9 do keep = {keep} end end\n"
+      "function validate(r, ctx)\n"
+      "  n = n + 1\n"
+      "  held[n] = r\n"
+      "  pcall(big)\n"
+      "  pcall(small)\n"
+      "  return nil\n"
+      "end\n");
+  // A 违法事实 of 5 000 characters: more than the garbage a collection could free.
+  std::get<Penalty>(s.record).facts.clear();
+  for (int i = 0; i < 5000; ++i) std::get<Penalty>(s.record).facts += "违";
+  int failed = 0;
+  for (int i = 0; i < 100; ++i) {
+    Issues issues;
+    const auto st = m->validate(s.record, s.ctx, issues);
+    if (!st.ok()) {
+      ++failed;
+      BOOST_TEST(st.error().message_en.find("memory cap") != std::string::npos,
+                 st.error().message_en);
+    }
+  }
+  BOOST_TEST_MESSAGE(failed << " of 100 calls failed at the memory cap");
+}
+
 BOOST_AUTO_TEST_CASE(states_are_reused) {
   Sandbox s;
   const auto m = s.compile(script_with("return {}"));
