@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "engine/model/publication.hpp"
+
 namespace gongshi::server {
 boost::json::value date_or_null(const std::optional<Date>& d) {
   if (!d) return nullptr;
@@ -26,49 +28,7 @@ boost::json::object fields_of(const StoredRecord& r) {
   return object_of(r.data);
 }
 
-// Byte lengths of the UTF-8 characters of `s`.
-std::vector<std::size_t> char_sizes(const std::string& s) {
-  std::vector<std::size_t> out;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    n = std::min(n, s.size() - i);
-    out.push_back(n);
-    i += n;
-  }
-  return out;
-}
-
-// Keeps the first `head` and last `tail` characters, stars in between (at least one star).
-std::string keep_ends(const std::string& s, std::size_t head, std::size_t tail) {
-  const auto sizes = char_sizes(s);
-  if (sizes.empty()) return s;
-  if (head + tail >= sizes.size()) {
-    head = std::min<std::size_t>(head, sizes.size() - 1);
-    tail = 0;
-  }
-  std::string out;
-  std::size_t pos = 0;
-  for (std::size_t i = 0; i < sizes.size(); ++i) {
-    if (i < head || i >= sizes.size() - tail) {
-      out += s.substr(pos, sizes[i]);
-    } else {
-      out += '*';
-    }
-    pos += sizes[i];
-  }
-  return out;
-}
-
 }  // namespace
-
-std::string mask_name(const std::string& name) {
-  return keep_ends(name, 1, 0);
-}
-
-std::string mask_id_number(const std::string& id) {
-  return keep_ends(id, 2, 2);
-}
 
 boost::json::object record_json(const StoredRecord& r) {
   return {{"region", r.region},
@@ -122,19 +82,8 @@ boost::json::object event_json(const EventRow& e) {
 }
 
 boost::json::object public_record_json(const StoredRecord& r, const std::string& state_label) {
-  auto fields = fields_of(r);
-  const char* category = r.kind == RecordKind::license ? "XK_XDR_LB" : "CF_XDR_LB";
-  const char* name = r.kind == RecordKind::license ? "XK_XDR_MC" : "CF_XDR_MC";
-  const char* id = r.kind == RecordKind::license ? "XK_XDR_ZJHM" : "CF_XDR_ZJHM";
-  const auto* cat = fields.if_contains(category);
-  if (cat != nullptr && cat->is_string() && cat->get_string() == "自然人") {
-    if (auto* v = fields.if_contains(name); v != nullptr && v->is_string()) {
-      *v = mask_name(std::string(v->get_string()));
-    }
-    if (auto* v = fields.if_contains(id); v != nullptr && v->is_string()) {
-      *v = mask_id_number(std::string(v->get_string()));
-    }
-  }
+  const auto stored = fields_of(r);
+  auto fields = public_fields(r.kind, stored, is_natural_person(r.kind, stored));
   return {{"region", r.region},
           {"id", r.id},
           {"kind", to_string(r.kind)},

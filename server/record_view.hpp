@@ -14,13 +14,9 @@ boost::json::value date_or_null(const std::optional<Date>& d);
 boost::json::object record_json(const StoredRecord& r);
 boost::json::object event_json(const EventRow& e);
 
-// Only what a credit website shows: the standard's fields, with a natural person's name and ID
-// number masked, and the publication dates; of the workflow only the state's label (异议处理中
-// while an objection is handled).
+// Only what a credit website shows: the standard's 公示 fields as public_fields() gives them
+// (engine/model/publication.hpp), and the publication dates; of the workflow only the state's
+// label (异议处理中 while an objection is handled).
 boost::json::object public_record_json(const StoredRecord& r, const std::string& state_label);
-
-// "张三丰" → "张**"; "410502199001011234" → "41**************34". Counted in characters (UTF-8).
-std::string mask_name(const std::string& name);
-std::string mask_id_number(const std::string& id);
 
 }  // namespace gongshi::server

@@ -17,6 +17,16 @@ enum class FieldType {
 
 enum class Presence { required, conditional, optional };
 
+// Who may see a field (publication.hpp applies it). The standard's 公示 fields go to the public
+// website; its 共享 fields only to other government systems (the platform above, packages).
+enum class Publicity {
+  published,    // 公示, free text scrubbed of ID and phone numbers
+  identifier,   // 公示 exactly as stored: a document's own number (文书号, 许可编号)
+  person_name,  // 公示, masked when the subject is a natural person ("张**")
+  id_number,    // 公示 only masked ("41**************34"), whoever the subject is
+  shared_only,  // 共享: never in a public answer
+};
+
 struct FieldSpec {
   std::string_view code;     // JSON key, e.g. "XK_XDR_MC"
   std::string_view name_zh;  // the standard's name, also the import template's column header
@@ -25,6 +35,7 @@ struct FieldSpec {
   Presence presence = Presence::optional;
   std::string_view header_aliases = {};  // other column headers in use, '|'-separated
   bool extension = false;                // gongshi's own field, not one of the national standard's
+  Publicity publicity = Publicity::published;
 };
 
 }  // namespace gongshi

@@ -24,7 +24,15 @@ template <class S, class V>
 void visit_subject(RecordKind k, S& s, V& v) {
   using FT = FieldType;
   using P = Presence;
-  v(FieldSpec{pick(k, "XK_XDR_MC", "CF_XDR_MC"), "行政相对人名称", FT::text, 200, P::required},
+  using Pub = Publicity;
+  v(FieldSpec{pick(k, "XK_XDR_MC", "CF_XDR_MC"),
+              "行政相对人名称",
+              FT::text,
+              200,
+              P::required,
+              {},
+              false,
+              Pub::person_name},
     s.name);
   v(FieldSpec{pick(k, "XK_XDR_LB", "CF_XDR_LB"), "行政相对人类别", FT::enumeration, 0, P::required},
     s.category);
@@ -48,17 +56,29 @@ void visit_subject(RecordKind k, S& s, V& v) {
     s.codes.social_org_no);
   v(FieldSpec{pick(k, "XK_FRDB", "CF_FRDB"), "法定代表人", FT::text, 50, P::conditional},
     s.legal_rep);
-  v(FieldSpec{pick(k, "XK_FR_ZJLX", "CF_FR_ZJLX"), "法定代表人证件类型", FT::enumeration, 0,
-              P::optional},
+  v(FieldSpec{pick(k, "XK_FR_ZJLX", "CF_FR_ZJLX"),
+              "法定代表人证件类型",
+              FT::enumeration,
+              0,
+              P::optional,
+              {},
+              false,
+              Pub::shared_only},
     s.legal_rep_id_type);
-  v(FieldSpec{pick(k, "XK_FR_ZJHM", "CF_FR_ZJHM"), "法定代表人证件号码", FT::code, 64,
-              P::conditional},
+  v(FieldSpec{pick(k, "XK_FR_ZJHM", "CF_FR_ZJHM"),
+              "法定代表人证件号码",
+              FT::code,
+              64,
+              P::conditional,
+              {},
+              false,
+              Pub::shared_only},
     s.legal_rep_id_no);
   v(FieldSpec{pick(k, "XK_XDR_ZJLX", "CF_XDR_ZJLX"), "证件类型", FT::enumeration, 0, P::conditional,
               "行政相对人证件类型"},
     s.id_type);
   v(FieldSpec{pick(k, "XK_XDR_ZJHM", "CF_XDR_ZJHM"), "证件号码", FT::code, 64, P::conditional,
-              "行政相对人证件号码"},
+              "行政相对人证件号码", false, Pub::id_number},
     s.id_no);
 }
 
@@ -84,10 +104,19 @@ void visit_fields(R& r, V&& v) {
   using P = Presence;
   detail::visit_subject(RecordKind::license, r.subject, v);
   v(FieldSpec{"XK_XKWS", "行政许可决定文书名称", FT::text, 64, P::required}, r.document_name);
-  v(FieldSpec{"XK_WSH", "行政许可决定文书号", FT::text, 64, P::required}, r.document_no);
+  v(FieldSpec{"XK_WSH",
+              "行政许可决定文书号",
+              FT::text,
+              64,
+              P::required,
+              {},
+              false,
+              Publicity::identifier},
+    r.document_no);
   v(FieldSpec{"XK_XKLB", "许可类别", FT::enumeration, 0, P::required}, r.category);
   v(FieldSpec{"XK_XKZS", "许可证书名称", FT::text, 64, P::optional}, r.certificate_name);
-  v(FieldSpec{"XK_XKBH", "许可编号", FT::text, 64, P::optional}, r.license_no);
+  v(FieldSpec{"XK_XKBH", "许可编号", FT::text, 64, P::optional, {}, false, Publicity::identifier},
+    r.license_no);
   v(FieldSpec{"XK_NR", "许可内容", FT::text, 4000, P::required}, r.content);
   v(FieldSpec{"XK_JDRQ", "许可决定日期", FT::date, 0, P::required}, r.decision_date);
   v(FieldSpec{"XK_YXQZ", "有效期自", FT::date, 0, P::required}, r.valid_from);
@@ -108,7 +137,15 @@ void visit_fields(R& r, V&& v) {
   using FT = FieldType;
   using P = Presence;
   detail::visit_subject(RecordKind::penalty, r.subject, v);
-  v(FieldSpec{"CF_WSH", "行政处罚决定书文号", FT::text, 128, P::required}, r.decision_no);
+  v(FieldSpec{"CF_WSH",
+              "行政处罚决定书文号",
+              FT::text,
+              128,
+              P::required,
+              {},
+              false,
+              Publicity::identifier},
+    r.decision_no);
   v(FieldSpec{"CF_WFXW", "违法行为类型", FT::text, 2000, P::required}, r.violation_type);
   v(FieldSpec{"CF_SY", "违法事实", FT::text, 5000, P::required}, r.facts);
   v(FieldSpec{"CF_YJ", "处罚依据", FT::text, 2048, P::required}, r.legal_basis);

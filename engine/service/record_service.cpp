@@ -1,5 +1,7 @@
 #include "engine/service/record_service.hpp"
 
+#include "engine/model/publication.hpp"
+
 #include <algorithm>
 
 #include <boost/json/parse.hpp>
@@ -297,7 +299,7 @@ bool matches_search(const StoredRecord& r, const std::string& text) {
   if (ec || !parsed.is_object()) return false;
   const auto& fields = parsed.get_object();
   const bool license = r.kind == RecordKind::license;
-  if (text_field(fields, license ? "XK_XDR_LB" : "CF_XDR_LB") == "自然人") return false;
+  if (is_natural_person(r.kind, fields)) return false;  // the public sees the name masked
   if (r.subject_code == text) return true;
   return text_field(fields, license ? "XK_XDR_MC" : "CF_XDR_MC").find(text) !=
          std::string_view::npos;
