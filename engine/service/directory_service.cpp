@@ -9,15 +9,6 @@
 
 namespace gongshi {
 
-Status check_password(const std::string& password) {
-  constexpr auto min = DirectoryService::kMinPassword;
-  if (password.size() < min) {
-    return bad_request("密码至少 " + std::to_string(min) + " 个字符",
-                       "the password needs at least " + std::to_string(min) + " characters");
-  }
-  return ok_status();
-}
-
 Result<std::string> DirectoryService::region_for(const Principal& who,
                                                  const std::string& asked) const {
   const std::string r = asked.empty() ? who.region : asked;
@@ -131,7 +122,7 @@ Result<User> DirectoryService::add_user_unchecked(UserInput in) {
     return bad_request("登录名应为 1–64 个字符", "login must be 1-64 characters");
   }
   if (in.roles.empty()) return bad_request("至少需要一个角色", "at least one role is required");
-  if (auto st = check_password(in.password); !st) return st.error();
+  if (auto st = check_password(in.password, {}, in.login); !st) return st.error();
   User u;
   u.region = in.region;
   u.department_id = in.department_id;
@@ -189,7 +180,7 @@ Result<User> DirectoryService::update_user(const Principal& who, std::int64_t id
   }
   if (patch.display_name) u.display_name = *patch.display_name;
   if (patch.password) {
-    if (auto st = check_password(*patch.password); !st) return st.error();
+    if (auto st = check_password(*patch.password, {}, u.login); !st) return st.error();
     u.password_hash = hash_password(*patch.password);
   }
   if (patch.active) u.active = *patch.active;

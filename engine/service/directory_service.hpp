@@ -11,6 +11,7 @@
 #include "engine/model/clock.hpp"
 #include "engine/service/access.hpp"
 #include "engine/service/auth_service.hpp"
+#include "engine/service/password_policy.hpp"
 #include "engine/store/database.hpp"
 #include "engine/store/directory_repo.hpp"
 
@@ -52,8 +53,6 @@ struct IssuedToken {
 
 class DirectoryService {
  public:
-  static constexpr std::size_t kMinPassword = 8;
-
   DirectoryService(std::shared_ptr<Database> db, const AccessPolicy& access, AuthService& auth)
       : db_(std::move(db)), access_(access), auth_(auth) {}
 
@@ -95,8 +94,5 @@ class DirectoryService {
   const AccessPolicy& access_;
   AuthService& auth_;
 };
-
-// The password rule every path shares.
-Status check_password(const std::string& password);
 
 }  // namespace gongshi

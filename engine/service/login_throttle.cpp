@@ -18,7 +18,8 @@ void LoginThrottle::fail_locked(const std::string& key, int free, Instant now) {
   }
   Entry& e = keys_[key];
   ++e.failures;
-  const int over = e.failures - free;
+  // The `free`-th failure is the last one answered at once: it blocks the next attempt.
+  const int over = e.failures - free + 1;
   if (over <= 0) return;
   const long seconds = over >= 20 ? static_cast<long>(s_.max_block.count())
                                   : std::min<long>(1L << (over - 1), s_.max_block.count());

@@ -1,6 +1,7 @@
 #pragma once
-// Failed logins counted per account and per client address, with back-off: after a key's free
-// failures each further one blocks it for 1 s, then 2, 4, … up to `max_block`. While either key
+// Failed logins counted per account and per client address, with back-off: a key's `free`-th
+// failure blocks it for 1 s, each further one for 2, 4, … up to `max_block` (5 free failures:
+// the sixth attempt in a row waits). While either key
 // of a login is blocked the password is not even checked (so the right one does not help an
 // attacker). A success clears the account's count, not the address's. The table is bounded: when
 // full, keys no longer blocked are forgotten first, then all of them.
@@ -18,8 +19,8 @@
 namespace gongshi {
 
 struct LoginThrottleSettings {
-  int account_free = 5;   // failures on one login before back-off
-  int address_free = 20;  // failures from one address (an office behind one NAT) before back-off
+  int account_free = 5;   // failures on one login answered at once; the next attempt waits
+  int address_free = 20;  // from one address (an office behind one NAT)
   std::chrono::seconds max_block{900};
   std::size_t max_keys = 100'000;
 };

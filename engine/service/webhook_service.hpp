@@ -23,6 +23,7 @@
 namespace gongshi {
 
 struct HookInput {
+  std::string region;                         // "": the caller's
   std::optional<std::int64_t> department_id;  // none: the caller's department, or the region
   std::string url, secret;
   std::vector<std::string> events;  // empty: all

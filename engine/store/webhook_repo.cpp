@@ -89,6 +89,10 @@ Result<std::vector<WebhookSubscription>> subscriptions_of(Tx& tx, const std::str
                               [&](soci::statement& st) { st.exchange(soci::use(region)); });
 }
 
+Result<std::vector<WebhookSubscription>> all_subscriptions(Tx& tx) {
+  return select_subscriptions(tx, "1 = 1", [](soci::statement&) {});
+}
+
 Status deactivate_subscription(Tx& tx, std::int64_t id) {
   try {
     long long i = id;

@@ -41,6 +41,7 @@ struct WebhookDelivery {
 Result<std::int64_t> insert_subscription(Tx& tx, const WebhookSubscription& s);
 Result<std::optional<WebhookSubscription>> find_subscription(Tx& tx, std::int64_t id);
 Result<std::vector<WebhookSubscription>> subscriptions_of(Tx& tx, const std::string& region);
+Result<std::vector<WebhookSubscription>> all_subscriptions(Tx& tx);
 // Deactivates it and cancels its pending deliveries (status 'cancelled').
 Status deactivate_subscription(Tx& tx, std::int64_t id);
 inline constexpr const char* kCancelledNote = "订阅已停用，不再投递 / subscription deactivated";

@@ -50,6 +50,9 @@ HttpResponse create_hook(AppContext& app, RouteContext& c) {
     auto body = json_body(c.request);
     if (!body) return body.error();
     HookInput in;
+    auto region = optional_text(*body, "region", 6);
+    if (!region) return region.error();
+    in.region = *region;
     auto dept = int_field(*body, "department_id");
     if (!dept) return dept.error();
     in.department_id = *dept;

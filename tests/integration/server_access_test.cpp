@@ -155,6 +155,21 @@ BOOST_AUTO_TEST_CASE(admins_manage_their_own_scope) {
                        R"({"login":"short","password":"abc","department_id":)" +
                            std::to_string(site.market) + R"(,"roles":["filler"]})")
                  .status == 400);
+  // Weak passwords are refused with the rule named, on creation and on change (issue 29).
+  for (const std::string weak : {"password", "12345678", "aaaaaaaa", "        ", "Password1",
+                                 "qwertyuiop", "New_Filler-1"}) {
+    const auto body = boost::json::serialize(boost::json::object{{"login", "new_filler"},
+                                                                 {"password", weak},
+                                                                 {"department_id", site.market},
+                                                                 {"roles", {"filler"}}});
+    const auto refused = site.call("POST", "/api/v1/users", "admin", body);
+    BOOST_TEST(refused.status == 400, weak << " → " << refused.body);
+    BOOST_TEST(refused.body.find("密码不符合要求") != std::string::npos, refused.body);
+    const auto changed =
+        site.call("PATCH", "/api/v1/users/" + std::to_string(json_of(u).at("id").as_int64()),
+                  "admin", boost::json::serialize(boost::json::object{{"password", weak}}));
+    BOOST_TEST(changed.status == 400, weak << " → " << changed.body);
+  }
   auto login = site.call("POST", "/api/v1/auth/login", "",
                          R"({"login":"new_filler","password":"password-9"})");
   BOOST_TEST(login.status == 200);

@@ -52,16 +52,17 @@ struct Site {
         std::optional<std::int64_t> dept;
         std::vector<std::string> roles;
       };
-      for (const U& u : {U{"filler", "410505", market, {"filler"}},
-                         U{"reviewer", "410505", market, {"reviewer"}},
-                         U{"admin", "410505", market, {"dept_admin"}},
-                         U{"other_filler", "410505", transport, {"filler"}},
-                         U{"other_admin", "410505", transport, {"dept_admin"}},
-                         U{"handler", "410505", {}, {"objection_handler"}},
-                         U{"office", "410505", {}, {"credit_office"}},
-                         U{"city_office", "410500", {}, {"credit_office"}},
-                         U{"sysadmin", "410500", {}, {"sysadmin"}},
-                         U{"neighbour_office", "410122", {}, {"credit_office"}}}) {
+      for (const U& u :
+           {U{"filler", "410505", market, {"filler"}},
+            U{"reviewer", "410505", market, {"reviewer"}},
+            U{"admin", "410505", market, {"dept_admin"}},
+            U{"other_filler", "410505", transport, {"filler"}},
+            U{"other_admin", "410505", transport, {"dept_admin"}},
+            U{"handler", "410505", {}, {"objection_handler"}},
+            U{"office", "410505", {}, {"credit_office"}},
+            U{"city_office", "410500", {}, {"credit_office"}},
+            U{"sysadmin", "410500", {}, {"sysadmin"}}, U{"root", "000000", {}, {"sysadmin"}},
+            U{"neighbour_office", "410122", {}, {"credit_office"}}}) {
         User user;
         user.login = u.login;
         user.display_name = u.login;
@@ -174,6 +175,14 @@ struct Site {
     BOOST_REQUIRE_MESSAGE(r.status == 200,
                           event << " as " << login << ": " << r.status << " " << r.body);
     return json_of(r).as_object();
+  }
+
+  // Creates the record as the filler, submits, approves and publishes it; returns it published.
+  boost::json::object published(const std::string& body) {
+    auto r = create(body);
+    r = took(r, "submit", "filler");
+    r = took(r, "approve", "reviewer");
+    return took(r, "publish", "reviewer");
   }
 
   std::int64_t count(const std::string& table) {

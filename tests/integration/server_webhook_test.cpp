@@ -109,6 +109,39 @@ BOOST_AUTO_TEST_CASE(the_address_is_checked_again_when_delivering) {
   BOOST_TEST(receiver.count() == 0u);
 }
 
+// The administrator (region 000000) and a city's staff subscribe for a department of a region
+// below theirs by naming it; the `region` field used to be ignored (400: no such department).
+BOOST_AUTO_TEST_CASE(an_administrator_subscribes_for_a_region_below) {
+  Site site({"--webhook-allow", "127.0.0.1"});
+  auto body = object{{"url", "http://127.0.0.1:9/"},
+                     {"secret", "0123456789abcdef0123"},
+                     {"region", "410505"},
+                     {"department_id", site.market}};
+  for (const std::string who : {"root", "sysadmin"}) {
+    auto sub = site.call("POST", "/api/v1/webhooks", who, boost::json::serialize(body));
+    BOOST_REQUIRE_MESSAGE(sub.status == 201, who << ": " << sub.body);
+    BOOST_TEST(json_of(sub).at("region").as_string() == "410505");
+    BOOST_TEST(json_of(sub).at("department_id").as_int64() == site.market);
+    // Each lists what it made; the department's admin sees it too, as its department's.
+    const auto id = json_of(sub).at("id").as_int64();
+    for (const std::string& viewer : {who, std::string("admin")}) {
+      bool listed = false;
+      const auto list = json_of(site.call("GET", "/api/v1/webhooks", viewer));
+      for (const auto& s : list.at("items").as_array())
+        listed = listed || s.at("id").as_int64() == id;
+      BOOST_TEST(listed, viewer);
+    }
+  }
+  // A region the caller does not cover is refused; so is the department in the wrong region.
+  body["region"] = "410122";
+  BOOST_TEST(
+      site.call("POST", "/api/v1/webhooks", "sysadmin", boost::json::serialize(body)).status ==
+      403);
+  body["region"] = "410500";
+  BOOST_TEST(site.call("POST", "/api/v1/webhooks", "root", boost::json::serialize(body)).status ==
+             400);
+}
+
 BOOST_AUTO_TEST_CASE(connection_errors_are_not_echoed) {
   Site site({"--webhook-allow", "127.0.0.1"});
   // Port 9 (discard) is closed here: the socket says "Connection refused"; the list must not.

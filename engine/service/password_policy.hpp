@@ -1,0 +1,27 @@
+#pragma once
+// What a password must be, wherever one is set (a user added by an administrator, by the command
+// line or the demo, a password changed). Refused with the rule named, in Chinese and English.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "engine/model/result.hpp"
+
+namespace gongshi {
+
+struct PasswordPolicy {
+  std::size_t min_length = 8;    // characters (UTF-8 code points)
+  std::size_t max_length = 128;  // an input bound, not advice
+  // Of the four classes — lower-case letters, upper-case letters, digits, everything else — at
+  // least this many must occur.
+  int min_classes = 2;
+};
+
+// Refused: shorter or longer than the policy allows, white space only or with control
+// characters, fewer character classes than asked, one of the most common passwords (case
+// ignored, a digit or two appended still counted), or the login itself (case ignored).
+Status check_password(std::string_view password, const PasswordPolicy& policy = {},
+                      std::string_view login = {});
+
+}  // namespace gongshi
