@@ -589,6 +589,45 @@ BOOST_AUTO_TEST_CASE(public_pages_show_published_records_masked) {
   BOOST_TEST(list.at("items").at(0).at("id") == person.at("id"));
 }
 
+// Issue 29: a penalty with the legal representative's ID number, and a 备注 and 违法事实 holding
+// a phone and an ID number, shows none of them in any public answer: the record, the list, a
+// search, the Atom feed.
+BOOST_AUTO_TEST_CASE(no_public_answer_shows_an_id_or_a_phone_number) {
+  Site site;
+  const std::string id_no = "410505199001015674";
+  const std::string phone = "13812345678";
+  auto rec = site.published(site.penalty(
+      {{"CF_WSH", "殷市监罚〔2024〕61号"},
+       {"CF_FRDB", "王某"},
+       {"CF_FR_ZJLX", "身份证"},
+       {"CF_FR_ZJHM", boost::json::value(id_no)},
+       {"CF_SY", boost::json::value("经查，负责人（电话 " + phone + "）销售过期食品。")},
+       {"BZ", boost::json::value("联系人身份证" + id_no + "，手机 138-1234-5678，座机 0372-5566778")}}));
+  const std::string path = "/public/records/410505/" + std::to_string(rec.at("id").as_int64());
+  const std::vector<std::string> answers = {
+      site.call("GET", path).body,
+      site.call("GET", "/public/records?region=410505").body,
+      site.call("GET", "/public/records?region=410505&q=" + std::string("%E6%AE%B7")).body,
+      site.call("GET", "/public/feed.atom?region=410505").body,
+  };
+  for (const auto& body : answers) {
+    BOOST_TEST(body.find("殷市监罚〔2024〕61号") != std::string::npos, body.substr(0, 200));
+    for (const std::string& secret :
+         {id_no, phone, std::string("1234-5678"), std::string("5566778"), std::string("身份证\"")}) {
+      BOOST_TEST(body.find(secret) == std::string::npos, secret << " in " << body.substr(0, 400));
+    }
+  }
+  const auto fields = json_of(site.call("GET", path)).at("fields");
+  BOOST_TEST(!fields.as_object().contains("CF_FR_ZJHM"));
+  BOOST_TEST(!fields.as_object().contains("CF_FR_ZJLX"));
+  BOOST_TEST(fields.at("CF_FRDB").as_string() == "王某");
+  BOOST_TEST(fields.at("BZ").as_string() ==
+             "联系人身份证41**************74，手机 138-****-5678，座机 0372-*****78");
+  // Staff see the record as entered.
+  const auto staff = json_of(site.call("GET", path_of(rec), "filler")).at("fields");
+  BOOST_TEST(staff.at("CF_FR_ZJHM").as_string() == id_no);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
