@@ -25,6 +25,14 @@ void add_common_options(CLI::App& cmd, CommonOptions& o) {
                  "the current time, e.g. 2024-07-31T10:00+08:00 (default: the clock)");
 }
 
+void add_upstream_allow_option(CLI::App& cmd, CommonOptions& o) {
+  cmd.add_option("--upstream-allow", o.upstream_allow,
+                 "internal addresses or ranges the platform above may have (e.g. 10.1.2.3, "
+                 "192.168.0.0/16: a province's platform on a private network); loopback, private, "
+                 "link-local and other internal addresses are refused otherwise")
+      ->delimiter(',');
+}
+
 Date today_of(const CommonOptions& o) {
   if (o.now.empty()) return shanghai_date(system_now());
   const auto t = parse_now(o.now);
@@ -68,6 +76,9 @@ Result<std::unique_ptr<Services>> open_service_layer(const CommonOptions& o,
   so.clock = clock_of(o);
   so.pool_size = pool;
   so.upstream_key = env_or("GONGSHI_UPSTREAM_KEY", "");
+  auto upstream = AddressPolicy::allowing(o.upstream_allow);
+  if (!upstream) return upstream.error();
+  so.upstream_targets = std::move(upstream).value();
   return Services::open(std::move(so));
 }
 

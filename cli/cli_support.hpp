@@ -15,11 +15,14 @@ struct CommonOptions {
   std::string schemas = GONGSHI_DEFAULT_SCHEMAS;
   std::string rules = GONGSHI_DEFAULT_RULES;
   std::string plugins = GONGSHI_DEFAULT_PLUGINS;
-  std::string now;  // ISO date-time; empty = the system clock
+  std::string now;                          // ISO date-time; empty = the system clock
+  std::vector<std::string> upstream_allow;  // --upstream-allow, on the commands that push upward
 };
 
 // --schemas, --rules, --plugins (defaults from GONGSHI_SCHEMAS/RULES/PLUGINS or the build), --now.
 void add_common_options(CLI::App& cmd, CommonOptions& o);
+// --upstream-allow: the internal addresses a platform above may have.
+void add_upstream_allow_option(CLI::App& cmd, CommonOptions& o);
 // The Shanghai date of --now, or of the system clock; exits with a message on a bad --now.
 Date today_of(const CommonOptions& o);
 RulesPaths paths_of(const CommonOptions& o);

@@ -40,11 +40,13 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     double token_cache_seconds = 30;
     int webhook_retry = 2;
     int upstream_retry = 5;
+    int upstream_timeout = 30;
     int webhook_attempts = 8;
     int webhook_concurrency = 8;
     int webhook_per_subscription = 2;
     std::string work_dir;
     std::size_t body_limit = 4u << 20;
+    int read_timeout = 30;
     std::size_t upload_limit = 256u << 20;
     std::size_t attachment_limit = 10u << 20;
     std::uint64_t upload_bytes_in_flight = 1ull << 30;
@@ -87,18 +89,27 @@ void add_serve_command(CLI::App& app, int& exit_code) {
       "--upstream-retry", o->upstream_retry,
       "seconds before a failed upward batch is sent again (then doubling, at most an "
       "hour); the key sealing the targets' credentials comes from GONGSHI_UPSTREAM_KEY");
+  cmd->add_option("--upstream-timeout", o->upstream_timeout,
+                  "seconds one request to the platform above may take (default 30)")
+      ->check(CLI::Range(1, 600));
   cmd->add_option("--webhook-attempts", o->webhook_attempts, "webhook attempts before giving up");
   cmd->add_option(
          "--webhook-allow", o->webhook_allow,
          "internal addresses or ranges webhooks may reach (e.g. 127.0.0.1, 10.1.0.0/16); "
          "loopback, private, link-local and other internal addresses are refused otherwise")
       ->delimiter(',');
+  add_upstream_allow_option(*cmd, o->common);
   cmd->add_option("--webhook-concurrency", o->webhook_concurrency,
                   "webhook deliveries in flight at once (default 8)");
   cmd->add_option("--webhook-per-subscription", o->webhook_per_subscription,
                   "of those, at most this many to one subscription (default 2)");
   cmd->add_option("--work-dir", o->work_dir, "where uploads and import files wait");
   cmd->add_option("--body-limit", o->body_limit, "largest JSON body, bytes");
+  cmd->add_option("--read-timeout", o->read_timeout,
+                  "seconds to read a request's header, and again its body (a body still short "
+                  "of its Content-Length then is answered 400); also the keep-alive idle time "
+                  "(default 30)")
+      ->check(CLI::Range(1, 3600));
   cmd->add_option("--upload-limit", o->upload_limit, "largest import file, bytes");
   cmd->add_option("--uploads-in-flight", o->upload_bytes_in_flight,
                   "import bytes being received at once, beyond that 503 (default 1 GiB)");
@@ -148,6 +159,12 @@ void add_serve_command(CLI::App& app, int& exit_code) {
       return;
     }
     ao.services.webhook_targets = std::move(targets).value();
+    auto upstream = AddressPolicy::allowing(o->common.upstream_allow);
+    if (!upstream) {
+      exit_code = report(upstream.error());
+      return;
+    }
+    ao.services.upstream_targets = std::move(upstream).value();
     ao.services.rule_jobs =
         static_cast<std::size_t>(o->rule_jobs > 0 ? o->rule_jobs : std::max(1u, cores / 2));
     ao.settings.public_limit = std::max(0, o->public_limit);
@@ -163,6 +180,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     ao.settings.webhook_retry.first = std::chrono::seconds(std::max(1, o->webhook_retry));
     ao.settings.webhook_retry.max_attempts = std::max(1, o->webhook_attempts);
     ao.settings.upstream_retry.first = std::chrono::seconds(std::max(1, o->upstream_retry));
+    ao.settings.upstream_timeout = std::chrono::seconds(o->upstream_timeout);
     if (const char* key = std::getenv("GONGSHI_UPSTREAM_KEY"); key != nullptr) {
       ao.services.upstream_key = key;
     }
@@ -175,6 +193,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     }
     server::ServerOptions so;
     so.body_limit = o->body_limit;
+    so.timeout = std::chrono::seconds(o->read_timeout);
     so.upload_limit = o->upload_limit;
     so.upload_bytes_in_flight = o->upload_bytes_in_flight;
     so.upload_dir = (*app)->context().s().work_dir();
@@ -190,6 +209,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     so.queue_limit = std::max<std::size_t>(1, o->queue);
     server::App* a = app->get();
     so.on_busy = [a] { a->count_busy(); };
+    so.on_stop = [a] { a->request_stop(); };
     server::HttpServer http(so, [a](server::HttpRequest& req) { return a->handle(req); });
     const std::string& address = listen->address;
     const auto port = http.listen(address, listen->port);
@@ -201,6 +221,10 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     std::cout << "gongshi serving on http://" << address << ":" << *port << " (" << threads
               << " I/O threads, " << workers << " workers)" << std::endl;
     http.run(threads);
+    // Stop order: no new connections, the requests being answered and the background tasks on
+    // the workers finished (run() drained them), then the import job's thread joined; only then
+    // is anything they use destroyed (the server, then the App, as they leave this scope).
+    (*app)->stop();
     std::cout << "gongshi stopped" << std::endl;
   });
 }

@@ -65,10 +65,13 @@ void add_target_commands(CLI::App& upstream, int& exit_code) {
   for (auto* cmd : {add, list}) cmd->add_option("--region", o->region, "地区代码")->required();
   add->add_option("--name", o->name, "名称，如 安阳市信用信息共享平台")->required();
   add->add_option("--format", o->format, "json | csv | xlsx");
-  add->add_option("--endpoint", o->endpoint, "http://HOST:PORT/PATH")->required();
+  add->add_option("--endpoint", o->endpoint,
+                  "http://HOST:PORT/PATH (an internal address only with --upstream-allow)")
+      ->required();
   add->add_option("--changes", o->changes,
                   "comma-separated change types sent (default: all): published,corrected,…");
   add->add_option("--batch", o->batch, "changes per request (1–1000)");
+  add_upstream_allow_option(*add, o->common);
   add->footer(std::string("凭据（可选）取自环境变量 ") + kCredentialVariable +
               "，以 GONGSHI_UPSTREAM_KEY 加密保存 / the credential (optional) is " +
               kCredentialVariable + ", stored sealed under GONGSHI_UPSTREAM_KEY\n");
@@ -131,6 +134,7 @@ void add_change_commands(CLI::App& upstream, int& exit_code) {
   }
   for (auto* cmd : {changes, backfill})
     cmd->add_option("--target", o->target, "target id")->required();
+  add_upstream_allow_option(*push, o->common);
   changes->add_option("--status", o->status, "pending | acknowledged | refused | resent");
   changes->add_option("--limit", o->limit, "at most this many (1–500)");
   resend->add_option("ID", o->id, "the refused change's id")->required();

@@ -40,7 +40,20 @@ App::App(std::unique_ptr<Services> services, AppSettings settings)
   };
 }
 
-App::~App() = default;
+App::~App() {
+  // Before any member goes: the import job's thread reports into the metrics.
+  stop();
+}
+
+void App::request_stop() {
+  stopping_.request_stop();
+  ctx_.s().imports.request_stop();
+}
+
+void App::stop() {
+  request_stop();
+  ctx_.s().imports.stop();
+}
 
 Result<std::unique_ptr<App>> App::open(AppOptions o) {
   auto services = Services::open(std::move(o.services));
@@ -231,7 +244,9 @@ std::string delivery_failure(const Error& e) {
 
 void App::dispatch_now(HttpServer& server) {
   // One claim at a time: a tick and a finished delivery may both ask. One that finds a claim
-  // running leaves word, and the running one claims once more when it is done.
+  // running leaves word, and the running one claims once more when it is done. A stopping
+  // server claims nothing more: the deliveries in flight finish, the rest wait for the next start.
+  if (stopping_.stop_requested()) return;
   claim_again_ = true;
   while (!dispatching_.exchange(true)) {
     while (claim_again_.exchange(false)) claim_and_send(server);
@@ -299,8 +314,9 @@ void App::claim_and_send(HttpServer& server) {
 
 void App::push_upstream_now() {
   const auto timeout = ctx_.settings.upstream_timeout;
-  auto sum = ctx_.s().upstream.push(ctx_.s().clock, http_upstream_sender(timeout),
-                                    ctx_.settings.upstream_retry, timeout * 3);
+  auto sum =
+      ctx_.s().upstream.push(ctx_.s().clock, http_upstream_sender(timeout),
+                             ctx_.settings.upstream_retry, timeout * 3, stopping_.get_token());
   if (!sum) {
     std::cerr << "upstream: " << sum.error().message_en << "\n";
     return;

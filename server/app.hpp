@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <stop_token>
 #include <string>
 
 #include "server/app_context.hpp"
@@ -27,7 +28,14 @@ struct AppOptions {
 class App {
  public:
   static Result<std::unique_ptr<App>> open(AppOptions options);
-  ~App();
+  ~App();  // stop()
+
+  // The server is stopping: background work (the import job, reporting upward) is asked to end
+  // at its next step. Returns at once; thread-safe (the HTTP server's on_stop).
+  void request_stop();
+  // request_stop(), then joins the import job's thread. Call once the HTTP server's run() has
+  // returned (its workers drained); afterwards nothing runs on the App's behalf. Idempotent.
+  void stop();
 
   HttpResponse handle(HttpRequest& req);
   const Router& router() const { return router_; }
@@ -70,6 +78,7 @@ class App {
   // Where this process starts among the due deliveries (see DeliveryShare): random, so that
   // processes on different Galera nodes mostly lease different rows.
   std::uint64_t dispatch_start_ = 0;
+  std::stop_source stopping_;
   std::mutex in_flight_mu_;
   std::map<std::int64_t, int> in_flight_by_subscription_;  // guarded by in_flight_mu_
   void delivery_done(std::int64_t subscription);

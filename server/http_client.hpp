@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/model/result.hpp"
+#include "engine/service/address_policy.hpp"
 
 namespace gongshi::server {
 
@@ -18,8 +19,11 @@ struct ClientResponse {
   std::string body;
 };
 
+// `targets`: when set, only resolved addresses it permits are connected to (checked after DNS,
+// so a name that now points inside is refused with `forbidden`).
 Result<ClientResponse> http_call(const std::string& method, const std::string& url,
                                  const std::vector<std::pair<std::string, std::string>>& headers,
-                                 const std::string& body, std::chrono::seconds timeout);
+                                 const std::string& body, std::chrono::seconds timeout,
+                                 const AddressPolicy* targets = nullptr);
 
 }  // namespace gongshi::server

@@ -81,6 +81,12 @@ Error malformed_request(const beast::error_code& ec) {
                     "malformed HTTP request: " + ec.message());
 }
 
+Error incomplete_body() {
+  return make_error(ErrorCode::invalid_input,
+                    "请求体不完整：在时限内收到的字节少于 Content-Length 所说",
+                    "incomplete body: fewer bytes than its Content-Length arrived in time");
+}
+
 Error too_large(std::size_t limit) {
   return make_error(ErrorCode::too_large, "请求体超过 " + std::to_string(limit) + " 字节的上限",
                     "the body exceeds the limit of " + std::to_string(limit) + " bytes");
@@ -238,6 +244,18 @@ class Session : public std::enable_shared_from_this<Session> {
     auto done = [self = shared_from_this()](beast::error_code ec, std::size_t) {
       self->on_body(ec);
     };
+    // The body's time limit is a timer of the session's own, not the stream's: a stream that
+    // times out closes its socket, and a client whose body stays shorter than its Content-Length
+    // is owed an answer (400), not a silent close after the wait.
+    stream_.expires_never();
+    body_late_ = false;
+    body_deadline_.expires_after(server_.options.timeout);
+    body_deadline_.async_wait([self = shared_from_this()](beast::error_code ec) {
+      if (ec) return;
+      self->body_late_ = true;
+      beast::error_code ignored;
+      self->stream_.socket().cancel(ignored);
+    });
     if (upload_) {
       file_parser_.emplace(std::move(*header_parser_));
       file_parser_->body_limit(limit_);
@@ -257,9 +275,11 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void on_body(beast::error_code ec) {
+    body_deadline_.cancel();
     if (ec == http::error::body_limit) {
       return fail(too_large(limit_));
     }
+    if (body_late_ || ec == http::error::partial_message) return fail(incomplete_body());
     if (malformed(ec)) return fail(malformed_request(ec));
     if (ec) return close();
     HttpRequest req;
@@ -317,6 +337,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void write(HttpResponse r, bool keep_alive, unsigned version) {
+    stream_.expires_after(server_.options.timeout);  // the answer's own time, however long it took
     auto res = std::make_shared<http::response<http::string_body>>(
         static_cast<http::status>(r.status), version);
     res->set(http::field::server, "gongshi");
@@ -361,6 +382,8 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   beast::tcp_stream stream_;
+  net::steady_timer body_deadline_{stream_.get_executor()};
+  bool body_late_ = false;  // the body's deadline passed before it was read whole
   HttpServer::Impl& server_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::empty_body>> header_parser_;
@@ -410,6 +433,7 @@ void HttpServer::Impl::accept_after(std::chrono::milliseconds pause) {
 
 void HttpServer::Impl::stop() {
   if (stopping.exchange(true)) return;
+  if (options.on_stop) options.on_stop();
   net::post(acceptor.get_executor(), [this] {
     beast::error_code ec;
     acceptor.close(ec);

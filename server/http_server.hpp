@@ -45,6 +45,10 @@ struct ServerOptions {
   std::uint64_t upload_bytes_in_flight = 1ull << 30;
   // Called (on an I/O thread) for each request refused because the worker queue was full.
   std::function<void()> on_busy;
+  // Called once when the server begins to stop (a signal or stop()), on the thread that stops
+  // it: long work elsewhere (an import job, a round of reporting upward) is asked to end while
+  // the requests being answered finish. Must not block.
+  std::function<void()> on_stop;
 };
 
 using RequestHandler = std::function<HttpResponse(HttpRequest&)>;

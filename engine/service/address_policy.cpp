@@ -65,22 +65,23 @@ std::optional<IpAddress> embedded_v4(const IpAddress& a) {
   return v4;
 }
 
-Error refused(std::string_view kind) {
-  return bad_request("回调地址指向内部网络（" + std::string(kind) +
-                         "），不予接受；确需使用时由运维人员以 --webhook-allow 放行",
-                     "the callback address is on an internal network (" + std::string(kind) +
-                         "): refused unless the operator allows it with --webhook-allow");
+Error refused(std::string_view kind, const OutboundUse& use) {
+  return bad_request(
+      std::string(use.zh) + "指向内部网络（" + std::string(kind) +
+          "），不予接受；确需使用时由运维人员以 " + std::string(use.allow_flag) + " 放行",
+      "the " + std::string(use.en) + " is on an internal network (" + std::string(kind) +
+          "): refused unless the operator allows it with " + std::string(use.allow_flag));
 }
 
 // The addresses `host` resolves to.
-Result<std::vector<IpAddress>> resolve_host(const std::string& host) {
+Result<std::vector<IpAddress>> resolve_host(const std::string& host, const OutboundUse& use) {
   addrinfo hints{};
   hints.ai_family = AF_UNSPEC;
   hints.ai_socktype = SOCK_STREAM;
   addrinfo* found = nullptr;
   if (getaddrinfo(host.c_str(), nullptr, &hints, &found) != 0 || found == nullptr) {
-    return bad_request("无法解析回调地址的主机名：" + host,
-                       "cannot resolve the callback host: " + host);
+    return bad_request("无法解析" + std::string(use.zh) + "的主机名：" + host,
+                       "cannot resolve the host of the " + std::string(use.en) + ": " + host);
   }
   std::vector<IpAddress> out;
   for (const addrinfo* i = found; i != nullptr; i = i->ai_next) {
@@ -169,7 +170,14 @@ bool AddressPolicy::permits(const IpAddress& a) const {
   return false;
 }
 
-Status check_hook_target(const std::string& url, const AddressPolicy& policy) {
+Error internal_address_refused(const IpAddress& a, const OutboundUse& use) {
+  Error e = refused(internal_kind(a).value_or("internal"), use);
+  e.code = ErrorCode::forbidden;
+  return e;
+}
+
+Status check_outbound_target(const std::string& url, const AddressPolicy& policy,
+                             const OutboundUse& use) {
   auto parsed = boost::urls::parse_absolute_uri(url);
   if (!parsed || (parsed->scheme() != "http" && parsed->scheme() != "https")) {
     return bad_request("url 应为 http:// 或 https:// 开头的绝对地址",
@@ -202,10 +210,10 @@ Status check_hook_target(const std::string& url, const AddressPolicy& policy) {
   std::string name = ascii_upper(host);
   while (!name.empty() && name.back() == '.') name.pop_back();
   if (name == "LOCALHOST" || (name.size() > 10 && name.ends_with(".LOCALHOST"))) host = "127.0.0.1";
-  auto addresses = resolve_host(host);
+  auto addresses = resolve_host(host, use);
   if (!addresses) return addresses.error();
   for (const auto& a : *addresses) {
-    if (!policy.permits(a)) return refused(*internal_kind(a));
+    if (!policy.permits(a)) return refused(*internal_kind(a), use);
   }
   return ok_status();
 }

@@ -1,7 +1,8 @@
 #pragma once
-// Where the server may send requests of its own (webhooks): not to itself, its host or the
-// networks behind it, unless the operator allow-lists them. A subscription's URL is checked when it
-// is made and every delivery's resolved address again when it is sent (DNS can change between).
+// Where the server may send requests of its own (webhooks, the push upward): not to itself, its
+// host or the networks behind it, unless the operator allow-lists them. A subscription's URL is
+// checked when it is made and every delivery's resolved address again when it is sent (DNS can
+// change between).
 //
 // Refused unless allow-listed: loopback, unspecified, private (RFC 1918, fc00::/7), link-local
 // (169.254/16 with the cloud metadata address, fe80::/10), shared (100.64/10), benchmarking,
@@ -51,9 +52,24 @@ class AddressPolicy {
   std::vector<IpRange> allow_;
 };
 
-// A webhook URL: absolute http://, no user:password@, a host that resolves, and every address it
-// resolves to permitted by `policy`. The host is resolved as the C library reads it, so 127.1,
-// 2130706433 and 0x7f.1 are 127.0.0.1, as a client would connect; localhost names are loopback.
-Status check_hook_target(const std::string& url, const AddressPolicy& policy);
+// Whose address a check is about, for its messages: what the user calls it and the operator's
+// flag that allows an internal one.
+struct OutboundUse {
+  std::string_view zh, en, allow_flag;
+};
+inline constexpr OutboundUse kWebhookUse{"回调地址", "callback address", "--webhook-allow"};
+inline constexpr OutboundUse kUpstreamUse{"上级平台地址", "platform address", "--upstream-allow"};
+
+// An address the server will send to: absolute http://, no user:password@, a host that resolves,
+// and every address it resolves to permitted by `policy`. The host is resolved as the C library
+// reads it, so 127.1, 2130706433 and 0x7f.1 are 127.0.0.1, as a client would connect; localhost
+// names are loopback.
+Status check_outbound_target(const std::string& url, const AddressPolicy& policy,
+                             const OutboundUse& use);
+inline Status check_hook_target(const std::string& url, const AddressPolicy& policy) {
+  return check_outbound_target(url, policy, kWebhookUse);
+}
+// Why a resolved address was refused (for a client that checks again when it connects).
+Error internal_address_refused(const IpAddress& a, const OutboundUse& use);
 
 }  // namespace gongshi

@@ -76,6 +76,16 @@ ImportJob run_import(Engine& engine, Database& db, ImportJob job, const ImportSp
     if (on_progress) on_progress(job);
     return job;
   };
+  const auto stopped = [&] {
+    // What was stored stays; the rows read since the last batch are not stored.
+    job.rows_done = job.rows_ok + job.rows_failed;
+    return fail(make_error(
+        ErrorCode::unavailable,
+        "服务器停止，导入中断：已处理 " + std::to_string(job.rows_done) + " 行（成功 " +
+            std::to_string(job.rows_ok) + " 行）。请重新上传同一文件继续导入，已导入的记录不会重复",
+        "the server stopped during the import after " + std::to_string(job.rows_done) +
+            " rows: upload the same file again to go on; the rows stored are not stored twice"));
+  };
   auto total = count_table_rows(spec.file);
   if (!total) return fail(total.error());
   job.rows_total = std::max(0, *total - 1);  // less the header row
@@ -126,6 +136,7 @@ ImportJob run_import(Engine& engine, Database& db, ImportJob job, const ImportSp
     return ok_status();
   };
   while (true) {
+    if (spec.stop.stop_requested()) return stopped();
     auto more = (*reader)->next(cells);
     if (!more) return fail(more.error());
     if (!*more) break;

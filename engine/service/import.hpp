@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <stop_token>
 
 #include "engine/service/engine.hpp"
 #include "engine/store/import_repo.hpp"
@@ -29,6 +30,10 @@ struct ImportSpec {
       department_of;
   // Called for each row stored (created, or a repeat of a record already stored).
   std::function<void(const CreateOutcome&)> on_stored;
+  // Asked between rows: the server is stopping. The rows read but not stored are left, the job
+  // ends "failed" saying how far it came; the same file uploaded again goes on where it stopped
+  // (the rows stored come back as repeats of their records, never twice).
+  std::stop_token stop;
 };
 
 // The job row, status "running", before any row is read.

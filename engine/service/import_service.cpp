@@ -82,13 +82,26 @@ Result<int> ImportService::recover(TimePoint now) {
 }
 
 ImportService::~ImportService() {
+  stop();
+}
+
+void ImportService::request_stop() {
   {
     std::lock_guard lock(mu_);
-    stopping_ = true;
+    stop_.request_stop();
   }
   cv_.notify_all();
-  worker_.join();
-  for (auto& [job, spec] : queue_) {
+}
+
+void ImportService::stop() {
+  request_stop();
+  if (worker_.joinable()) worker_.join();
+  std::deque<std::pair<ImportJob, ImportSpec>> left;
+  {
+    std::lock_guard lock(mu_);
+    left.swap(queue_);
+  }
+  for (auto& [job, spec] : left) {
     job.status = "failed";
     job.message = "服务器停止，任务未执行，请重新上传 / the server stopped before this job ran";
     job.finished_at = format_utc(clock_.now());
@@ -118,6 +131,14 @@ Result<ImportSpec> ImportService::spec_for(const Principal& who, ImportInput& in
 }
 
 Result<ImportJob> ImportService::submit(const Principal& who, ImportInput in, TimePoint now) {
+  if (stop_.stop_requested()) {
+    std::error_code ec;
+    std::filesystem::remove(in.file, ec);
+    Error e = make_error(ErrorCode::unavailable, "服务器正在停止，请稍后重新上传",
+                         "the server is stopping: upload again in a moment");
+    e.retry_after = 30;
+    return e;
+  }
   // The job keeps its own copy in the work directory: the caller's file may go away.
   const auto kept = unique_path(work_dir_, "gongshi-import-");
   std::error_code ec;
@@ -158,12 +179,13 @@ void ImportService::work() {
     std::pair<ImportJob, ImportSpec> next;
     {
       std::unique_lock lock(mu_);
-      cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-      if (stopping_) return;
+      cv_.wait(lock, [this] { return stop_.stop_requested() || !queue_.empty(); });
+      if (stop_.stop_requested()) return;
       next = std::move(queue_.front());
       queue_.pop_front();
     }
     auto& [job, spec] = next;
+    spec.stop = stop_.get_token();
     const auto done = run_import(engine_, *db_, job, spec, clock_, {});
     if (on_rows) on_rows(done.rows_done);
     std::error_code ec;

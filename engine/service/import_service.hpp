@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <stop_token>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -31,7 +32,7 @@ class ImportService {
  public:
   ImportService(std::shared_ptr<Database> db, Engine& engine, const AccessPolicy& access,
                 Clock clock, std::filesystem::path work_dir, int batch = 500);
-  ~ImportService();  // finishes the job running; queued ones end "failed" (server stopping)
+  ~ImportService();  // stop()
   ImportService(const ImportService&) = delete;
   ImportService& operator=(const ImportService&) = delete;
 
@@ -49,8 +50,15 @@ class ImportService {
   Result<int> recover(TimePoint now);
   // host:pid of this process, as its jobs record it.
   const std::string& instance() const { return instance_; }
-  // Rows read by each finished job (for metrics).
+  // Rows read by each finished job (for metrics). Called on the job thread, which stop() joins:
+  // whatever it uses must outlive that call.
   std::function<void(int rows)> on_rows;
+  // The server is stopping: the job running ends at its next row ("failed", saying how far it
+  // came: the same file uploaded again goes on). Returns at once; thread-safe.
+  void request_stop();
+  // request_stop(), then waits for the job thread to end; queued jobs end "failed" and their
+  // files are removed. Idempotent. Nothing runs on the job thread afterwards.
+  void stop();
 
  private:
   Result<ImportSpec> spec_for(const Principal& who, ImportInput& in) const;
@@ -66,7 +74,7 @@ class ImportService {
   std::mutex mu_;
   std::condition_variable cv_;
   std::deque<std::pair<ImportJob, ImportSpec>> queue_;
-  bool stopping_ = false;
+  std::stop_source stop_;
   std::thread worker_;
 };
 

@@ -23,7 +23,7 @@ Services::Services(std::shared_ptr<Database> database, std::unique_ptr<RulesEnvi
       calendar(db, *rules_env->rules, *rules_env->calendars, lifecycle),
       ops(db, *rules_env->calendars),
       imports(db, engine, access, clock, o.work_dir, o.import_batch),
-      upstream(db, lifecycle, access, o.upstream_key, o.work_dir),
+      upstream(db, lifecycle, access, o.upstream_key, o.work_dir, o.upstream_targets),
       work_dir_(o.work_dir) {}
 
 Services::~Services() = default;

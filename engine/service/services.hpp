@@ -39,9 +39,10 @@ struct ServicesOptions {
   std::filesystem::path work_dir = std::filesystem::temp_directory_path();
   int import_batch = 500;
   std::size_t attachment_limit = 10u << 20;  // bytes per attachment of an objection or repair
-  AddressPolicy webhook_targets;  // internal networks webhooks may reach (--webhook-allow)
-  std::size_t rule_jobs = 1;      // rule tests, uploads and what-ifs at once (RulesService)
-  std::string upstream_key;       // GONGSHI_UPSTREAM_KEY: seals the upstream targets' credentials
+  AddressPolicy webhook_targets;   // internal networks webhooks may reach (--webhook-allow)
+  AddressPolicy upstream_targets;  // and the push upward (--upstream-allow)
+  std::size_t rule_jobs = 1;       // rule tests, uploads and what-ifs at once (RulesService)
+  std::string upstream_key;        // GONGSHI_UPSTREAM_KEY: seals the upstream targets' credentials
 };
 
 class Services {

@@ -87,12 +87,13 @@ std::string with_kind(const std::string& endpoint, RecordKind kind) {
 
 UpstreamService::UpstreamService(std::shared_ptr<Database> db, const Lifecycle& lifecycle,
                                  const AccessPolicy& access, std::string key,
-                                 std::filesystem::path work_dir)
+                                 std::filesystem::path work_dir, AddressPolicy targets)
     : db_(std::move(db)),
       lifecycle_(lifecycle),
       access_(access),
       key_(std::move(key)),
-      work_dir_(std::move(work_dir)) {
+      work_dir_(std::move(work_dir)),
+      targets_(std::move(targets)) {
   for (const auto& [name, label] : lifecycle.upstream_changes()) change_labels_[name] = label;
   for (const auto& name :
        lifecycle.events_where([](const Transition& t) { return !t.upstream.empty(); })) {
@@ -110,6 +111,14 @@ Result<UpstreamTarget> UpstreamService::create_target(const Principal& who,
   if (auto st = access_.require_any_role(who, {"sysadmin"}); !st) return st.error();
   if (auto st = access_.require_region(who, in.region); !st) return st.error();
   if (auto st = check_input(in, change_labels_); !st) return st.error();
+  if (auto st = check_outbound_target(in.endpoint, targets_, kUpstreamUse); !st) {
+    Error e = st.error();
+    e.message_zh = "endpoint：" + e.message_zh;
+    e.message_en = "endpoint: " + e.message_en;
+    e.issues.push_back(
+        Issue{"endpoint", IssueCode::wrong_type, st.error().message_zh, st.error().message_en, ""});
+    return e;
+  }
   UpstreamTarget t;
   t.region = in.region;
   t.name = in.name;
@@ -313,16 +322,18 @@ Status UpstreamService::fan_out(const std::string& now_text) {
 }
 
 Result<PushSummary> UpstreamService::push(const Clock& clock, const UpstreamSender& send,
-                                          const RetryPolicy& retry, std::chrono::seconds lease) {
+                                          const RetryPolicy& retry, std::chrono::seconds lease,
+                                          std::stop_token stop) {
   PushSummary sum;
   if (auto st = fan_out(format_utc(clock.now())); !st) return st.error();
   auto all = in_read_transaction<std::vector<UpstreamTarget>>(
       *db_, [&](Tx& tx) { return targets_of(tx, ""); });
   if (!all) return all.error();
   for (const auto& t : *all) {
+    if (stop.stop_requested()) break;
     if (!t.active) continue;
     // A target whose changes cannot be settled now (the database) does not hold up the others.
-    if (auto r = push_target(t, clock, send, retry, lease, sum); !r) {
+    if (auto r = push_target(t, clock, send, retry, lease, sum, stop); !r) {
       sum.errors.push_back(t.name + ": " + r.error().message_zh + " / " + r.error().message_en);
     }
   }
@@ -331,9 +342,10 @@ Result<PushSummary> UpstreamService::push(const Clock& clock, const UpstreamSend
 
 Result<int> UpstreamService::push_target(const UpstreamTarget& t, const Clock& clock,
                                          const UpstreamSender& send, const RetryPolicy& retry,
-                                         std::chrono::seconds lease, PushSummary& sum) {
+                                         std::chrono::seconds lease, PushSummary& sum,
+                                         std::stop_token stop) {
   int batches = 0;
-  for (; batches < kBatchesPerPush; ++batches) {
+  for (; batches < kBatchesPerPush && !stop.stop_requested(); ++batches) {
     // The time is read again for each batch: a round can outlast a lease.
     const std::string now_text = format_utc(clock.now()),
                       lease_text = format_utc(clock.now() + lease);
@@ -416,6 +428,7 @@ Result<int> UpstreamService::push_target(const UpstreamTarget& t, const Clock& c
       }
     }
     for (auto& p : parts) {
+      p.request.targets = &targets_;
       p.request.headers.emplace_back("X-Gongshi-Sender", t.region);
       if (!credential.empty())
         p.request.headers.emplace_back("Authorization", "Bearer " + credential);

@@ -15,6 +15,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <stop_token>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,6 +23,7 @@
 #include "engine/lifecycle/lifecycle.hpp"
 #include "engine/model/clock.hpp"
 #include "engine/service/access.hpp"
+#include "engine/service/address_policy.hpp"
 #include "engine/service/webhook_service.hpp"
 #include "engine/store/database.hpp"
 #include "engine/store/upstream_repo.hpp"
@@ -41,6 +43,8 @@ struct UpstreamRequest {
   std::string url;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // The addresses the sender may connect to (checked again after DNS); nullptr: any.
+  const AddressPolicy* targets = nullptr;
 };
 struct UpstreamReply {
   int status = 0;
@@ -82,8 +86,11 @@ class UpstreamService {
  public:
   // `key`: GONGSHI_UPSTREAM_KEY, which seals and opens the targets' credentials ("" = none given:
   // targets with a credential can then be neither created nor sent to).
+  // `targets`: the internal addresses an endpoint may have (--upstream-allow); a target is
+  // checked when it is added and every request again when it is sent.
   UpstreamService(std::shared_ptr<Database> db, const Lifecycle& lifecycle,
-                  const AccessPolicy& access, std::string key, std::filesystem::path work_dir);
+                  const AccessPolicy& access, std::string key, std::filesystem::path work_dir,
+                  AddressPolicy targets = {});
 
   // The sysadmin's. The credential is sealed before it is stored and never returned.
   Result<UpstreamTarget> create_target(const Principal& who, const UpstreamTargetInput& in,
@@ -107,9 +114,10 @@ class UpstreamService {
 
   // One round of the sender: the outbox fanned out, then for each active target its due changes
   // in batches, each batch's answer settled per change. `lease`: how long a batch stays taken.
-  // The clock is read for each batch (a round can take longer than a lease).
+  // The clock is read for each batch (a round can take longer than a lease). `stop` (the server
+  // stopping) ends the round before its next batch; claimed batches not sent wait out their lease.
   Result<PushSummary> push(const Clock& clock, const UpstreamSender& send, const RetryPolicy& retry,
-                           std::chrono::seconds lease);
+                           std::chrono::seconds lease, std::stop_token stop = {});
 
   // The change types (lifecycle.json's upstream_changes), by name, with their labels.
   const std::map<std::string, std::string>& change_types() const { return change_labels_; }
@@ -119,13 +127,15 @@ class UpstreamService {
   Result<UpstreamTarget> visible_target(const Principal& who, std::int64_t id);
   Status fan_out(const std::string& now_text);
   Result<int> push_target(const UpstreamTarget& t, const Clock& clock, const UpstreamSender& send,
-                          const RetryPolicy& retry, std::chrono::seconds lease, PushSummary& sum);
+                          const RetryPolicy& retry, std::chrono::seconds lease, PushSummary& sum,
+                          std::stop_token stop);
 
   std::shared_ptr<Database> db_;
   const Lifecycle& lifecycle_;
   const AccessPolicy& access_;
   std::string key_;
   std::filesystem::path work_dir_;
+  AddressPolicy targets_;
   std::map<std::string, std::string> change_of_topic_;  // "record.publish" -> "published"
   std::map<std::string, std::string> change_labels_;
 };

@@ -103,6 +103,39 @@ BOOST_AUTO_TEST_CASE(malformed_framing_is_answered_400) {
   BOOST_TEST(site.call("GET", "/healthz").status == 200);
 }
 
+// A body shorter than its Content-Length is answered 400: at once when the client ends its side,
+// after the read timeout when it just stops sending (it used to wait the timeout, then close
+// without a word).
+BOOST_AUTO_TEST_CASE(a_body_short_of_its_content_length_is_answered_400) {
+  Site site({"--read-timeout", "1"});
+  const int port = site.server->port();
+  const std::string head =
+      "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n";
+  {
+    const auto started = std::chrono::steady_clock::now();
+    const std::string request = head + R"({"login":"filler")";
+    const std::string answer = exchange(port, request);
+    const auto waited = std::chrono::steady_clock::now() - started;
+    BOOST_TEST(answer.rfind("HTTP/1.1 400 ", 0) == 0u, answer.substr(0, 80));
+    BOOST_TEST(answer.find("incomplete body") != std::string::npos, answer);
+    BOOST_TEST(answer.find("Connection: close") != std::string::npos);
+    BOOST_TEST(waited < std::chrono::seconds(4));
+  }
+  {
+    Client c;
+    auto s = c.connect(port);
+    net::write(s, net::buffer(head + "{}"));
+    s.shutdown(tcp::socket::shutdown_send);
+    std::string answer;
+    char buf[4096];
+    boost::system::error_code ec;
+    for (std::size_t n; (n = s.read_some(net::buffer(buf), ec)) > 0 || !ec;) answer.append(buf, n);
+    BOOST_TEST(answer.rfind("HTTP/1.1 400 ", 0) == 0u, answer.substr(0, 80));
+    BOOST_TEST(answer.find("incomplete body") != std::string::npos, answer);
+  }
+  BOOST_TEST(site.call("GET", "/healthz").status == 200);
+}
+
 BOOST_AUTO_TEST_CASE(past_the_cap_connections_wait_and_are_served_once_others_close) {
   Site site({"--max-connections", "20"});
   const int port = site.server->port();

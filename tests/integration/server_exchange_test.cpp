@@ -15,41 +15,16 @@
 #include "engine/model/header_codec.hpp"
 #include "engine/service/webhook_service.hpp"
 #include "engine/store/import_repo.hpp"
+#include "import_rows.hpp"
 #include "server/http_server.hpp"
 #include "server_fixture.hpp"
+#include "silent_receiver.hpp"
 #include "webhook_receiver.hpp"
 
 namespace gongshi::test {
 namespace {
 
 using boost::json::object;
-
-// The sample penalty as template cells, with one field changed per row where asked.
-std::vector<std::string> penalty_row(const std::string& document_no,
-                                     std::map<std::string, std::string> changes = {}) {
-  auto sample = Site::json_file("schemas/samples/penalty.json").as_object();
-  sample["CF_WSH"] = document_no;
-  for (const auto& [k, v] : changes) sample[k] = v;
-  std::vector<std::string> cells;
-  for (const auto& f : fields_of(RecordKind::penalty)) {
-    const auto* v = sample.if_contains(f.code);
-    cells.push_back(v != nullptr && v->is_string() ? std::string(v->get_string()) : "");
-  }
-  return cells;
-}
-
-std::string csv_line(const std::vector<std::string>& cells) {
-  std::string out;
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    out += (i ? "," : "");
-    const bool quote = cells[i].find_first_of(",\"\n") != std::string::npos;
-    std::string cell = cells[i];
-    for (std::size_t p = 0; (p = cell.find('"', p)) != std::string::npos; p += 2)
-      cell.insert(p, "\"");
-    out += quote ? "\"" + cell + "\"" : cell;
-  }
-  return out + "\r\n";
-}
 
 std::string read_file(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -238,33 +213,6 @@ BOOST_AUTO_TEST_CASE(webhooks_retry_until_delivered) {
   // Another department's admin does not see the subscription.
   BOOST_TEST(site.call("GET", deliveries_path, "other_admin").status == 404);
 }
-
-// A receiver that accepts every connection and never reads or answers.
-struct SilentReceiver {
-  boost::asio::io_context io;
-  boost::asio::ip::tcp::acceptor acceptor{io, {boost::asio::ip::address_v4::loopback(), 0}};
-  unsigned short port = acceptor.local_endpoint().port();
-  std::atomic<bool> stopping{false};
-  std::atomic<std::size_t> accepted{0};
-  std::vector<boost::asio::ip::tcp::socket> held;  // the accepting thread's alone
-  std::thread thread{[this] {
-    while (!stopping) {
-      boost::asio::ip::tcp::socket s(io);
-      boost::system::error_code ec;
-      acceptor.accept(s, ec);
-      if (ec || stopping) return;
-      held.push_back(std::move(s));
-      ++accepted;
-    }
-  }};
-  ~SilentReceiver() {
-    stopping = true;
-    boost::asio::ip::tcp::socket wake(io);  // unblocks accept()
-    boost::system::error_code ec;
-    wake.connect(acceptor.local_endpoint(), ec);
-    thread.join();
-  }
-};
 
 BOOST_AUTO_TEST_CASE(a_receiver_that_never_answers_holds_only_its_share_of_the_slots) {
   // Four slots, two per subscription: the silent receiver's deliveries wait for its 10 s

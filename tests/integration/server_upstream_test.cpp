@@ -117,13 +117,6 @@ struct Upstream {
   }
 };
 
-boost::json::object publish(Site& site, const std::string& body) {
-  auto r = site.create(body);
-  r = site.took(r, "submit", "filler");
-  r = site.took(r, "approve", "reviewer");
-  return site.took(r, "publish", "reviewer");
-}
-
 // For failure messages: what the upstream side has not yet seen of the outbox, and has queued.
 std::string queue_state(Site& site) {
   soci::session s(site.tdb.db->pool());
@@ -142,7 +135,8 @@ std::string penalty_no(const boost::json::value& received) {
 BOOST_AUTO_TEST_CASE(upstream_gets_each_change_once_in_order_through_outage_and_restarts) {
   ::setenv("GONGSHI_UPSTREAM_KEY", kKey, 1);
   ::setenv("GONGSHI_RECEIVER_TOKEN", kToken, 1);
-  const std::vector<std::string> extra{"--upstream-retry", "1"};
+  // The receiver is on loopback, which a target may name only when the operator allows it.
+  const std::vector<std::string> extra{"--upstream-retry", "1", "--upstream-allow", "127.0.0.1"};
   Site site(extra);
   Receiver receiver("in-order", {"11230500001755309F"});
   receiver.stop();  // down for the first attempts
@@ -166,13 +160,13 @@ BOOST_AUTO_TEST_CASE(upstream_gets_each_change_once_in_order_through_outage_and_
 
   // A: published, then corrected after an objection. B: published, then withdrawn. C: only
   // published. D: a draft, never reported.
-  auto a = publish(site, site.penalty({{"CF_WSH", "殷市监罚〔2024〕U1号"}}));
-  auto b = publish(site, site.penalty({{"CF_WSH", "殷市监罚〔2024〕U2号"}}));
+  auto a = site.published(site.penalty({{"CF_WSH", "殷市监罚〔2024〕U1号"}}));
+  auto b = site.published(site.penalty({{"CF_WSH", "殷市监罚〔2024〕U2号"}}));
   a = site.took(a, "object", "handler", "当事人称违法行为表述有误");
   a = site.took(a, "correct", "handler", "核实后更正", {{"fields", {{"CF_WFXW", "销售过期饮料"}}}});
   b = site.took(b, "object", "handler", "当事人称并非本企业");
   b = site.took(b, "withdraw", "handler", "核实后撤下");
-  publish(site, site.penalty({{"CF_WSH", "殷市监罚〔2024〕U3号"}}));
+  site.published(site.penalty({{"CF_WSH", "殷市监罚〔2024〕U3号"}}));
   site.create(site.penalty({{"CF_WSH", "殷市监罚〔2024〕U4号"}}));
 
   // Five changes queued. The first of each record is tried and fails while the receiver is
@@ -266,7 +260,7 @@ BOOST_AUTO_TEST_CASE(upstream_gets_each_change_once_in_order_through_outage_and_
   receiver.stop();
   receiver.start();
   BOOST_TEST(receiver.received().size() == 5u);
-  publish(site, site.penalty({{"CF_WSH", "殷市监罚〔2024〕U5号"}}));
+  site.published(site.penalty({{"CF_WSH", "殷市监罚〔2024〕U5号"}}));
   BOOST_REQUIRE(wait_until([&] { return receiver.received().size() == 6u; }));
   BOOST_TEST(penalty_no(receiver.received().at(5)) == "殷市监罚〔2024〕U5号");
 
@@ -283,19 +277,19 @@ BOOST_AUTO_TEST_CASE(upstream_gets_each_change_once_in_order_through_outage_and_
 BOOST_AUTO_TEST_CASE(refused_changes_are_shown_fixed_resent_and_reconciled) {
   ::setenv("GONGSHI_UPSTREAM_KEY", kKey, 1);
   ::setenv("GONGSHI_RECEIVER_TOKEN", kToken, 1);
-  Site site({"--upstream-retry", "1"});
+  Site site({"--upstream-retry", "1", "--upstream-allow", "127.0.0.1"});
   Receiver receiver("refusals", {"11230500001755309F"});
 
   // Published before the target existed: a gap the reconciliation must show (未报送).
-  auto early = publish(site, site.penalty({{"CF_WSH", "殷市监罚〔2024〕R0号"}}));
+  auto early = site.published(site.penalty({{"CF_WSH", "殷市监罚〔2024〕R0号"}}));
   Upstream up(site, receiver.endpoint(), "csv", 50);  // the file form
 
-  auto ok = publish(site, site.penalty({{"CF_WSH", "殷市监罚〔2024〕R1号"}}));
+  auto ok = site.published(site.penalty({{"CF_WSH", "殷市监罚〔2024〕R1号"}}));
   // Two records from a 数据来源单位 the platform has not registered: refused.
   auto unit_later =
-      publish(site, site.penalty({{"CF_WSH", "殷市监罚〔2024〕R2号"}, {"CF_SJLYDM", kOtherUnit}}));
+      site.published(site.penalty({{"CF_WSH", "殷市监罚〔2024〕R2号"}, {"CF_SJLYDM", kOtherUnit}}));
   auto wrong_unit =
-      publish(site, site.penalty({{"CF_WSH", "殷市监罚〔2024〕R3号"}, {"CF_SJLYDM", kOtherUnit}}));
+      site.published(site.penalty({{"CF_WSH", "殷市监罚〔2024〕R3号"}, {"CF_SJLYDM", kOtherUnit}}));
   BOOST_REQUIRE_MESSAGE(wait_until([&] {
                           const auto items = up.changes();
                           std::size_t settled = 0;
@@ -392,4 +386,39 @@ BOOST_AUTO_TEST_CASE(refused_changes_are_shown_fixed_resent_and_reconciled) {
   BOOST_TEST((trail["殷市监罚〔2024〕R2号"] == std::vector<std::string>{"published"}));
   BOOST_TEST((trail["殷市监罚〔2024〕R3号"] == std::vector<std::string>{"corrected"}));
   BOOST_TEST(up.changes("?status=resent").size() == 1u);
+}
+
+// A target on an internal network is refused unless the operator allows its range: the server
+// must not be made to push records to its own host, the cloud metadata address or the LAN.
+BOOST_AUTO_TEST_CASE(internal_upstream_endpoints_are_refused_unless_allowed) {
+  ::setenv("GONGSHI_UPSTREAM_KEY", kKey, 1);
+  const auto add = [](Site& site, const std::string& endpoint) {
+    return site.call("POST", "/api/v1/upstream/targets", "sysadmin",
+                     boost::json::serialize(boost::json::object{{"region", "410505"},
+                                                                {"name", "上级平台"},
+                                                                {"format", "json"},
+                                                                {"endpoint", endpoint}}));
+  };
+  {
+    Site site;
+    for (const std::string endpoint :
+         {"http://127.0.0.1:9/", "http://localhost:8090/in", "http://169.254.169.254/latest",
+          "http://0.0.0.0:80/", "http://10.1.2.3/in", "http://192.168.1.20:8090/",
+          "http://172.16.0.5/", "http://[::1]:8090/", "http://[::ffff:127.0.0.1]/",
+          "http://2130706433/", "http://100.64.0.1/"}) {
+      const auto r = add(site, endpoint);
+      BOOST_TEST(r.status == 400, endpoint << " → " << r.status << " " << r.body);
+      BOOST_TEST(r.body.find("--upstream-allow") != std::string::npos, r.body);
+      BOOST_TEST(r.body.find("endpoint") != std::string::npos, r.body);
+    }
+    auto listed = site.call("GET", "/api/v1/upstream/targets?region=410505", "sysadmin");
+    BOOST_TEST(json_of(listed).at("items").as_array().empty());
+  }
+  {
+    // docs/upstream.md's example: a province's platform on 10.1.0.0/16.
+    Site site({"--upstream-allow", "10.1.0.0/16"});
+    BOOST_TEST(add(site, "http://10.1.2.3:8090/upstream/v1/changes").status == 201);
+    BOOST_TEST(add(site, "http://10.2.0.1/").status == 400);
+    BOOST_TEST(add(site, "http://127.0.0.1:9/").status == 400);
+  }
 }
