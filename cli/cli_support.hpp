@@ -17,12 +17,35 @@ struct CommonOptions {
   std::string plugins = GONGSHI_DEFAULT_PLUGINS;
   std::string now;                          // ISO date-time; empty = the system clock
   std::vector<std::string> upstream_allow;  // --upstream-allow, on the commands that push upward
+  std::string upstream_key_file;            // --upstream-key-file, beside GONGSHI_UPSTREAM_KEY
 };
+
+// The account policy's options (serve, and `user add`, which checks a new password by it).
+struct AccountOptions {
+  int password_min_length = 8;
+  int password_min_classes = 3;
+  int lockout_failures = 5;
+  int lockout_minutes = 15;
+  int session_idle_minutes = 30;
+};
+void add_account_options(CLI::App& cmd, AccountOptions& o);
+AccountPolicy account_policy(const AccountOptions& o);
+
+// --config FILE: the configuration file (cli/config_file.hpp), read before the command line is
+// parsed; registered here so that the command accepts it and its help names it.
+void add_config_option(CLI::App& cmd, std::string& path);
+
+// A secret from a file (the config file's *_file keys): its first line. The file must be readable
+// by its owner alone (mode 0600 or 0400); an error names the file and the reason.
+Result<std::string> read_secret_file(const std::string& path);
+// The secret from `file` when one is named, else from the environment variable `env` ("" when
+// neither is set).
+Result<std::string> secret_from(const std::string& file, const char* env);
 
 // --schemas, --rules, --plugins (defaults from GONGSHI_SCHEMAS/RULES/PLUGINS or the build), --now.
 void add_common_options(CLI::App& cmd, CommonOptions& o);
-// --upstream-allow: the internal addresses a platform above may have.
-void add_upstream_allow_option(CLI::App& cmd, CommonOptions& o);
+// --upstream-allow (the internal addresses a platform above may have) and --upstream-key-file.
+void add_upstream_options(CLI::App& cmd, CommonOptions& o);
 // The Shanghai date of --now, or of the system clock; exits with a message on a bad --now.
 Date today_of(const CommonOptions& o);
 RulesPaths paths_of(const CommonOptions& o);
@@ -39,7 +62,8 @@ Status require_options(std::initializer_list<std::pair<const char*, std::string>
 // processes stored installed.
 Result<std::unique_ptr<Services>> open_service_layer(const CommonOptions& o,
                                                      const std::string& db_url,
-                                                     std::size_t pool = 2);
+                                                     std::size_t pool = 2,
+                                                     const AccountPolicy& account = {});
 // --listen ADDRESS:PORT (port 0: a free one), as `gongshi serve` and the receiver take it.
 struct ListenAddress {
   std::string address;

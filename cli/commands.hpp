@@ -20,5 +20,7 @@ void add_calendar_commands(CLI::App& app, int& exit_code);
 void add_validate_command(CLI::App& app, int& exit_code);
 void add_upstream_commands(CLI::App& app, int& exit_code);
 void add_report_upstream_command(CLI::App& report_group, int& exit_code);
+// backup, restore, doctor.
+void add_ops_commands(CLI::App& app, int& exit_code);
 
 }  // namespace gongshi::cli

@@ -22,15 +22,22 @@ namespace {
 void add_user_command(CLI::App& app, int& exit_code) {
   struct Options {
     CommonOptions common;
-    std::string db, login, name, password, region, roles;
+    AccountOptions account;
+    std::string config, db, login, name, password, region, roles;
     std::int64_t department = 0;
+    bool no_change = false;
   };
   auto o = std::make_shared<Options>();
   auto* user = app.add_subcommand("user", "用户管理 / users");
   user->require_subcommand(1);
   auto* add = user->add_subcommand("add", "新建用户 / add a user");
   add_common_options(*add, o->common);
+  add_config_option(*add, o->config);
+  add_account_options(*add, o->account);
   add->add_option("--db", o->db, "database URL")->required();
+  add->add_flag("--no-password-change", o->no_change,
+                "the user need not change this password at the first sign-in (default: must, "
+                "as for any password an administrator sets)");
   add->add_option("--login", o->login, "登录名")->required();
   add->add_option("--name", o->name, "显示名");
   add->add_option("--password", o->password, "密码（也可用环境变量 GONGSHI_PASSWORD）");
@@ -44,12 +51,13 @@ void add_user_command(CLI::App& app, int& exit_code) {
     if (password.empty() && std::getenv("GONGSHI_PASSWORD") != nullptr) {
       password = std::getenv("GONGSHI_PASSWORD");
     }
-    auto services = open_service_layer(o->common, o->db, 1);
+    auto services = open_service_layer(o->common, o->db, 1, account_policy(o->account));
     if (!services) {
       exit_code = report(services.error());
       return;
     }
     UserInput in;
+    in.must_change_password = !o->no_change;
     in.region = o->region;
     if (o->department > 0) in.department_id = o->department;
     in.login = o->login;

@@ -14,7 +14,7 @@ namespace gongshi::cli {
 
 namespace {
 
-constexpr const char* kPassword = "gongshi-demo";
+constexpr const char* kPassword = "Gongshi-demo1";
 
 // 殷都区's departments and townships, as seed 003's monthly 通报 lists them.
 const char* kDepartments[] = {"殷都区教育局",

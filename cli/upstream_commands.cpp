@@ -48,7 +48,7 @@ Result<Date> date_option(const std::string& name, const std::string& text) {
 void add_target_commands(CLI::App& upstream, int& exit_code) {
   struct Options {
     CommonOptions common;
-    std::string db, region, name, format = "json", endpoint, changes;
+    std::string db, region, name, format = "json", endpoint, changes, ca_file;
     int batch = 100;
     std::int64_t id = 0;
   };
@@ -66,12 +66,15 @@ void add_target_commands(CLI::App& upstream, int& exit_code) {
   add->add_option("--name", o->name, "名称，如 安阳市信用信息共享平台")->required();
   add->add_option("--format", o->format, "json | csv | xlsx");
   add->add_option("--endpoint", o->endpoint,
-                  "http://HOST:PORT/PATH (an internal address only with --upstream-allow)")
+                  "http(s)://HOST:PORT/PATH (an internal address only with --upstream-allow)")
       ->required();
   add->add_option("--changes", o->changes,
                   "comma-separated change types sent (default: all): published,corrected,…");
   add->add_option("--batch", o->batch, "changes per request (1–1000)");
-  add_upstream_allow_option(*add, o->common);
+  add_upstream_options(*add, o->common);
+  add->add_option("--ca-file", o->ca_file,
+                  "an https platform's private CA certificate (PEM, an absolute path on this "
+                  "server)");
   add->footer(std::string("凭据（可选）取自环境变量 ") + kCredentialVariable +
               "，以 GONGSHI_UPSTREAM_KEY 加密保存 / the credential (optional) is " +
               kCredentialVariable + ", stored sealed under GONGSHI_UPSTREAM_KEY\n");
@@ -84,6 +87,7 @@ void add_target_commands(CLI::App& upstream, int& exit_code) {
       in.name = o->name;
       in.format = o->format;
       in.endpoint = o->endpoint;
+      in.ca_file = o->ca_file;
       if (const char* c = std::getenv(kCredentialVariable); c != nullptr) in.credential = c;
       in.changes = split_list(o->changes);
       in.batch_size = o->batch;
@@ -134,7 +138,7 @@ void add_change_commands(CLI::App& upstream, int& exit_code) {
   }
   for (auto* cmd : {changes, backfill})
     cmd->add_option("--target", o->target, "target id")->required();
-  add_upstream_allow_option(*push, o->common);
+  add_upstream_options(*push, o->common);
   changes->add_option("--status", o->status, "pending | acknowledged | refused | resent");
   changes->add_option("--limit", o->limit, "at most this many (1–500)");
   resend->add_option("ID", o->id, "the refused change's id")->required();

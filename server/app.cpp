@@ -3,7 +3,9 @@
 #include <iostream>
 #include <random>
 
+#include "server/request_log.hpp"
 #include "server/responses.hpp"
+#include "server/routes/route_support.hpp"
 #include "server/routes/routes.hpp"
 #include "server/session_cookie.hpp"
 #include "server/upstream_sender.hpp"
@@ -25,6 +27,7 @@ Router build_router(AppContext& app) {
   add_calendar_routes(r, app);
   add_application_routes(r, app);
   add_upstream_routes(r, app);
+  add_audit_routes(r, app);
   return r;
 }
 
@@ -119,8 +122,20 @@ Result<Principal> caller_of(Services& s, const HttpRequest& req) {
 
 }  // namespace
 
+namespace {
+
+// What a session whose password an administrator set may still do: change it, and see who it is.
+bool allowed_before_password_change(const std::string& route) {
+  return route == "/api/v1/auth/password" || route == "/api/v1/auth/me" ||
+         route == "/api/v1/auth/logout";
+}
+
+}  // namespace
+
 HttpResponse App::handle(HttpRequest& req) {
   const auto started = std::chrono::steady_clock::now();
+  const std::string request_id = new_request_id();
+  std::optional<Principal> who;
   ++ctx_.metrics.in_flight();
   auto match = router_.match(req.method, req.path);
   std::string route = "unmatched";
@@ -146,7 +161,6 @@ HttpResponse App::handle(HttpRequest& req) {
   } else {
     route = match.route->pattern;
     RouteContext c{req, std::move(match.params), nullptr};
-    std::optional<Principal> who;
     if (match.route->access == Access::user) {
       auto p = caller_of(ctx_.s(), req);
       if (!p) {
@@ -154,15 +168,34 @@ HttpResponse App::handle(HttpRequest& req) {
         res.headers.emplace_back("WWW-Authenticate", "Bearer");
       } else {
         who = std::move(p).value();
+        who->client = client_of(ctx_, req);
         c.who = &*who;
       }
     }
-    if (match.route->access == Access::open || who) res = match.route->handler(c);
+    if (who && who->must_change_password && !allowed_before_password_change(route)) {
+      res = error_response(forbidden("请先修改密码：管理员设置的密码须在首次登录时更改",
+                                     "change your password first: one an administrator set "
+                                     "must be changed at the first sign-in"));
+    } else if (match.route->access == Access::open || who) {
+      res = match.route->handler(c);
+    }
+    // Refusals of a signed-in caller are the audit trail's (probing, or a role that is missing).
+    if (who && res.status == 403) {
+      (void)ctx_.s().audit.record("permission.refused", &*who, who->region, route,
+                                  {{"method", req.method}, {"path", req.path.substr(0, 200)}});
+    }
   }
+  res.headers.emplace_back("X-Request-Id", request_id);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   ctx_.metrics.observe(req.method, route, res.status, seconds);
   --ctx_.metrics.in_flight();
+  if (ctx_.settings.log_format != LogFormat::off) {
+    RequestLog line{
+        request_id, client_of(ctx_, req), who ? who->login : "", req.method, route, res.status,
+        seconds};
+    write_log_line(request_log_line(line, ctx_.settings.log_format));
+  }
   return res;
 }
 
@@ -189,6 +222,9 @@ void App::sweep_now() {
   const auto now = ctx_.now();
   if (auto purged = ctx_.s().applications.purge_unclaimed(now); !purged) {
     std::cerr << "sweeper: " << purged.error().message_en << "\n";
+  }
+  if (auto purged = ctx_.s().audit.purge(now, ctx_.settings.audit_days); !purged) {
+    std::cerr << "sweeper: audit trail: " << purged.error().message_en << "\n";
   }
   auto r = ctx_.s().engine.sweep(now);
   if (!r) {
@@ -280,12 +316,14 @@ void App::claim_and_send(HttpServer& server) {
       std::lock_guard lock(in_flight_mu_);
       ++in_flight_by_subscription_[out.delivery.subscription_id];
     }
-    FetchRequest req{"POST",
-                     out.delivery.url,
-                     out.headers,
-                     out.delivery.payload,
-                     ctx_.settings.webhook_timeout,
-                     &s.webhooks.targets()};
+    FetchRequest req;
+    req.method = "POST";
+    req.url = out.delivery.url;
+    req.headers = out.headers;
+    req.body = out.delivery.payload;
+    req.timeout = ctx_.settings.webhook_timeout;
+    req.targets = &s.webhooks.targets();
+    req.ca_file = ctx_.settings.client_ca_file.string();
     server.fetch(std::move(req), [this, &server, d = out.delivery](Result<ClientResponse> res) {
       // The answer arrives on an I/O thread: recording it is database work for a worker.
       const int status = res ? res->status : 0;

@@ -10,6 +10,7 @@
 #include "server/http_types.hpp"
 #include "server/metrics.hpp"
 #include "server/rate_limiter.hpp"
+#include "server/request_log.hpp"
 
 namespace gongshi::server {
 
@@ -30,7 +31,13 @@ struct AppSettings {
   int public_limit = 30;
   std::chrono::seconds public_window{600};
   std::string trusted_proxy;    // a reverse proxy whose X-Forwarded-For names the client
-  bool secure_cookies = false;  // the pages are served over TLS (by this process's proxy)
+  bool secure_cookies = false;  // the pages are served over TLS (this process's, or a proxy's)
+  LogFormat log_format = LogFormat::text;  // one line per request on standard error
+  int audit_days = 365;                    // the audit trail's retention (at least 180)
+  std::filesystem::path backup_dir;        // the nightly backups (/healthz: the last one's age)
+  std::chrono::hours backup_max_age{36};
+  std::filesystem::path tls_cert;        // this process's certificate (/healthz: its expiry)
+  std::filesystem::path client_ca_file;  // extra CAs the outgoing HTTPS requests trust
 };
 
 // Did the request come through the configured reverse proxy (whose X-Forwarded-* it may trust)?

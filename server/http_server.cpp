@@ -1,63 +1,17 @@
 #include "server/http_server.hpp"
 
 #include <array>
-#include <atomic>
-#include <boost/asio.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
+#include <iostream>
 #include <limits>
-#include <mutex>
 #include <set>
 #include <thread>
-#include <unordered_map>
 
 #include "engine/exchange/work_files.hpp"
+#include "server/http_server_impl.hpp"
 #include "server/responses.hpp"
-#include "server/worker_pool.hpp"
 
 namespace gongshi::server {
-
-namespace net = boost::asio;
-namespace beast = boost::beast;
-namespace http = beast::http;
-using tcp = net::ip::tcp;
-
-namespace {
-
-class Session;
-
-}  // namespace
-
-struct HttpServer::Impl {
-  ServerOptions options;
-  RequestHandler handler;
-  // Reserved by uploads being received; before ioc, whose sessions give theirs back as they go.
-  std::atomic<std::uint64_t> upload_bytes{0};
-  // Before ioc: sessions its handlers still hold remove themselves as it is destroyed.
-  std::mutex mu;
-  std::unordered_map<const Session*, std::weak_ptr<Session>> sessions;  // each removes itself
-  std::atomic<std::size_t> open_sessions{0};
-  net::io_context ioc;
-  tcp::acceptor acceptor{net::make_strand(ioc)};
-  net::signal_set signals{ioc, SIGINT, SIGTERM};
-  std::atomic<bool> stopping{false};
-  // Waits before accepting again: at the connection cap, or out of file descriptors (accepting at
-  // once again would spin on the same error).
-  net::steady_timer accept_pause{acceptor.get_executor()};
-  std::vector<std::shared_ptr<net::steady_timer>> timers;
-  std::vector<std::shared_ptr<std::function<void()>>> ticks;  // periodic tasks, kept alive here
-  std::unique_ptr<WorkerPool> pool;
-
-  void accept();
-  void accept_after(std::chrono::milliseconds pause);
-  void stop();
-  void forget(const Session* s) {
-    std::lock_guard lock(mu);
-    sessions.erase(s);
-    --open_sessions;
-  }
-};
 
 namespace {
 
@@ -92,12 +46,16 @@ Error too_large(std::size_t limit) {
                     "the body exceeds the limit of " + std::to_string(limit) + " bytes");
 }
 
-class Session : public std::enable_shared_from_this<Session> {
+// One connection: `Stream` is a beast::tcp_stream (plain HTTP) or an ssl_stream over one (TLS).
+template <class Stream>
+class Session : public SessionBase {
  public:
-  Session(tcp::socket&& socket, HttpServer::Impl& server)
-      : stream_(std::move(socket)), server_(server) {
+  static constexpr bool kTls = !std::is_same_v<Stream, beast::tcp_stream>;
+
+  Session(tcp::socket&& socket, HttpServer::Impl& server, std::shared_ptr<ssl::context> tls)
+      : tls_(std::move(tls)), stream_(make_stream(std::move(socket))), server_(server) {
     beast::error_code ec;
-    const auto remote = stream_.socket().remote_endpoint(ec);
+    const auto remote = tcp_layer().socket().remote_endpoint(ec);
     if (!ec) peer_ = remote.address().to_string();
   }
   // A cut-off upload leaves nothing behind, and gives back its share of the bytes in flight.
@@ -108,17 +66,36 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void start() {
-    net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_header(); });
+    net::dispatch(stream_.get_executor(), [self = self()] {
+      if constexpr (kTls) {
+        self->tcp_layer().expires_after(self->server_.options.timeout);
+        self->stream_.async_handshake(ssl::stream_base::server, [self](beast::error_code ec) {
+          if (ec) return self->hard_close();  // not TLS, or a failed handshake: nothing to say
+          self->read_header();
+        });
+      } else {
+        self->read_header();
+      }
+    });
   }
 
-  // Called on the session's strand when the server stops: an idle connection closes now.
-  void close_if_idle() {
-    net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
-      if (self->idle_) self->stream_.socket().close();
+  void close_if_idle() override {
+    net::dispatch(stream_.get_executor(), [self = self()] {
+      if (self->idle_) self->hard_close();
     });
   }
 
  private:
+  Stream make_stream(tcp::socket&& socket) {
+    if constexpr (kTls) {
+      return Stream(std::move(socket), *tls_);
+    } else {
+      return Stream(std::move(socket));
+    }
+  }
+  beast::tcp_stream& tcp_layer() { return beast::get_lowest_layer(stream_); }
+  std::shared_ptr<Session> self() { return std::static_pointer_cast<Session>(shared_from_this()); }
+
   void read_header() {
     if (server_.stopping) return close();
     idle_ = true;
@@ -127,10 +104,10 @@ class Session : public std::enable_shared_from_this<Session> {
     // The parser checks a Content-Length against its limit when the header ends, before the route
     // is known: let the largest through here and check the route's own limit in on_header.
     header_parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
-    stream_.expires_after(server_.options.timeout);
+    tcp_layer().expires_after(server_.options.timeout);
     http::async_read_header(
         stream_, buffer_, *header_parser_,
-        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
+        [self = self()](beast::error_code ec, std::size_t) { self->on_header(ec); });
   }
 
   void on_header(beast::error_code ec) {
@@ -174,7 +151,7 @@ class Session : public std::enable_shared_from_this<Session> {
     head.peer = peer_;
     const auto target = fill_head(header_parser_->get(), head);
     if (!target) return refuse(error_response(target.error()));
-    const bool queued = server_.pool->submit([self = shared_from_this(), head = std::move(head)] {
+    const bool queued = server_.pool->submit([self = self(), head = std::move(head)] {
       std::optional<HttpResponse> refused;
       try {
         refused = self->server_.options.admit_upload(head);
@@ -230,31 +207,28 @@ class Session : public std::enable_shared_from_this<Session> {
     const auto& h = header_parser_->get();
     if (h[http::field::expect] == "100-continue") {
       auto cont = std::make_shared<http::response<http::empty_body>>(http::status::continue_, 11);
-      http::async_write(stream_, *cont,
-                        [self = shared_from_this(), cont](beast::error_code ec2, std::size_t) {
-                          if (ec2) return self->close();
-                          self->read_body();
-                        });
+      http::async_write(stream_, *cont, [self = self(), cont](beast::error_code ec2, std::size_t) {
+        if (ec2) return self->close();
+        self->read_body();
+      });
       return;
     }
     read_body();
   }
 
   void read_body() {
-    auto done = [self = shared_from_this()](beast::error_code ec, std::size_t) {
-      self->on_body(ec);
-    };
+    auto done = [self = self()](beast::error_code ec, std::size_t) { self->on_body(ec); };
     // The body's time limit is a timer of the session's own, not the stream's: a stream that
     // times out closes its socket, and a client whose body stays shorter than its Content-Length
     // is owed an answer (400), not a silent close after the wait.
-    stream_.expires_never();
+    tcp_layer().expires_never();
     body_late_ = false;
     body_deadline_.expires_after(server_.options.timeout);
-    body_deadline_.async_wait([self = shared_from_this()](beast::error_code ec) {
+    body_deadline_.async_wait([self = self()](beast::error_code ec) {
       if (ec) return;
       self->body_late_ = true;
       beast::error_code ignored;
-      self->stream_.socket().cancel(ignored);
+      self->tcp_layer().socket().cancel(ignored);
     });
     if (upload_) {
       file_parser_.emplace(std::move(*header_parser_));
@@ -284,6 +258,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec) return close();
     HttpRequest req;
     req.peer = peer_;
+    req.tls = kTls;
     bool keep_alive = true;
     unsigned version = 11;
     Result<std::string> target = std::string();
@@ -305,22 +280,21 @@ class Session : public std::enable_shared_from_this<Session> {
     // The handler blocks (database, rules): it runs on a worker, and the answer comes back to
     // this connection's strand. The work guard keeps the I/O threads running until it has.
     auto guard = net::make_work_guard(stream_.get_executor());
-    const bool queued =
-        server_.pool->submit([self = shared_from_this(), req = std::move(req), keep_alive, version,
-                              guard = std::move(guard)]() mutable {
-          HttpResponse res;
-          try {
-            res = self->server_.handler(req);
-          } catch (const std::exception& e) {
-            res = error_response(make_error(ErrorCode::internal, "服务器内部错误",
-                                            std::string("internal error: ") + e.what()));
-          }
-          net::post(self->stream_.get_executor(),
-                    [self, res = std::move(res), keep_alive, version]() mutable {
-                      self->finish(std::move(res), keep_alive, version);
-                    });
-          guard.reset();
-        });
+    const bool queued = server_.pool->submit([self = self(), req = std::move(req), keep_alive,
+                                              version, guard = std::move(guard)]() mutable {
+      HttpResponse res;
+      try {
+        res = self->server_.handler(req);
+      } catch (const std::exception& e) {
+        res = error_response(make_error(ErrorCode::internal, "服务器内部错误",
+                                        std::string("internal error: ") + e.what()));
+      }
+      net::post(self->stream_.get_executor(),
+                [self, res = std::move(res), keep_alive, version]() mutable {
+                  self->finish(std::move(res), keep_alive, version);
+                });
+      guard.reset();
+    });
     if (!queued) finish(server_busy(), keep_alive, version);
   }
 
@@ -337,7 +311,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void write(HttpResponse r, bool keep_alive, unsigned version) {
-    stream_.expires_after(server_.options.timeout);  // the answer's own time, however long it took
+    tcp_layer().expires_after(server_.options.timeout);  // the answer's own time
     auto res = std::make_shared<http::response<http::string_body>>(
         static_cast<http::status>(r.status), version);
     res->set(http::field::server, "gongshi");
@@ -346,22 +320,27 @@ class Session : public std::enable_shared_from_this<Session> {
     res->body() = std::move(r.body);
     res->keep_alive(keep_alive);
     res->prepare_payload();
-    http::async_write(
-        stream_, *res,
-        [self = shared_from_this(), res, keep_alive](beast::error_code ec, std::size_t) {
-          if (ec || !keep_alive) return self->close();
-          self->read_header();
-        });
+    http::async_write(stream_, *res,
+                      [self = self(), res, keep_alive](beast::error_code ec, std::size_t) {
+                        if (ec || !keep_alive) return self->close();
+                        self->read_header();
+                      });
   }
 
   // A lingering close: the answer is sent, then what the client still sends (the rest of a body
   // refused as too large, say) is read and dropped for a while, so that the client gets to read
   // the answer instead of a reset connection.
+  // Over TLS: close_notify, then the connection closes (bounded by a few seconds).
   void close() {
-    beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-    if (ec) return hard_close();
-    drain(0);
+    if constexpr (kTls) {
+      tcp_layer().expires_after(std::chrono::seconds(3));
+      stream_.async_shutdown([self = self()](beast::error_code) { self->hard_close(); });
+    } else {
+      beast::error_code ec;
+      stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+      if (ec) return hard_close();
+      drain(0);
+    }
   }
 
   void drain(std::size_t dropped) {
@@ -369,19 +348,20 @@ class Session : public std::enable_shared_from_this<Session> {
     if (dropped >= kLingerBytes) return hard_close();
     if (!scratch_) scratch_ = std::make_unique<std::array<char, 16384>>();
     stream_.expires_after(std::chrono::seconds(3));
-    stream_.async_read_some(net::buffer(*scratch_), [self = shared_from_this(), dropped](
-                                                        beast::error_code ec, std::size_t n) {
-      if (ec) return self->hard_close();
-      self->drain(dropped + n);
-    });
+    stream_.async_read_some(net::buffer(*scratch_),
+                            [self = self(), dropped](beast::error_code ec, std::size_t n) {
+                              if (ec) return self->hard_close();
+                              self->drain(dropped + n);
+                            });
   }
 
   void hard_close() {
     beast::error_code ec;
-    stream_.socket().close(ec);
+    tcp_layer().socket().close(ec);
   }
 
-  beast::tcp_stream stream_;
+  std::shared_ptr<ssl::context> tls_;  // kept while the connection lives (a reload replaces it)
+  Stream stream_;
   net::steady_timer body_deadline_{stream_.get_executor()};
   bool body_late_ = false;  // the body's deadline passed before it was read whole
   HttpServer::Impl& server_;
@@ -413,15 +393,134 @@ void HttpServer::Impl::accept() {
       if (exhausted) return accept_after(std::chrono::milliseconds(100));
       return accept();
     }
-    auto session = std::make_shared<Session>(std::move(socket), *this);
+    std::shared_ptr<SessionBase> session;
+    if (auto context = server_tls()) {
+      auto s = std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(
+          std::move(socket), *this, std::move(context));
+      s->start();
+      session = std::move(s);
+    } else {
+      auto s = std::make_shared<Session<beast::tcp_stream>>(std::move(socket), *this, nullptr);
+      s->start();
+      session = std::move(s);
+    }
     {
       std::lock_guard lock(mu);
       sessions.emplace(session.get(), session);
       ++open_sessions;
     }
-    session->start();
     accept();
   });
+}
+
+namespace {
+
+// A connection to the plain-HTTP listener beside HTTPS: its one request is answered 308 with the
+// same path on https (the host from its Host header, the HTTPS port), then it closes.
+class RedirectSession : public std::enable_shared_from_this<RedirectSession> {
+ public:
+  RedirectSession(tcp::socket&& socket, HttpServer::Impl& server)
+      : stream_(std::move(socket)), server_(server) {}
+
+  void start() {
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+      self->parser_.header_limit(16 * 1024);
+      self->stream_.expires_after(self->server_.options.timeout);
+      http::async_read_header(self->stream_, self->buffer_, self->parser_,
+                              [self](beast::error_code ec, std::size_t) {
+                                if (ec) return self->close();
+                                self->answer();
+                              });
+    });
+  }
+
+ private:
+  void answer() {
+    const auto& req = parser_.get();
+    std::string host(req[http::field::host]);
+    if (const auto colon = host.rfind(':');
+        colon != std::string::npos && host.find(']', colon) == std::string::npos) {
+      host.erase(colon);
+    }
+    const bool plain_host =
+        !host.empty() && host.size() <= 255 &&
+        host.find_first_not_of(
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-[]:") ==
+            std::string::npos;
+    auto res = std::make_shared<http::response<http::string_body>>(
+        plain_host ? http::status::permanent_redirect : http::status::bad_request, req.version());
+    res->set(http::field::server, "gongshi");
+    res->set(http::field::content_type, "text/plain; charset=utf-8");
+    if (plain_host) {
+      const std::string port =
+          server_.https_port == 443 ? "" : ":" + std::to_string(server_.https_port);
+      const std::string target(req.target());
+      res->set(http::field::location,
+               "https://" + host + port + (target.starts_with("/") ? target : "/"));
+      res->body() = "请使用 HTTPS / use HTTPS\n";
+    } else {
+      res->body() = "Host 头无效 / bad Host header\n";
+    }
+    res->keep_alive(false);
+    res->prepare_payload();
+    http::async_write(
+        stream_, *res,
+        [self = shared_from_this(), res](beast::error_code, std::size_t) { self->close(); });
+  }
+
+  void close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+    stream_.socket().close(ec);
+  }
+
+  beast::tcp_stream stream_;
+  HttpServer::Impl& server_;
+  beast::flat_buffer buffer_;
+  http::request_parser<http::empty_body> parser_;
+};
+
+}  // namespace
+
+void HttpServer::Impl::accept_redirect() {
+  if (stopping) return;
+  redirect.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+    if (ec) {
+      if (!redirect.is_open() || stopping) return;
+      return accept_after(std::chrono::milliseconds(100));
+    }
+    std::make_shared<RedirectSession>(std::move(socket), *this)->start();
+    accept_redirect();
+  });
+}
+
+void HttpServer::Impl::wait_for_hangup() {
+  hangup.async_wait([this](beast::error_code ec, int) {
+    if (ec || stopping) return;
+    // Read the certificate and key again (a renewed certificate): new connections use them;
+    // those open keep theirs. A bad file leaves the old ones in use.
+    auto fresh = server_tls_context(options.tls_cert, options.tls_key);
+    if (fresh) {
+      std::lock_guard lock(tls_mu);
+      tls = std::move(fresh).value();
+      std::cerr << "tls: certificate reloaded from " << options.tls_cert.string() << "\n";
+    } else {
+      std::cerr << "tls: reload failed, keeping the certificate in use: "
+                << fresh.error().message_en << "\n";
+    }
+    wait_for_hangup();
+  });
+}
+
+Result<std::shared_ptr<ssl::context>> HttpServer::Impl::client_context(
+    const std::string& extra_ca) {
+  std::lock_guard lock(client_tls_mu);
+  if (auto it = client_tls.find(extra_ca); it != client_tls.end()) return it->second;
+  auto made = client_tls_context(extra_ca);
+  if (!made) return made.error();
+  if (client_tls.size() >= 64) client_tls.clear();  // bounded
+  client_tls[extra_ca] = *made;
+  return made;
 }
 
 void HttpServer::Impl::accept_after(std::chrono::milliseconds pause) {
@@ -438,9 +537,14 @@ void HttpServer::Impl::stop() {
     beast::error_code ec;
     acceptor.close(ec);
   });
+  net::post(redirect.get_executor(), [this] {
+    beast::error_code ec;
+    redirect.close(ec);
+  });
   net::post(accept_pause.get_executor(), [this] { accept_pause.cancel(); });
   signals.cancel();
-  std::vector<std::shared_ptr<Session>> live;
+  hangup.cancel();
+  std::vector<std::shared_ptr<SessionBase>> live;
   {
     std::lock_guard lock(mu);
     for (auto& t : timers) {
@@ -459,6 +563,19 @@ HttpServer::HttpServer(ServerOptions options, RequestHandler handler)
   impl_->options = std::move(options);
   impl_->handler = std::move(handler);
   impl_->pool = std::make_unique<WorkerPool>(impl_->options.workers, impl_->options.queue_limit);
+}
+
+Result<std::unique_ptr<HttpServer>> HttpServer::create(ServerOptions options,
+                                                       RequestHandler handler) {
+  std::shared_ptr<ssl::context> tls;
+  if (!options.tls_cert.empty()) {
+    auto made = server_tls_context(options.tls_cert, options.tls_key);
+    if (!made) return made.error();
+    tls = std::move(made).value();
+  }
+  auto server = std::make_unique<HttpServer>(std::move(options), std::move(handler));
+  server->impl_->tls = std::move(tls);
+  return server;
 }
 
 bool HttpServer::submit(std::function<void()> job) {
@@ -487,6 +604,30 @@ Result<unsigned short> HttpServer::listen(const std::string& address, unsigned s
         "cannot listen on " + address + ":" + std::to_string(port) + ": " + ec.message());
   }
   return a.local_endpoint().port();
+}
+
+Status HttpServer::listen_redirect(const std::string& address, unsigned short port,
+                                   unsigned short https_port) {
+  beast::error_code ec;
+  const auto ip = net::ip::make_address(address, ec);
+  if (ec) {
+    return make_error(ErrorCode::invalid_input, "监听地址不合法：" + address,
+                      "not an IP address: " + address);
+  }
+  tcp::endpoint endpoint(ip, port);
+  auto& a = impl_->redirect;
+  a.open(endpoint.protocol(), ec);
+  if (!ec) a.set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) a.bind(endpoint, ec);
+  if (!ec) a.listen(net::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return make_error(
+        ErrorCode::io_error,
+        "无法监听 " + address + ":" + std::to_string(port) + "：" + ec.message(),
+        "cannot listen on " + address + ":" + std::to_string(port) + ": " + ec.message());
+  }
+  impl_->https_port = https_port;
+  return ok_status();
 }
 
 void HttpServer::every(std::chrono::milliseconds interval, std::function<void()> task) {
@@ -527,118 +668,15 @@ void HttpServer::every(std::chrono::milliseconds interval, std::function<void()>
   impl_->ticks.push_back(tick);
 }
 
-namespace {
-
-// One outgoing request on the I/O threads: resolve, connect, write, read, each step bounded by
-// the request's timeout; the answer (or the error) goes to `done`, once.
-class Fetch : public std::enable_shared_from_this<Fetch> {
- public:
-  Fetch(net::io_context& ioc, FetchRequest req, std::function<void(Result<ClientResponse>)> done)
-      : resolver_(net::make_strand(ioc)),
-        stream_(resolver_.get_executor()),
-        req_(std::move(req)),
-        done_(std::move(done)) {}
-
-  void start() {
-    auto u = boost::urls::parse_absolute_uri(req_.url);
-    if (!u || u->scheme() != "http") {
-      return finish(make_error(ErrorCode::invalid_input, "不支持的地址：" + req_.url,
-                               "unsupported URL: " + req_.url));
-    }
-    host_ = u->host();
-    port_ = u->has_port() ? std::string(u->port()) : "80";
-    std::string target = u->encoded_path().empty() ? "/" : std::string(u->encoded_path());
-    if (u->has_query()) target += "?" + std::string(u->encoded_query());
-    message_ = http::request<http::string_body>(http::string_to_verb(req_.method), target, 11);
-    message_.set(http::field::host, host_ + ":" + port_);
-    message_.set(http::field::user_agent, "gongshi");
-    for (const auto& [name, value] : req_.headers) message_.set(name, value);
-    message_.body() = req_.body;
-    message_.prepare_payload();
-    deadline_ = std::chrono::steady_clock::now() + req_.timeout;
-    resolver_.async_resolve(
-        host_, port_, [self = shared_from_this()](beast::error_code ec, auto results) {
-          if (ec) return self->fail(ec);
-          std::vector<tcp::endpoint> permitted;
-          for (const auto& r : results) {
-            const auto ip = parse_ip(r.endpoint().address().to_string());
-            if (self->req_.targets == nullptr || (ip && self->req_.targets->permits(*ip))) {
-              permitted.push_back(r.endpoint());
-            }
-          }
-          if (permitted.empty()) {
-            return self->finish(make_error(ErrorCode::forbidden, "回调地址指向内部网络，不予投递",
-                                           "the callback address is on an internal network"));
-          }
-          self->stream_.expires_at(self->deadline_);
-          self->stream_.async_connect(permitted, [self](beast::error_code ec2, const auto&) {
-            if (ec2) return self->fail(ec2);
-            self->send();
-          });
-        });
-  }
-
- private:
-  void send() {
-    http::async_write(stream_, message_,
-                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                        if (ec) return self->fail(ec);
-                        self->parser_.body_limit(4u << 20);
-                        http::async_read(self->stream_, self->buffer_, self->parser_,
-                                         [self](beast::error_code ec2, std::size_t) {
-                                           if (ec2) return self->fail(ec2);
-                                           self->received();
-                                         });
-                      });
-  }
-
-  void received() {
-    auto res = parser_.release();
-    ClientResponse out;
-    out.status = static_cast<int>(res.result_int());
-    for (const auto& field : res)
-      out.headers[lower(field.name_string())] = std::string(field.value());
-    out.body = std::move(res.body());
-    beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
-    finish(std::move(out));
-  }
-
-  void fail(beast::error_code ec) {
-    finish(make_error(ErrorCode::io_error, "请求 " + req_.url + " 失败：" + ec.message(),
-                      "request to " + req_.url + " failed: " + ec.message()));
-  }
-
-  void finish(Result<ClientResponse> r) {
-    if (done_) {
-      auto done = std::move(done_);
-      done_ = nullptr;
-      done(std::move(r));
-    }
-  }
-
-  tcp::resolver resolver_;
-  beast::tcp_stream stream_;
-  FetchRequest req_;
-  std::function<void(Result<ClientResponse>)> done_;
-  std::string host_, port_;
-  http::request<http::string_body> message_;
-  beast::flat_buffer buffer_;
-  http::response_parser<http::string_body> parser_;
-  std::chrono::steady_clock::time_point deadline_;
-};
-
-}  // namespace
-
-void HttpServer::fetch(FetchRequest req, std::function<void(Result<ClientResponse>)> done) {
-  auto f = std::make_shared<Fetch>(impl_->ioc, std::move(req), std::move(done));
-  net::post(impl_->ioc, [f] { f->start(); });
-}
-
 void HttpServer::run(int threads) {
   impl_->signals.async_wait([this](beast::error_code ec, int) {
     if (!ec) impl_->stop();
   });
+  if (impl_->tls) {
+    impl_->hangup.add(SIGHUP);
+    impl_->wait_for_hangup();
+  }
+  if (impl_->redirect.is_open()) impl_->accept_redirect();
   impl_->accept();
   std::vector<std::thread> pool;
   for (int i = 1; i < threads; ++i) pool.emplace_back([this] { impl_->ioc.run(); });

@@ -5,7 +5,8 @@
 // answered 503 with Retry-After at once. Periodic background tasks fire on Asio timers and run on
 // the workers; an asynchronous client (fetch) sends outgoing requests without tying up a thread.
 // A graceful stop on SIGINT/SIGTERM lets requests being answered finish and closes idle
-// connections. Asio and Beast stay inside http_server.cpp.
+// connections. With a certificate it speaks only TLS 1.2/1.3 (tls.hpp), reloaded on SIGHUP.
+// Asio, Beast and OpenSSL stay inside the server's .cpp files and their internal headers.
 
 #include <chrono>
 #include <cstdint>
@@ -43,6 +44,9 @@ struct ServerOptions {
   // Upload bytes being received at once (by Content-Length, or the upload limit when it is not
   // given); past it an upload is answered 503 with Retry-After.
   std::uint64_t upload_bytes_in_flight = 1ull << 30;
+  // TLS: with both, every connection speaks TLS 1.2 or 1.3 with this certificate chain and key
+  // (PEM), read again on SIGHUP (new connections use the new ones; open ones keep theirs).
+  std::filesystem::path tls_cert, tls_key;
   // Called (on an I/O thread) for each request refused because the worker queue was full.
   std::function<void()> on_busy;
   // Called once when the server begins to stop (a signal or stop()), on the thread that stops
@@ -53,30 +57,28 @@ struct ServerOptions {
 
 using RequestHandler = std::function<HttpResponse(HttpRequest&)>;
 
-struct FetchRequest {
-  std::string method, url;  // http:// only
-  std::vector<std::pair<std::string, std::string>> headers;
-  std::string body;
-  std::chrono::seconds timeout{10};  // for the whole exchange
-  // When set, only resolved addresses it permits are connected to (checked after DNS, so a name
-  // that now points inside is refused); none permitted: the fetch fails with `forbidden`.
-  const AddressPolicy* targets = nullptr;
-};
-
 class HttpServer {
  public:
+  // A plain-HTTP server (no TLS options).
   HttpServer(ServerOptions options, RequestHandler handler);
+  // Any server: the TLS certificate and key, when the options name them, read and checked here.
+  static Result<std::unique_ptr<HttpServer>> create(ServerOptions options, RequestHandler handler);
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
 
   // Binds and listens; port 0 picks a free port. Returns the port.
   Result<unsigned short> listen(const std::string& address, unsigned short port);
+  // With TLS: a plain-HTTP listener whose every request is answered 308 to the same path on
+  // https (the request's host, `https_port`).
+  Status listen_redirect(const std::string& address, unsigned short port,
+                         unsigned short https_port);
   // Runs `task` on a worker every `interval` (after the previous run ended), until stop().
   void every(std::chrono::milliseconds interval, std::function<void()> task);
   // Queues `job` on the worker pool; false when its queue is full.
   bool submit(std::function<void()> job);
-  // Sends a request asynchronously on the I/O threads; `done` is called there with the answer.
+  // Sends a request asynchronously on the I/O threads (http_client.hpp says what is checked);
+  // `done` is called with the answer.
   void fetch(FetchRequest req, std::function<void(Result<ClientResponse>)> done);
   // Serves on `threads` I/O threads (this one included) until stop() or SIGINT/SIGTERM.
   void run(int threads);

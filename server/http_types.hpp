@@ -18,6 +18,7 @@ struct HttpRequest {
   std::string body;                            // the body, except for uploads
   std::string body_file;  // uploads: the temporary file the body was streamed into
   std::string peer;       // the client's address, as the socket sees it
+  bool tls = false;       // it came over this process's TLS
 
   std::optional<std::string> header(const std::string& lower_name) const;
   std::optional<std::string> param(const std::string& name) const;

@@ -38,7 +38,7 @@ std::string session_clear_cookie(bool secure) {
 }
 
 bool over_tls(const AppContext& app, const HttpRequest& req) {
-  if (app.settings.secure_cookies) return true;
+  if (app.settings.secure_cookies || req.tls) return true;
   if (!via_trusted_proxy(app.settings, req)) return false;
   const auto proto = req.header("x-forwarded-proto");
   return proto && ascii_upper(trim(*proto)) == "HTTPS";

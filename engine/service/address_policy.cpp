@@ -183,10 +183,6 @@ Status check_outbound_target(const std::string& url, const AddressPolicy& policy
     return bad_request("url 应为 http:// 或 https:// 开头的绝对地址",
                        "url must be an absolute http:// or https:// URL");
   }
-  if (parsed->scheme() == "https") {
-    return bad_request("暂不支持 https 回调（请经由本机反向代理）",
-                       "https callbacks are not supported yet (use a local TLS proxy)");
-  }
   if (parsed->has_userinfo()) {
     return bad_request("url 不得含用户名或密码（用 secret 验证签名）",
                        "url must not carry a user name or password (the secret signs deliveries)");

@@ -60,10 +60,10 @@ struct OutboundUse {
 inline constexpr OutboundUse kWebhookUse{"回调地址", "callback address", "--webhook-allow"};
 inline constexpr OutboundUse kUpstreamUse{"上级平台地址", "platform address", "--upstream-allow"};
 
-// An address the server will send to: absolute http://, no user:password@, a host that resolves,
-// and every address it resolves to permitted by `policy`. The host is resolved as the C library
-// reads it, so 127.1, 2130706433 and 0x7f.1 are 127.0.0.1, as a client would connect; localhost
-// names are loopback.
+// An address the server will send to: absolute http:// or https://, no user:password@, a host that
+// resolves, and every address it resolves to permitted by `policy`. The host is resolved as the C
+// library reads it, so 127.1, 2130706433 and 0x7f.1 are 127.0.0.1, as a client would connect;
+// localhost names are loopback.
 Status check_outbound_target(const std::string& url, const AddressPolicy& policy,
                              const OutboundUse& use);
 inline Status check_hook_target(const std::string& url, const AddressPolicy& policy) {

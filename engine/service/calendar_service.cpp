@@ -120,7 +120,13 @@ Result<CalendarLoadResult> CalendarService::load(const Principal& who, CalendarL
                                                  TimePoint now, const AccessPolicy& access) {
   if (auto st = access.may_load_calendar(who, req.region); !st) return st.error();
   req.loaded_by = who.login;
-  return load(req, now);
+  auto loaded = load(req, now);
+  if (loaded) {
+    (void)audit_.record("calendar.loaded", &who, loaded->region,
+                        loaded->region + "/" + std::to_string(loaded->year),
+                        {{"version", loaded->version}, {"title", loaded->title}});
+  }
+  return loaded;
 }
 
 Result<bool> CalendarService::sync() {

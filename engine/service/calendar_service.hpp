@@ -14,6 +14,7 @@
 #include "engine/model/clock.hpp"
 #include "engine/rules/rule_registry.hpp"
 #include "engine/service/access.hpp"
+#include "engine/service/audit_service.hpp"
 #include "engine/store/calendar_repo.hpp"
 #include "engine/store/database.hpp"
 
@@ -68,8 +69,12 @@ class CalendarService {
   static constexpr int kWarnDaysAhead = 45;
 
   CalendarService(std::shared_ptr<Database> db, RuleRegistry& rules, CalendarCache& calendars,
-                  const Lifecycle& lifecycle)
-      : db_(std::move(db)), rules_(rules), calendars_(calendars), lifecycle_(lifecycle) {}
+                  const Lifecycle& lifecycle, AuditTrail& audit)
+      : db_(std::move(db)),
+        rules_(rules),
+        calendars_(calendars),
+        lifecycle_(lifecycle),
+        audit_(audit) {}
 
   // Checks the notice whole (nothing is stored when any check fails), stores it in one
   // transaction, installs it and recomputes the provisional deadlines. No caller checks: the
@@ -95,6 +100,7 @@ class CalendarService {
   RuleRegistry& rules_;
   CalendarCache& calendars_;
   const Lifecycle& lifecycle_;
+  AuditTrail& audit_;
   std::mutex mu_;
   std::string installed_;  // the database fingerprint last installed
 };

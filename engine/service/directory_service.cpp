@@ -1,6 +1,7 @@
 #include "engine/service/directory_service.hpp"
 
 #include <algorithm>
+#include <boost/json.hpp>
 
 #include "engine/model/text.hpp"
 #include "engine/service/department_check.hpp"
@@ -122,7 +123,9 @@ Result<User> DirectoryService::add_user_unchecked(UserInput in) {
     return bad_request("登录名应为 1–64 个字符", "login must be 1-64 characters");
   }
   if (in.roles.empty()) return bad_request("至少需要一个角色", "at least one role is required");
-  if (auto st = check_password(in.password, {}, in.login); !st) return st.error();
+  if (auto st = check_password(in.password, auth_.policy().password, in.login); !st) {
+    return st.error();
+  }
   User u;
   u.region = in.region;
   u.department_id = in.department_id;
@@ -130,6 +133,7 @@ Result<User> DirectoryService::add_user_unchecked(UserInput in) {
   u.display_name = in.display_name.empty() ? in.login : in.display_name;
   u.roles = in.roles;
   u.password_hash = hash_password(in.password);
+  u.must_change_password = in.must_change_password;
   auto id = in_transaction<std::int64_t>(*db_, [&](Tx& tx) { return insert_user(tx, u); });
   if (!id) {
     if (id.error().code == ErrorCode::conflict) {
@@ -151,7 +155,16 @@ Result<User> DirectoryService::create_user(const Principal& who, UserInput in) {
     return st.error();
   }
   if (auto st = check_department_in(*db_, in.region, in.department_id); !st) return st.error();
-  return add_user_unchecked(std::move(in));
+  in.must_change_password = true;  // an administrator chose it: the user changes it first
+  auto u = add_user_unchecked(std::move(in));
+  if (!u) return u;
+  boost::json::array roles;
+  for (const auto& r : u->roles) roles.emplace_back(r);
+  (void)audit_.record("user.created", &who, u->region, u->login,
+                      {{"roles", std::move(roles)},
+                       {"department_id", u->department_id ? boost::json::value(*u->department_id)
+                                                          : boost::json::value(nullptr)}});
+  return u;
 }
 
 Result<User> DirectoryService::managed_user(const Principal& who, std::int64_t id) {
@@ -172,18 +185,38 @@ Result<User> DirectoryService::update_user(const Principal& who, std::int64_t id
   auto found = managed_user(who, id);
   if (!found) return found.error();
   User u = std::move(found).value();
+  boost::json::object changes;
   if (patch.roles) {
     if (auto st = access_.may_manage_user(who, u.region, u.department_id, *patch.roles); !st) {
       return st.error();
+    }
+    if (*patch.roles != u.roles) {
+      boost::json::array from, to;
+      for (const auto& r : u.roles) from.emplace_back(r);
+      for (const auto& r : *patch.roles) to.emplace_back(r);
+      changes["roles"] = {{"from", std::move(from)}, {"to", std::move(to)}};
     }
     u.roles = *patch.roles;
   }
   if (patch.display_name) u.display_name = *patch.display_name;
   if (patch.password) {
-    if (auto st = check_password(*patch.password, {}, u.login); !st) return st.error();
+    if (auto st = check_password(*patch.password, auth_.policy().password, u.login); !st) {
+      return st.error();
+    }
     u.password_hash = hash_password(*patch.password);
+    // Set by someone else (an administrator's reset): changed again at the next sign-in.
+    u.must_change_password = who.user_id != u.id;
+    changes["password"] = who.user_id != u.id ? "reset" : "changed";
   }
-  if (patch.active) u.active = *patch.active;
+  if (patch.active && *patch.active != u.active) {
+    changes["active"] = *patch.active;
+    u.active = *patch.active;
+  }
+  if (patch.unlock && *patch.unlock) {
+    changes["unlocked"] = !u.locked_until.empty() || u.failed_logins > 0;
+    u.failed_logins = 0;
+    u.locked_until.clear();
+  }
   // A new password or a disabled account ends every session and API token of the user, so
   // re-enabling it later revives none of them (a department system gets a new token).
   const bool revoke = patch.password || (patch.active && !*patch.active);
@@ -196,6 +229,7 @@ Result<User> DirectoryService::update_user(const Principal& who, std::int64_t id
   });
   if (!st) return st.error();
   auth_.forget_user(u.id);  // its cached tokens carry the old roles, or it is disabled now
+  if (!changes.empty()) (void)audit_.record("user.changed", &who, u.region, u.login, changes);
   return u;
 }
 
@@ -205,6 +239,7 @@ Result<IssuedToken> DirectoryService::issue_token(const Principal& who, std::int
   if (!u) return u.error();
   auto token = auth_.issue_api_token(u->id, label.empty() ? "api" : label, now);
   if (!token) return token.error();
+  (void)audit_.record("token.issued", &who, u->region, u->login, {{"label", label}});
   return IssuedToken{*token, *u};
 }
 

@@ -38,12 +38,14 @@ struct UserInput {
   std::optional<std::int64_t> department_id;
   std::string login, display_name, password;
   std::vector<std::string> roles;
+  bool must_change_password = false;  // changed at first sign-in (set by an administrator)
 };
 
 struct UserPatch {
   std::optional<std::vector<std::string>> roles;
   std::optional<std::string> display_name, password;
   std::optional<bool> active;
+  std::optional<bool> unlock;  // true: end a lockout after wrong passwords
 };
 
 struct IssuedToken {
@@ -53,8 +55,9 @@ struct IssuedToken {
 
 class DirectoryService {
  public:
-  DirectoryService(std::shared_ptr<Database> db, const AccessPolicy& access, AuthService& auth)
-      : db_(std::move(db)), access_(access), auth_(auth) {}
+  DirectoryService(std::shared_ptr<Database> db, const AccessPolicy& access, AuthService& auth,
+                   AuditTrail& audit)
+      : db_(std::move(db)), access_(access), auth_(auth), audit_(audit) {}
 
   Result<std::vector<Department>> departments(const Principal& who, const std::string& region);
   Result<Department> create_department(const Principal& who, DepartmentInput in);
@@ -93,6 +96,7 @@ class DirectoryService {
   std::shared_ptr<Database> db_;
   const AccessPolicy& access_;
   AuthService& auth_;
+  AuditTrail& audit_;
 };
 
 }  // namespace gongshi

@@ -18,6 +18,9 @@ struct Principal {
   std::vector<std::string> roles;
   std::string token_kind;  // session | api | "" (the command line)
   std::string token_hash;
+  // A password an administrator set: until the user changes it, a session may do nothing else.
+  bool must_change_password = false;
+  std::string client;  // the caller's address ("" from the command line), for the audit trail
 
   bool has(std::string_view role) const {
     return std::find(roles.begin(), roles.end(), role) != roles.end();

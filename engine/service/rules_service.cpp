@@ -55,7 +55,13 @@ Result<InstallResult> RulesService::upload(const Principal& who, const std::stri
   auto stored =
       in_transaction<std::monostate>(*db_, [&](Tx& tx) { return activate_rule_version(tx, row); });
   if (!stored) return stored.error();
-  return rules_.install(region, script);
+  auto installed = rules_.install(region, script);
+  if (installed) {
+    (void)audit_.record(
+        "rules.activated", &who, region, region,
+        {{"script_hash", installed->script_hash}, {"rule_version", installed->rule_version}});
+  }
+  return installed;
 }
 
 Result<WhatIfReport> RulesService::whatif(const Principal& who, WhatIfRequest req, TimePoint now) {

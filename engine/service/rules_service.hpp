@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/service/access.hpp"
+#include "engine/service/audit_service.hpp"
 #include "engine/service/job_gate.hpp"
 #include "engine/service/rules_whatif.hpp"
 #include "engine/store/database.hpp"
@@ -29,8 +30,13 @@ class RulesService {
   // `jobs`: how many compiles, test runs and what-ifs may run at once (the rest are refused with
   // Retry-After, and the server's other workers keep answering).
   RulesService(std::shared_ptr<Database> db, RuleRegistry& rules, const AccessPolicy& access,
-               const Lifecycle& lifecycle, std::size_t jobs = 1)
-      : db_(std::move(db)), rules_(rules), access_(access), lifecycle_(lifecycle), gate_(jobs) {}
+               const Lifecycle& lifecycle, AuditTrail& audit, std::size_t jobs = 1)
+      : db_(std::move(db)),
+        rules_(rules),
+        access_(access),
+        lifecycle_(lifecycle),
+        audit_(audit),
+        gate_(jobs) {}
 
   Result<RuleVersions> versions(const Principal& who, const std::string& region);
   Result<InstallResult> test(const Principal& who, const std::string& region,
@@ -54,6 +60,7 @@ class RulesService {
   RuleRegistry& rules_;
   const AccessPolicy& access_;
   const Lifecycle& lifecycle_;
+  AuditTrail& audit_;
   JobGate gate_;
 };
 

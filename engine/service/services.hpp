@@ -12,6 +12,7 @@
 #include "engine/rules/rules_environment.hpp"
 #include "engine/service/access.hpp"
 #include "engine/service/applications.hpp"
+#include "engine/service/audit_service.hpp"
 #include "engine/service/auth_service.hpp"
 #include "engine/service/calendar_service.hpp"
 #include "engine/service/directory_service.hpp"
@@ -33,7 +34,10 @@ struct ServicesOptions {
   std::filesystem::path schemas;
   Clock clock = Clock::system();
   std::size_t pool_size = 4;
-  bool migrate = true;  // apply pending migrations first
+  // Apply pending migrations first; false: refuse to open a database with migrations pending
+  // (the server, unless auto_migrate: an upgrade is the operator's step). A database newer than
+  // these migrations is refused either way.
+  bool migrate = true;
   std::chrono::seconds session_ttl{8 * 3600};
   std::chrono::seconds token_cache_ttl{30};
   std::filesystem::path work_dir = std::filesystem::temp_directory_path();
@@ -43,6 +47,7 @@ struct ServicesOptions {
   AddressPolicy upstream_targets;  // and the push upward (--upstream-allow)
   std::size_t rule_jobs = 1;       // rule tests, uploads and what-ifs at once (RulesService)
   std::string upstream_key;        // GONGSHI_UPSTREAM_KEY: seals the upstream targets' credentials
+  AccountPolicy account;           // passwords, lockout, idle sessions
 };
 
 class Services {
@@ -62,6 +67,7 @@ class Services {
   Lifecycle lifecycle;
   Clock clock;
   AccessPolicy access;
+  AuditTrail audit;
   Engine engine;
   AuthService auth;
   DirectoryService directory;
@@ -80,5 +86,10 @@ class Services {
   Services(std::shared_ptr<Database> database, std::unique_ptr<RulesEnvironment> env, Lifecycle lc,
            const ServicesOptions& o);
 };
+
+// The database's schema against this program's migrations: newer is refused; pending ones are
+// applied (`migrate_now`) or refused with what to run.
+Status check_schema(Database& db, const std::filesystem::path& sql_dir, bool migrate_now,
+                    TimePoint now);
 
 }  // namespace gongshi

@@ -37,6 +37,7 @@ boost::json::object upstream_target_json(const UpstreamTarget& t) {
           {"format", t.format},
           {"endpoint", t.endpoint},
           {"has_credential", !t.credential.empty()},
+          {"ca_file", t.ca_file},
           {"changes", std::move(changes)},
           {"batch_size", t.batch_size},
           {"active", t.active},

@@ -38,9 +38,20 @@ Status check_input(const UpstreamTargetInput& in, const std::map<std::string, st
   if (in.format != "json" && in.format != "csv" && in.format != "xlsx") {
     return bad("format", "应为 json、csv 或 xlsx", "must be json, csv or xlsx");
   }
-  if (in.endpoint.rfind("http://", 0) != 0 || in.endpoint.size() > 500 || in.endpoint.size() <= 7) {
-    return bad("endpoint", "应为 http:// 地址（最多 500 字节；HTTPS 请经本机的 TLS 代理转发）",
-               "must be an http:// URL of at most 500 bytes (HTTPS through a local TLS proxy)");
+  const bool http = in.endpoint.starts_with("http://"), https = in.endpoint.starts_with("https://");
+  if ((!http && !https) || in.endpoint.size() > 500 || in.endpoint.size() <= 8) {
+    return bad("endpoint", "应为 http:// 或 https:// 地址（最多 500 字节）",
+               "must be an http:// or https:// URL of at most 500 bytes");
+  }
+  if (!in.ca_file.empty()) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(in.ca_file, ec);
+    if (!https || ec || size == 0 || size > (1u << 20) || in.ca_file.front() != '/') {
+      return bad("ca_file",
+                 "应为服务器上可读的 PEM 证书文件的绝对路径（仅用于 https 地址，最大 1 MiB）",
+                 "must be the absolute path of a readable PEM file on the server (https only, at "
+                 "most 1 MiB)");
+    }
   }
   if (in.endpoint.find('@') != std::string::npos ||
       in.endpoint.find_first_of(" \r\n\t") != std::string::npos) {
@@ -86,11 +97,12 @@ std::string with_kind(const std::string& endpoint, RecordKind kind) {
 }  // namespace
 
 UpstreamService::UpstreamService(std::shared_ptr<Database> db, const Lifecycle& lifecycle,
-                                 const AccessPolicy& access, std::string key,
+                                 const AccessPolicy& access, AuditTrail& audit, std::string key,
                                  std::filesystem::path work_dir, AddressPolicy targets)
     : db_(std::move(db)),
       lifecycle_(lifecycle),
       access_(access),
+      audit_(audit),
       key_(std::move(key)),
       work_dir_(std::move(work_dir)),
       targets_(std::move(targets)) {
@@ -124,6 +136,7 @@ Result<UpstreamTarget> UpstreamService::create_target(const Principal& who,
   t.name = in.name;
   t.format = in.format;
   t.endpoint = in.endpoint;
+  t.ca_file = in.ca_file;
   if (!in.credential.empty()) {
     if (key_.empty()) {
       return make_error(ErrorCode::invalid_input,
@@ -145,6 +158,9 @@ Result<UpstreamTarget> UpstreamService::create_target(const Principal& who,
   auto id = in_transaction<std::int64_t>(*db_, [&](Tx& tx) { return insert_target(tx, t); });
   if (!id) return id.error();
   t.id = *id;
+  (void)audit_.record(
+      "upstream.target.created", &who, t.region, t.name,
+      {{"id", t.id}, {"endpoint", t.endpoint}, {"credential", !t.credential.empty()}});
   return without_credential(std::move(t));
 }
 
@@ -181,6 +197,7 @@ Status UpstreamService::deactivate_target(const Principal& who, std::int64_t id)
     return true;
   });
   if (!done) return done.error();
+  (void)audit_.record("upstream.target.disabled", &who, t->region, t->name, {{"id", t->id}});
   return ok_status();
 }
 
@@ -395,8 +412,9 @@ Result<int> UpstreamService::push_target(const UpstreamTarget& t, const Clock& c
           p.changes.push_back(&c);
           out.push_back(outgoing(c));
         }
-        p.request = {
-            t.endpoint, {{"Content-Type", "application/json"}}, upstream_json_body(t.region, out)};
+        p.request.url = t.endpoint;
+        p.request.headers = {{"Content-Type", "application/json"}};
+        p.request.body = upstream_json_body(t.region, out);
         parts.push_back(std::move(p));
       } else {
         for (RecordKind kind : {RecordKind::license, RecordKind::penalty}) {
@@ -429,6 +447,7 @@ Result<int> UpstreamService::push_target(const UpstreamTarget& t, const Clock& c
     }
     for (auto& p : parts) {
       p.request.targets = &targets_;
+      p.request.ca_file = t.ca_file;
       p.request.headers.emplace_back("X-Gongshi-Sender", t.region);
       if (!credential.empty())
         p.request.headers.emplace_back("Authorization", "Bearer " + credential);

@@ -24,6 +24,7 @@
 #include "engine/model/clock.hpp"
 #include "engine/service/access.hpp"
 #include "engine/service/address_policy.hpp"
+#include "engine/service/audit_service.hpp"
 #include "engine/service/webhook_service.hpp"
 #include "engine/store/database.hpp"
 #include "engine/store/upstream_repo.hpp"
@@ -33,8 +34,9 @@ namespace gongshi {
 struct UpstreamTargetInput {
   std::string region, name;
   std::string format = "json";       // json | csv | xlsx
-  std::string endpoint;              // http://host:port/path
+  std::string endpoint;              // http(s)://host:port/path
   std::string credential;            // sent as Authorization: Bearer …; "" = none
+  std::string ca_file;               // https: a private CA's certificate (PEM file on the server)
   std::vector<std::string> changes;  // empty: every change type
   int batch_size = 100;
 };
@@ -45,6 +47,7 @@ struct UpstreamRequest {
   std::string body;
   // The addresses the sender may connect to (checked again after DNS); nullptr: any.
   const AddressPolicy* targets = nullptr;
+  std::string ca_file;  // the target's own CA file for https ("" = the sender's default)
 };
 struct UpstreamReply {
   int status = 0;
@@ -89,8 +92,8 @@ class UpstreamService {
   // `targets`: the internal addresses an endpoint may have (--upstream-allow); a target is
   // checked when it is added and every request again when it is sent.
   UpstreamService(std::shared_ptr<Database> db, const Lifecycle& lifecycle,
-                  const AccessPolicy& access, std::string key, std::filesystem::path work_dir,
-                  AddressPolicy targets = {});
+                  const AccessPolicy& access, AuditTrail& audit, std::string key,
+                  std::filesystem::path work_dir, AddressPolicy targets = {});
 
   // The sysadmin's. The credential is sealed before it is stored and never returned.
   Result<UpstreamTarget> create_target(const Principal& who, const UpstreamTargetInput& in,
@@ -133,6 +136,7 @@ class UpstreamService {
   std::shared_ptr<Database> db_;
   const Lifecycle& lifecycle_;
   const AccessPolicy& access_;
+  AuditTrail& audit_;
   std::string key_;
   std::filesystem::path work_dir_;
   AddressPolicy targets_;

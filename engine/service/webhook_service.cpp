@@ -62,6 +62,8 @@ Result<WebhookSubscription> WebhookService::create(const Principal& who, const H
   auto id = in_transaction<std::int64_t>(*db_, [&](Tx& tx) { return insert_subscription(tx, s); });
   if (!id) return id.error();
   s.id = *id;
+  (void)audit_.record("webhook.created", &who, s.region, "webhook " + std::to_string(s.id),
+                      {{"url", s.url}});
   return s;
 }
 
@@ -78,8 +80,13 @@ Result<WebhookSubscription> WebhookService::visible(const Principal& who, std::i
 Status WebhookService::deactivate(const Principal& who, std::int64_t id) {
   auto s = visible(who, id);
   if (!s) return s.error();
-  return in_transaction<std::monostate>(*db_,
-                                        [&](Tx& tx) { return deactivate_subscription(tx, s->id); });
+  auto st = in_transaction<std::monostate>(
+      *db_, [&](Tx& tx) { return deactivate_subscription(tx, s->id); });
+  if (st) {
+    (void)audit_.record("webhook.disabled", &who, s->region, "webhook " + std::to_string(s->id),
+                        {{"url", s->url}});
+  }
+  return st;
 }
 
 Result<std::pair<WebhookSubscription, std::vector<WebhookDelivery>>> WebhookService::deliveries(

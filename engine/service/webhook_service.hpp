@@ -17,6 +17,7 @@
 #include "engine/model/clock.hpp"
 #include "engine/service/access.hpp"
 #include "engine/service/address_policy.hpp"
+#include "engine/service/audit_service.hpp"
 #include "engine/store/database.hpp"
 #include "engine/store/webhook_repo.hpp"
 
@@ -44,8 +45,9 @@ struct OutgoingDelivery {
 class WebhookService {
  public:
   // `targets`: where subscriptions may point (checked on create, and by the sender on delivery).
-  WebhookService(std::shared_ptr<Database> db, const AccessPolicy& access, AddressPolicy targets)
-      : db_(std::move(db)), access_(access), policy_(std::move(targets)) {}
+  WebhookService(std::shared_ptr<Database> db, const AccessPolicy& access, AuditTrail& audit,
+                 AddressPolicy targets)
+      : db_(std::move(db)), access_(access), audit_(audit), policy_(std::move(targets)) {}
 
   const AddressPolicy& targets() const { return policy_; }
 
@@ -71,6 +73,7 @@ class WebhookService {
 
   std::shared_ptr<Database> db_;
   const AccessPolicy& access_;
+  AuditTrail& audit_;
   AddressPolicy policy_;
 };
 

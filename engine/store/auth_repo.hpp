@@ -16,7 +16,8 @@ struct TokenRow {
   std::string kind;  // session | api
   std::string label;
   std::string created_at;
-  std::string expires_at;  // "" = until revoked
+  std::string expires_at;    // "" = until revoked
+  std::string last_used_at;  // a session's last request (minute precision); "" = never
 };
 
 Status insert_token(Tx& tx, const TokenRow& t);
@@ -24,6 +25,11 @@ Status insert_token(Tx& tx, const TokenRow& t);
 Result<std::optional<TokenRow>> find_token(Tx& tx, const std::string& token_hash,
                                            const std::string& now_text);
 Status delete_token(Tx& tx, const std::string& token_hash);
+// A session was used at `now_text`.
+Status touch_token(Tx& tx, const std::string& token_hash, const std::string& now_text);
+// Ends every session of the user but `keep` (a password changed: the other browsers sign in
+// again); the number ended.
+Result<std::int64_t> delete_sessions_except(Tx& tx, std::int64_t user_id, const std::string& keep);
 // Ends every login session and API token of the user; the number ended.
 Result<std::int64_t> delete_tokens_of(Tx& tx, std::int64_t user_id);
 // A user's API tokens (never the sessions), newest first.

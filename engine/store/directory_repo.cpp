@@ -158,9 +158,11 @@ Result<std::int64_t> insert_user(Tx& tx, const User& u) {
   std::string region = u.region, login = u.login, name = u.display_name, hash = u.password_hash;
   std::string roles = join_list(u.roles);
   int active = u.active ? 1 : 0;
+  int must_change = u.must_change_password ? 1 : 0;
   return insert_with_id(tx, "users",
-                        "region, department_id, login, display_name, password_hash, roles, active",
-                        7, [&](soci::statement& st) {
+                        "region, department_id, login, display_name, password_hash, roles, active, "
+                        "must_change_password",
+                        8, [&](soci::statement& st) {
                           st.exchange(soci::use(region));
                           st.exchange(soci::use(dept.value, dept.ind));
                           st.exchange(soci::use(login));
@@ -168,6 +170,7 @@ Result<std::int64_t> insert_user(Tx& tx, const User& u) {
                           st.exchange(soci::use(hash));
                           st.exchange(soci::use(roles));
                           st.exchange(soci::use(active));
+                          st.exchange(soci::use(must_change));
                         });
 }
 
@@ -181,8 +184,9 @@ Result<std::vector<User>> select_users(Tx& tx, const std::string& where, Bind bi
     User u;
     long long id = 0;
     OptionalId dept;
-    std::string roles;
-    int active = 0;
+    std::string roles, locked, changed;
+    soci::indicator locked_ind = soci::i_null, changed_ind = soci::i_null;
+    int active = 0, must_change = 0, failures = 0;
     soci::statement st(tx.sql());
     st.exchange(soci::into(id));
     st.exchange(soci::into(u.region));
@@ -192,11 +196,15 @@ Result<std::vector<User>> select_users(Tx& tx, const std::string& where, Bind bi
     st.exchange(soci::into(u.password_hash));
     st.exchange(soci::into(roles));
     st.exchange(soci::into(active));
+    st.exchange(soci::into(must_change));
+    st.exchange(soci::into(failures));
+    st.exchange(soci::into(locked, locked_ind));
+    st.exchange(soci::into(changed, changed_ind));
     bind(st);
     st.alloc();
     st.prepare(
-        "SELECT id, region, department_id, login, display_name, password_hash, roles, active "
-        "FROM users WHERE " +
+        "SELECT id, region, department_id, login, display_name, password_hash, roles, active, "
+        "must_change_password, failed_logins, locked_until, password_changed_at FROM users WHERE " +
         where + " ORDER BY id");
     st.define_and_bind();
     st.execute();
@@ -205,6 +213,10 @@ Result<std::vector<User>> select_users(Tx& tx, const std::string& where, Bind bi
       u.department_id = dept.get();
       u.roles = split(roles);
       u.active = active != 0;
+      u.must_change_password = must_change != 0;
+      u.failed_logins = failures;
+      u.locked_until = locked_ind == soci::i_ok ? locked : "";
+      u.password_changed_at = changed_ind == soci::i_ok ? changed : "";
       out.push_back(u);
     }
     return out;
@@ -248,12 +260,42 @@ Status update_user(Tx& tx, const User& u) {
   try {
     OptionalId dept(u.department_id);
     std::string roles = join_list(u.roles), name = u.display_name, hash = u.password_hash;
-    int active = u.active ? 1 : 0;
+    int active = u.active ? 1 : 0, must_change = u.must_change_password ? 1 : 0;
     long long id = u.id;
+    std::string locked = u.locked_until, changed = u.password_changed_at;
+    soci::indicator locked_ind = locked.empty() ? soci::i_null : soci::i_ok;
+    soci::indicator changed_ind = changed.empty() ? soci::i_null : soci::i_ok;
     tx.sql() << "UPDATE users SET department_id = :d, display_name = :n, password_hash = :h, "
-                "roles = :r, active = :a WHERE id = :i",
+                "roles = :r, active = :a, must_change_password = :m, failed_logins = :f, "
+                "locked_until = :l, password_changed_at = :c WHERE id = :i",
         soci::use(dept.value, dept.ind), soci::use(name), soci::use(hash), soci::use(roles),
-        soci::use(active), soci::use(id);
+        soci::use(active), soci::use(must_change), soci::use(u.failed_logins),
+        soci::use(locked, locked_ind), soci::use(changed, changed_ind), soci::use(id);
+    return ok_status();
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
+Result<int> count_login_failure(Tx& tx, std::int64_t user_id) {
+  try {
+    long long id = user_id;
+    tx.sql() << "UPDATE users SET failed_logins = failed_logins + 1 WHERE id = :i", soci::use(id);
+    int n = 0;
+    tx.sql() << "SELECT failed_logins FROM users WHERE id = :i", soci::use(id), soci::into(n);
+    return n;
+  } catch (const std::exception& e) {
+    return database_error(e);
+  }
+}
+
+Status set_user_lock(Tx& tx, std::int64_t user_id, const std::string& until) {
+  try {
+    long long id = user_id;
+    std::string u = until;
+    soci::indicator ind = u.empty() ? soci::i_null : soci::i_ok;
+    tx.sql() << "UPDATE users SET failed_logins = 0, locked_until = :l WHERE id = :i",
+        soci::use(u, ind), soci::use(id);
     return ok_status();
   } catch (const std::exception& e) {
     return database_error(e);

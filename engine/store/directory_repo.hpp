@@ -34,6 +34,10 @@ struct User {
   std::string password_hash;       // a libsodium/argon2 string, never the password
   std::vector<std::string> roles;  // lifecycle roles
   bool active = true;
+  bool must_change_password = false;  // set by an administrator: changed at first sign-in
+  int failed_logins = 0;              // since the last success or lockout
+  std::string locked_until{};         // UTC text; "" = not locked
+  std::string password_changed_at{};  // UTC text; "" = never changed by the user
 };
 
 struct CatalogItem {
@@ -65,6 +69,11 @@ Result<std::vector<User>> users_of(Tx& tx, const std::string& region,
                                    std::optional<std::int64_t> department_id = {});
 // Writes department, display name, password hash, roles and active of user `u.id`.
 Status update_user(Tx& tx, const User& u);
+// A wrong password for the user: its count of failures, one more (read after the increment, so
+// two failures at once both count).
+Result<int> count_login_failure(Tx& tx, std::int64_t user_id);
+// Locks the user until `until` (UTC text; "" unlocks) and starts its count again.
+Status set_user_lock(Tx& tx, std::int64_t user_id, const std::string& until);
 
 // 机构改革: department `from` is merged into `into` from `effective` on. Its records (each move
 // kept in department_transfers and as a "transfer_department" event in the record's history),

@@ -39,7 +39,8 @@ Result<std::vector<UpstreamTarget>> select_targets(Tx& tx, const std::string& wh
     int active = 0;
     soci::statement st(tx.sql());
     st.exchange(soci::into(id));
-    for (std::string* s : {&t.region, &t.name, &t.format, &t.endpoint, &t.credential, &changes}) {
+    for (std::string* s :
+         {&t.region, &t.name, &t.format, &t.endpoint, &t.credential, &changes, &t.ca_file}) {
       st.exchange(soci::into(*s));
     }
     st.exchange(soci::into(t.batch_size));
@@ -50,9 +51,8 @@ Result<std::vector<UpstreamTarget>> select_targets(Tx& tx, const std::string& wh
     bind(st);
     st.alloc();
     st.prepare(
-        "SELECT id, region, name, format, endpoint, credential, changes, batch_size, outbox_from, "
-        "active, "
-        "created_by, created_at FROM upstream_targets WHERE " +
+        "SELECT id, region, name, format, endpoint, credential, changes, ca_file, batch_size, "
+        "outbox_from, active, created_by, created_at FROM upstream_targets WHERE " +
         where + " ORDER BY id");
     st.define_and_bind();
     st.execute();
@@ -139,11 +139,11 @@ Result<std::int64_t> insert_target(Tx& tx, const UpstreamTarget& t) {
     tx.sql() << "SELECT MAX(id) FROM outbox", soci::into(from, from_ind);
     if (from_ind != soci::i_ok) from = 0;
     tx.sql() << "INSERT INTO upstream_targets (region, name, format, endpoint, credential, "
-                "changes, batch_size, outbox_from, active, created_by, created_at) VALUES (:r, "
-                ":n, :f, :e, :c, :g, :b, :o, :a, :u, :t)",
+                "changes, ca_file, batch_size, outbox_from, active, created_by, created_at) "
+                "VALUES (:r, :n, :f, :e, :c, :g, :ca, :b, :o, :a, :u, :t)",
         soci::use(t.region), soci::use(t.name), soci::use(t.format), soci::use(t.endpoint),
-        soci::use(t.credential), soci::use(changes), soci::use(t.batch_size), soci::use(from),
-        soci::use(active), soci::use(t.created_by), soci::use(t.created_at);
+        soci::use(t.credential), soci::use(changes), soci::use(t.ca_file), soci::use(t.batch_size),
+        soci::use(from), soci::use(active), soci::use(t.created_by), soci::use(t.created_at);
     return last_insert_id(tx);
   } catch (const std::exception& e) {
     return database_error(e);

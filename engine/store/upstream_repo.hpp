@@ -20,8 +20,9 @@ struct UpstreamTarget {
   std::int64_t id = 0;
   std::string region, name;
   std::string format;                // json | csv | xlsx
-  std::string endpoint;              // http://…
+  std::string endpoint;              // http://… or https://…
   std::string credential;            // sealed (see sealed_secret.hpp); "" = none
+  std::string ca_file;               // a private CA (PEM) for an https endpoint; "" = the system's
   std::vector<std::string> changes;  // the change types it is sent
   int batch_size = 100;
   // The last outbox row before the target existed: the changes after it are the target's, the

@@ -36,6 +36,7 @@ HttpResponse do_login(AppContext& app, RouteContext& c) {
     HttpResponse res = json_response({{"token", out->token},
                                       {"expires_at", out->expires_at},
                                       {"csrf_token", csrf_token_of(out->token)},
+                                      {"must_change_password", out->who.must_change_password},
                                       {"user", principal_json(out->who)}});
     res.headers.emplace_back(
         "Set-Cookie",
@@ -65,9 +66,28 @@ HttpResponse me(AppContext& app, RouteContext& c) {
   boost::json::array grantable;
   for (const auto& role : app.s().access.grantable_roles(*c.who)) grantable.emplace_back(role);
   out["grantable_roles"] = std::move(grantable);
+  // A password an administrator set: the pages ask for a new one before anything else.
+  out["must_change_password"] = c.who->must_change_password;
+  out["idle_minutes"] = app.s().auth.policy().idle.count();
   // A page reloaded keeps its cookie but not the CSRF token: it asks here.
   if (auto cookie = session_cookie(c.request)) out["csrf_token"] = csrf_token_of(*cookie);
   return json_response(std::move(out));
+}
+
+// The caller's own password: {"current_password", "new_password"}.
+HttpResponse change_password(AppContext& app, RouteContext& c) {
+  return answer([&]() -> Result<HttpResponse> {
+    auto body = json_body(c.request);
+    if (!body) return body.error();
+    auto current = string_field(*body, "current_password");
+    if (!current) return current.error();
+    auto next = string_field(*body, "new_password");
+    if (!next) return next.error();
+    if (auto st = app.s().auth.change_password(*c.who, *current, *next, app.now()); !st) {
+      return st.error();
+    }
+    return no_content();
+  });
 }
 
 }  // namespace
@@ -76,6 +96,7 @@ void add_auth_routes(Router& r, AppContext& app) {
   r.add("POST", "/api/v1/auth/login", Access::open, with_app(app, do_login));
   r.add("POST", "/api/v1/auth/logout", Access::user, with_app(app, do_logout));
   r.add("GET", "/api/v1/auth/me", Access::user, with_app(app, me));
+  r.add("POST", "/api/v1/auth/password", Access::user, with_app(app, change_password));
 }
 
 }  // namespace gongshi::server

@@ -34,6 +34,13 @@ boost::json::object department_json(const Department& d) {
 boost::json::object user_json(const User& u) {
   auto o = principal_json(principal_of(u));
   o["active"] = u.active;
+  o["must_change_password"] = u.must_change_password;
+  o["locked_until"] =
+      u.locked_until.empty() ? boost::json::value(nullptr) : boost::json::value(u.locked_until);
+  o["failed_logins"] = u.failed_logins;
+  o["password_changed_at"] = u.password_changed_at.empty()
+                                 ? boost::json::value(nullptr)
+                                 : boost::json::value(u.password_changed_at);
   return o;
 }
 
@@ -204,10 +211,15 @@ HttpResponse update_user(AppContext& app, RouteContext& c) {
       if (!v) return v.error();
       *target = *v;
     }
-    if (const auto* active = body->if_contains("active"); active != nullptr) {
-      if (!active->is_bool())
-        return bad_request("active 应为 true/false", "active must be boolean");
-      patch.active = active->get_bool();
+    for (auto [key, target] :
+         {std::pair{"active", &patch.active}, std::pair{"unlock", &patch.unlock}}) {
+      const auto* v = body->if_contains(key);
+      if (v == nullptr) continue;
+      if (!v->is_bool()) {
+        return bad_request(std::string(key) + " 应为 true/false",
+                           std::string(key) + " must be boolean");
+      }
+      *target = v->get_bool();
     }
     auto u = app.s().directory.update_user(*c.who, *id, patch);
     if (!u) return u.error();

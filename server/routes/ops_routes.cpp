@@ -1,6 +1,7 @@
 // /healthz and /metrics (Prometheus text format).
 #include <boost/json.hpp>
 
+#include "server/node_checks.hpp"
 #include "server/routes/route_support.hpp"
 #include "server/routes/routes.hpp"
 
@@ -12,9 +13,19 @@ HttpResponse healthz(AppContext& app, RouteContext&) {
   if (!h.database) return error_response(h.database_error);
   boost::json::object out{{"status", "ok"}, {"database", "ok"}};
   if (h.calendar_days_ahead) out["calendar_days_ahead"] = *h.calendar_days_ahead;
-  if (!h.reasons.empty()) {
+  // The node's own: its certificate, its disk, its backups (what gongshi doctor also checks).
+  NodeCheckInput in;
+  in.tls_cert = app.settings.tls_cert;
+  in.data_dir = app.s().work_dir();
+  in.backup_dir = app.settings.backup_dir;
+  in.backup_max_age = app.settings.backup_max_age;
+  std::vector<HealthReason> reasons_of = h.reasons;
+  for (const auto& c : node_checks(in, app.now())) {
+    if (c.level != NodeCheck::Level::ok) reasons_of.push_back({c.name, c.zh, c.en});
+  }
+  if (!reasons_of.empty()) {
     boost::json::array reasons;
-    for (const auto& r : h.reasons) {
+    for (const auto& r : reasons_of) {
       reasons.push_back(
           {{"code", r.code}, {"message_zh", r.message_zh}, {"message_en", r.message_en}});
     }

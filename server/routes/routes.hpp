@@ -22,6 +22,7 @@ void add_calendar_routes(Router& r, AppContext& app);
 void add_application_routes(Router& r, AppContext& app);
 void add_schema_routes(Router& r, AppContext& app);
 void add_upstream_routes(Router& r, AppContext& app);
+void add_audit_routes(Router& r, AppContext& app);
 
 // The body limit of a public attachment upload (the attachment limit), nullopt elsewhere.
 std::optional<std::size_t> attachment_body_limit(const AppContext& app, const std::string& method,

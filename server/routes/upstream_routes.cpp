@@ -31,9 +31,10 @@ HttpResponse create_target(AppContext& app, RouteContext& c) {
     auto format = optional_text(*body, "format", 8);
     auto endpoint = string_field(*body, "endpoint", true, 500);
     auto credential = optional_text(*body, "credential", 4096);
+    auto ca_file = optional_text(*body, "ca_file", 500);
     auto changes = string_list_field(*body, "changes");
     auto batch = int_field(*body, "batch_size");
-    for (const auto* r : {&region, &name, &format, &endpoint, &credential}) {
+    for (const auto* r : {&region, &name, &format, &endpoint, &credential, &ca_file}) {
       if (!*r) return r->error();
     }
     if (!changes) return changes.error();
@@ -43,6 +44,7 @@ HttpResponse create_target(AppContext& app, RouteContext& c) {
     if (!format->empty()) in.format = *format;
     in.endpoint = *endpoint;
     in.credential = *credential;
+    in.ca_file = *ca_file;
     in.changes = *changes;
     if (*batch) in.batch_size = static_cast<int>(std::clamp<std::int64_t>(**batch, 0, 100000));
     auto t = app.s().upstream.create_target(*c.who, in, app.now());

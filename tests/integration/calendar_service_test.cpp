@@ -27,7 +27,9 @@ std::string test_2027() {
 }
 
 struct CalendarFixture : ServiceFixture {
-  CalendarService calendar{tdb.db, *rules->rules, *rules->calendars, lifecycle};
+  AccessPolicy access{rules->regions, lifecycle};
+  AuditTrail audit{tdb.db, access, Clock::system()};
+  CalendarService calendar{tdb.db, *rules->rules, *rules->calendars, lifecycle, audit};
   CalendarFixture() {
     BOOST_REQUIRE(archive_scripts(*tdb.db, *rules->rules, at("2026-12-01T09:00+08:00")).ok());
   }

@@ -199,7 +199,9 @@ class Scenario {
     return std::move(lc).value();
   }();
   Engine engine_{db_.db, *env_->rules, lifecycle_};
-  CalendarService calendar_{db_.db, *env_->rules, *env_->calendars, lifecycle_};
+  AccessPolicy access_{env_->regions, lifecycle_};
+  AuditTrail audit_{db_.db, access_, Clock::system()};
+  CalendarService calendar_{db_.db, *env_->rules, *env_->calendars, lifecycle_, audit_};
   StoredRecord record_;
 };
 

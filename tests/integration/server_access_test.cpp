@@ -146,7 +146,11 @@ BOOST_AUTO_TEST_CASE(admins_manage_their_own_scope) {
                      R"("department_id":)" +
                          std::to_string(site.market) + R"(,"roles":["filler"]})");
   BOOST_TEST(u.status == 201);
-  BOOST_TEST(u.body.find("password") == std::string::npos);
+  // Neither the password nor its hash comes back (the flags about it do).
+  BOOST_TEST(u.body.find("password-9") == std::string::npos);
+  BOOST_TEST(u.body.find("argon2") == std::string::npos);
+  BOOST_TEST(u.body.find("password_hash") == std::string::npos);
+  BOOST_TEST(json_of(u).at("must_change_password").as_bool());  // an administrator set it
   auto dup = site.call("POST", "/api/v1/users", "admin",
                        R"({"login":"new_filler","password":"password-9","department_id":)" +
                            std::to_string(site.market) + R"(,"roles":["filler"]})");

@@ -10,7 +10,7 @@ import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const NOW = '2024-11-20T10:00+08:00';
-export const PASSWORD = 'gongshi-demo';
+export const PASSWORD = 'Gongshi-demo1';
 const bin = process.env.GONGSHI_BIN || path.resolve(here, '../../../build/cli/gongshi');
 // Where each page's screenshot goes when scripts/screenshots asks for them.
 const shots = process.env.GONGSHI_SCREENSHOTS || '';
